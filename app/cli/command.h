@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <optional>
+
+namespace ascsync::cli {
+
+// Exit codes of every `ascsync` command (documented in README.md).
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailure = 1, // the command ran and failed: bad key, network, database...
+    kExitUsage = 2,   // the command line itself is wrong
+};
+
+// Terminal output of the command line: results go to stdout, messages for the user to stderr.
+QTextStream &standardOutput();
+QTextStream &standardError();
+
+// Prints "ascsync <command>: <message>" on stderr and returns `code`.
+int fail(const QString &command, const QString &message, int code = kExitFailure);
+
+// The value of a flag, else of an environment variable, else empty: flags override the environment.
+QString flagOrEnvironment(const QCommandLineParser &parser, const QString &flag, const char *variable);
+
+// Parses `arguments` (argv[0] is the command name) and handles --help. Returns nothing when the command
+// should go on, or the exit code to return at once (after --help, or after reporting a usage error).
+std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &arguments,
+                               const QString &command);
+
+} // namespace ascsync::cli

@@ -1,0 +1,70 @@
+// ascsync: the headless command line. Each command lives in its own file; this only dispatches.
+#include "command.h"
+#include "tokencommand.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct CommandEntry {
+    QString summary;
+    std::function<int(const QStringList &)> run;
+};
+
+const std::map<QString, CommandEntry> &commands()
+{
+    static const std::map<QString, CommandEntry> table{
+        {u"token"_s,
+         {u"Sign an App Store Connect API token locally and print it."_s, ascsync::cli::runTokenCommand}},
+    };
+    return table;
+}
+
+void printUsage(QTextStream &out)
+{
+    out << "Usage: ascsync <command> [options]\n\n"
+           "Pulls App Store Connect analytics, sales and finance reports into a database you own.\n\n"
+           "Commands:\n";
+    for (const auto &[name, entry] : commands()) {
+        out << "  " << name.leftJustified(16) << entry.summary << '\n';
+    }
+    out << "\nGeneral options:\n"
+           "  -h, --help      Show this help; `ascsync <command> --help` shows a command's options.\n"
+           "  -v, --version   Show the version.\n\n"
+           "Exit codes: 0 success, 1 the command failed, 2 the command line is wrong.\n";
+    out.flush();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"ascsync"_s);
+    QCoreApplication::setOrganizationDomain(u"ascsync.github.io"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(ASCSYNC_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    const QString first = arguments.value(1);
+    if (first.isEmpty() || first == u"-h"_s || first == u"--help"_s || first == u"help"_s) {
+        printUsage(ascsync::cli::standardOutput());
+        return first.isEmpty() ? ascsync::cli::kExitUsage : ascsync::cli::kExitOk;
+    }
+    if (first == u"-v"_s || first == u"--version"_s) {
+        ascsync::cli::standardOutput() << "ascsync " << ASCSYNC_VERSION << Qt::endl;
+        return ascsync::cli::kExitOk;
+    }
+    const auto command = commands().find(first);
+    if (command == commands().end()) {
+        ascsync::cli::standardError()
+            << "ascsync: unknown command \"" << first << "\". Run `ascsync --help`.\n";
+        return ascsync::cli::kExitUsage;
+    }
+    arguments.removeAt(1); // the command's own parser sees "ascsync <options...>"
+    return command->second.run(arguments);
+}

@@ -1,0 +1,35 @@
+# The compile policy every ascsync target links: language level, warnings and Qt strictness.
+# -Werror is not set here; the CI preset turns it on through ASCSYNC_WERROR so local builds stay usable.
+option(ASCSYNC_WERROR "Treat compiler warnings as errors" OFF)
+option(ASCSYNC_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+
+add_library(ascsync_policy INTERFACE)
+target_compile_features(ascsync_policy INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+target_compile_definitions(ascsync_policy INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_FOREACH
+    QT_NO_KEYWORDS
+    QT_USE_QSTRINGBUILDER
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    QT_MESSAGELOGCONTEXT
+    ASCSYNC_VERSION="${PROJECT_VERSION}"
+    ASCSYNC_APP_ID="${ASCSYNC_APP_ID}")
+
+target_compile_options(ascsync_policy INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual
+    -Wcast-align -Wformat=2 -Wimplicit-fallthrough -Wmissing-declarations)
+
+if(ASCSYNC_WERROR)
+    target_compile_options(ascsync_policy INTERFACE -Werror)
+endif()
+
+if(ASCSYNC_SANITIZE)
+    target_compile_options(ascsync_policy INTERFACE
+        -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_link_options(ascsync_policy INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,155 @@
+// The keychain wrapper against the real Secret Service that tests/run-all.sh starts (gnome-keyring in its own
+// D-Bus session). No fake: these tests prove QtKeychain really stores, finds and forgets our secrets.
+#include "config/secretstore.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using ascsync::config::SecretStore;
+
+namespace {
+
+const char *const kChildModeVariable = "ASCSYNC_TST_SECRETSTORE_CHILD";
+
+// Runs in a child process whose D-Bus session address points nowhere: every operation must fail closed.
+int runWithoutKeychain()
+{
+    SecretStore store(u"io.github.ascsync.tests"_s, std::chrono::seconds(15));
+    const auto written = store.writeNow(u"child"_s, u"apiKey"_s, "must-not-be-stored");
+    QTextStream out(stdout);
+    out << (written.ok() ? u"WRITTEN"_s : written.error().code + u"|"_s + written.errorMessage()) << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+class TestSecretStore : public QObject {
+    Q_OBJECT
+
+private:
+    // A unique service per run, so runs never see each other's entries.
+    const QString m_service =
+        u"io.github.ascsync.tests."_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            QFAIL("No D-Bus session: run the keychain tests through tests/run-all.sh, which starts a D-Bus "
+                  "session "
+                  "with an unlocked gnome-keyring.");
+        }
+    }
+
+    void writeReadOverwriteRemove()
+    {
+        SecretStore store(m_service);
+        const QByteArray secret = "-----BEGIN PRIVATE KEY-----\nMIGTAgEAMBMG\n-----END PRIVATE KEY-----\n";
+        const auto written = store.writeNow(u"issuer-a"_s, u"apiKey"_s, secret);
+        QVERIFY2(written.ok(), qPrintable(written.errorMessage()));
+        auto read = store.readNow(u"issuer-a"_s, u"apiKey"_s);
+        QVERIFY2(read.ok(), qPrintable(read.errorMessage()));
+        QCOMPARE(read.value(), secret);
+
+        QVERIFY(store.writeNow(u"issuer-a"_s, u"apiKey"_s, "second").ok());
+        QCOMPARE(store.readNow(u"issuer-a"_s, u"apiKey"_s).value(), QByteArray("second"));
+
+        const auto removed = store.removeNow(u"issuer-a"_s, u"apiKey"_s);
+        QVERIFY2(removed.ok(), qPrintable(removed.errorMessage()));
+        read = store.readNow(u"issuer-a"_s, u"apiKey"_s);
+        QVERIFY(!read.ok());
+        QCOMPARE(read.error().code, u"keychain.notFound"_s);
+        QVERIFY(read.errorMessage().contains(u"ascsync login"_s));
+    }
+
+    void accountsAreSeparate()
+    {
+        SecretStore store(m_service);
+        QVERIFY(store.writeNow(u"postgresql://ana@db:5432/stats"_s, u"password"_s, "ana-pw").ok());
+        QVERIFY(store.writeNow(u"postgresql://bo@db:5432/stats"_s, u"password"_s, "bo-pw").ok());
+        QCOMPARE(store.readNow(u"postgresql://ana@db:5432/stats"_s, u"password"_s).value(),
+                 QByteArray("ana-pw"));
+        QCOMPARE(store.readNow(u"postgresql://bo@db:5432/stats"_s, u"password"_s).value(),
+                 QByteArray("bo-pw"));
+        QVERIFY(store.removeNow(u"postgresql://ana@db:5432/stats"_s, u"password"_s).ok());
+        QCOMPARE(store.readNow(u"postgresql://bo@db:5432/stats"_s, u"password"_s).value(),
+                 QByteArray("bo-pw"));
+        QVERIFY(store.removeNow(u"postgresql://bo@db:5432/stats"_s, u"password"_s).ok());
+    }
+
+    void binarySecretsSurvive()
+    {
+        SecretStore store(m_service);
+        QByteArray secret;
+        for (int i = 0; i < 256; ++i) {
+            secret.append(static_cast<char>(i));
+        }
+        QVERIFY(store.writeNow(u"binary"_s, u"blob"_s, secret).ok());
+        QCOMPARE(store.readNow(u"binary"_s, u"blob"_s).value(), secret);
+        QVERIFY(store.removeNow(u"binary"_s, u"blob"_s).ok());
+    }
+
+    void asyncCallbackRunsOnce()
+    {
+        SecretStore store(m_service);
+        int calls = 0;
+        bool ok = false;
+        store.write(u"async"_s, u"apiKey"_s, "value", [&](ascsync::Status status) {
+            ++calls;
+            ok = status.ok();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(calls, 1, 20000);
+        QVERIFY(ok);
+        QTest::qWait(200);
+        QCOMPARE(calls, 1);
+        QVERIFY(store.removeNow(u"async"_s, u"apiKey"_s).ok());
+    }
+
+    void abandonsAJobThatOutlivesItsTimeout()
+    {
+        // A 1 ms budget expires before any D-Bus round trip completes: the caller gets a timeout message, and
+        // the job, which we must not delete, finishes later and frees itself without reaching the caller
+        // again.
+        SecretStore impatient(m_service, std::chrono::milliseconds(1));
+        int calls = 0;
+        QString code;
+        impatient.read(u"slow"_s, u"apiKey"_s, [&](ascsync::Result<QByteArray> result) {
+            ++calls;
+            code = result.ok() ? QString() : result.error().code;
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(calls, 1, 5000);
+        QCOMPARE(code, u"keychain.timeout"_s);
+        QTest::qWait(1000); // let the abandoned job finish
+        QCOMPARE(calls, 1);
+    }
+
+    void failsClosedWithoutAKeychain()
+    {
+        QProcess child;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QString::fromLatin1(kChildModeVariable), u"1"_s);
+        environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/ascsync-no-bus"_s);
+        environment.remove(u"DISPLAY"_s);
+        child.setProcessEnvironment(environment);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForFinished(60000));
+        const QString output = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
+        QVERIFY2(output.startsWith(u"keychain.unavailable|"_s), qPrintable(output));
+        QVERIFY2(output.contains(u"--key-file"_s) && output.contains(u"PGPASSWORD"_s), qPrintable(output));
+        QVERIFY(output.contains(u"never stores keys or passwords in plain text"_s));
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet(kChildModeVariable)) {
+        return runWithoutKeychain();
+    }
+    TestSecretStore test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_secretstore.moc"

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Runs every ascsync test on a Debian 12 machine, from nothing:
+#   1. installs the missing Debian packages (packaging/install-deps.sh),
+#   2. checks formatting (clang-format) of every tracked C++ file,
+#   3. starts a throw-away PostgreSQL 15 server on 127.0.0.1 and a free port (as user postgres when run as root),
+#   4. for each preset (default: ci, then asan): configures, builds, and runs ctest inside its own D-Bus session
+#      with an unlocked gnome-keyring, so the keychain tests talk to a real Secret Service,
+#   5. installs the ci build into a DESTDIR staging tree and runs the staged executables,
+# and stops every server it started, whatever happens. Exits non-zero on any failure.
+#
+# Usage: tests/run-all.sh [--preset NAME]...   (NAME: dev, ci, asan; repeatable)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+
+presets=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --preset) presets+=("$2"); shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "run-all: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ ${#presets[@]} -gt 0 ] || presets=(ci asan)
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "dependencies"
+packaging/install-deps.sh
+
+step "formatting (clang-format --dry-run -Werror)"
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  mapfile -t sources < <(git ls-files --cached --others --exclude-standard -- '*.cpp' '*.h')
+else
+  mapfile -t sources < <(find app core sandbox tests ui -name '*.cpp' -o -name '*.h' 2>/dev/null)
+fi
+existing=()
+for f in "${sources[@]}"; do [ -f "$f" ] && existing+=("$f"); done
+clang-format --dry-run -Werror "${existing[@]}"
+echo "${#existing[@]} files formatted"
+
+cleanup_actions=()
+cleanup() {
+  local status=$?
+  for ((i=${#cleanup_actions[@]}-1; i>=0; i--)); do eval "${cleanup_actions[i]}" || true; done
+  exit $status
+}
+trap cleanup EXIT INT TERM
+
+free_port() {
+  local port
+  for port in $(shuf -i 20000-60000 -n 50); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  echo "run-all: no free port found" >&2; return 1
+}
+
+step "PostgreSQL"
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_dir=$(mktemp -d /tmp/ascsync-pg.XXXXXX)
+cleanup_actions+=("rm -rf '$pg_dir'")
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres: "$pg_dir"
+  as_pg=(runuser -u postgres --)   # PostgreSQL refuses to run as root
+fi
+pg_port=$(free_port)
+pg_password="test-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+printf '%s\n' "$pg_password" > "$pg_dir/pwfile"
+[ "$(id -u)" -eq 0 ] && chown postgres: "$pg_dir/pwfile"
+"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --pwfile="$pg_dir/pwfile" \
+  --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" \
+  || { cat "$pg_dir/initdb.log"; exit 1; }
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+  -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off" start >/dev/null \
+  || { cat "$pg_dir/server.log"; exit 1; }
+stop_postgres() { "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1; }
+cleanup_actions+=(stop_postgres)
+export ASCSYNC_TEST_PG_HOST=127.0.0.1 ASCSYNC_TEST_PG_PORT=$pg_port ASCSYNC_TEST_PG_USER=postgres
+export ASCSYNC_TEST_PG_PASSWORD=$pg_password ASCSYNC_TEST_PG_DATABASE=postgres
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+
+export ASCSYNC_SHARED_DIR=${ASCSYNC_SHARED_DIR:-$here/../shared}
+export QT_QPA_PLATFORM=offscreen
+
+for preset in "${presets[@]}"; do
+  step "build: $preset"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+
+  step "tests: $preset"
+  # A private D-Bus session with an unlocked keyring: QtKeychain then reads and writes for real.
+  dbus-run-session -- bash -c '
+    set -e
+    echo -n "ascsync-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    ctest --preset "$0" -j2' "$preset"
+done
+
+if printf '%s\n' "${presets[@]}" | grep -qx ci; then
+  step "staged install (DESTDIR)"
+  stage=$(mktemp -d /tmp/ascsync-stage.XXXXXX)
+  cleanup_actions+=("rm -rf '$stage'")
+  DESTDIR="$stage" cmake --install build/ci --prefix /usr >/dev/null
+  "$stage/usr/bin/ascsync" --version
+fi
+
+step "all tests passed"
