@@ -91,7 +91,11 @@ for preset in "${presets[@]}"; do
 
   step "tests: $preset"
   # A private D-Bus session with an unlocked keyring: QtKeychain then reads and writes for real.
-  dbus-run-session -- bash -c '
+  # The keyring lives in a fresh data directory, so a login keyring left by an earlier run (with another
+  # password) can never leave the collection locked.
+  keyring_home=$(mktemp -d /tmp/ascsync-keyring.XXXXXX)
+  cleanup_actions+=("rm -rf '$keyring_home'")
+  XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
     set -e
     echo -n "ascsync-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     ctest --preset "$0" -j2' "$preset"
