@@ -9,6 +9,7 @@ packages=(
   # Qt 6 and the other libraries (HttpServer's CMake config needs WebSockets)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libssl-dev zlib1g-dev libgl-dev
+  libpq-dev libsqlite3-dev
   # run and test: PostgreSQL server, a Secret Service keyring on D-Bus, an X server for screenshots,
   # Node.js as the independent ES256 verifier, the reference command-line tools
   postgresql dbus dbus-x11 gnome-keyring xvfb xauth nodejs curl sqlite3 openssl ca-certificates

@@ -1,0 +1,552 @@
+#include "api/apiclient.h"
+
+#include "api/apilog.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::api {
+
+namespace {
+
+const QByteArray kUserAgent = QByteArrayLiteral("ascsync/" ASCSYNC_VERSION);
+constexpr qint64 kReadBufferSize = 1 << 20; // bounds what Qt buffers per reply while we write to disk
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(a.scheme() == u"https"_s ? 443 : 80) == b.port(b.scheme() == u"https"_s ? 443 : 80);
+}
+
+// What a log line may show of a URL: pre-signed query strings are credentials too.
+QString loggable(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString();
+}
+
+} // namespace
+
+QJsonObject HttpOutcome::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+struct ApiClient::Attempt {
+    QByteArray method;
+    QUrl url;
+    QByteArray body;
+    QString filePath; // empty: keep the body in memory
+    bool authorize = false;
+    qint64 expectedSize = -1;
+    QString expectedMd5;
+};
+
+struct ApiClient::AttemptResult {
+    enum class Kind {
+        Http,
+        Network,
+        Timeout,
+        Cancelled,
+        RedirectRefused,
+        Truncated,
+        ChecksumMismatch,
+        LocalFile,
+        Token
+    };
+    Kind kind = Kind::Http;
+    int status = 0;
+    QByteArray body;
+    QByteArray retryAfter;
+    QString detail;
+    qint64 bytes = 0;
+    QString md5;
+
+    static AttemptResult failed(Kind kind, QString detail = {})
+    {
+        AttemptResult result;
+        result.kind = kind;
+        result.detail = std::move(detail);
+        return result;
+    }
+};
+
+ApiClient::ApiClient(ApiOptions options, std::shared_ptr<auth::TokenProvider> tokens)
+    : m_options(std::move(options))
+    , m_tokens(std::move(tokens))
+    , m_context(std::make_unique<CancelNotifier>())
+    , m_network(std::make_unique<QNetworkAccessManager>())
+{
+    m_network->setAutoDeleteReplies(false);
+    m_network->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
+    if (!m_options.caFile.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(QSslCertificate::fromPath(m_options.caFile, QSsl::Pem));
+        QSslConfiguration::setDefaultConfiguration(ssl);
+    }
+}
+
+ApiClient::~ApiClient() = default;
+
+QUrl ApiClient::resolve(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url = path.startsWith(u"http://"_s) || path.startsWith(u"https://"_s)
+                   ? QUrl(path)
+                   : m_options.baseUrl.resolved(QUrl(path));
+    if (!query.isEmpty()) {
+        QUrlQuery merged(url);
+        for (const auto &[key, value] : query.queryItems(QUrl::FullyEncoded)) {
+            merged.addQueryItem(key, value);
+        }
+        url.setQuery(merged);
+    }
+    return url;
+}
+
+bool ApiClient::isApiOrigin(const QUrl &url) const
+{
+    return sameOrigin(url, m_options.baseUrl);
+}
+
+void ApiClient::cancel()
+{
+    m_cancelled.store(true);
+    // Replies belong to the client's thread: abort them there.
+    QMetaObject::invokeMethod(
+        m_context.get(),
+        [this] {
+            const auto replies = m_context->findChildren<QNetworkReply *>();
+            for (QNetworkReply *reply : replies) {
+                reply->abort();
+            }
+            Q_EMIT m_context->cancelled(); // wakes any waitFor() sleeping on a backoff
+        },
+        Qt::QueuedConnection);
+}
+
+std::chrono::milliseconds ApiClient::backoff(int attemptNumber)
+{
+    // "Full jitter": a random wait in [base, min(cap, base * 2^n)], so parallel clients do not retry in
+    // lockstep.
+    const qint64 base = m_options.backoffBase.count();
+    const qint64 ceiling =
+        std::min<qint64>(m_options.backoffCap.count(), base << std::min(attemptNumber, 16));
+    m_jitterState ^= m_jitterState << 13;
+    m_jitterState ^= m_jitterState >> 7;
+    m_jitterState ^= m_jitterState << 17;
+    const qint64 span = std::max<qint64>(ceiling - base, 1);
+    return std::chrono::milliseconds(base + static_cast<qint64>(m_jitterState % static_cast<quint64>(span)));
+}
+
+void ApiClient::waitFor(std::chrono::milliseconds delay)
+{
+    if (delay.count() <= 0 || m_cancelled.load()) {
+        return;
+    }
+    QEventLoop loop;
+    QTimer::singleShot(delay, &loop, &QEventLoop::quit);
+    QObject::connect(m_context.get(), &CancelNotifier::cancelled, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const AttemptResult &result, int attemptNumber)
+{
+    using Kind = AttemptResult::Kind;
+    if (m_cancelled.load()) {
+        return std::nullopt;
+    }
+    switch (result.kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+        return attemptNumber < m_options.maxAttempts ? std::optional(backoff(attemptNumber)) : std::nullopt;
+    case Kind::Truncated:
+    case Kind::ChecksumMismatch:
+        return attemptNumber < m_options.integrityAttempts ? std::optional(backoff(0)) : std::nullopt;
+    case Kind::Http:
+        break;
+    case Kind::Cancelled:
+    case Kind::RedirectRefused:
+    case Kind::LocalFile:
+    case Kind::Token:
+        return std::nullopt;
+    }
+    if (result.status != 429 && result.status < 500) {
+        return std::nullopt;
+    }
+    if (attemptNumber >= m_options.maxAttempts) {
+        return std::nullopt;
+    }
+    if (result.status == 429) {
+        if (const auto retryAfter = parseRetryAfter(result.retryAfter, QDateTime::currentSecsSinceEpoch())) {
+            return std::min(*retryAfter, m_options.backoffCap * 5);
+        }
+    }
+    return backoff(attemptNumber);
+}
+
+void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
+                             std::function<void(AttemptResult)> finished)
+{
+    using Kind = AttemptResult::Kind;
+    if (m_cancelled.load()) {
+        finished(AttemptResult::failed(Kind::Cancelled));
+        return;
+    }
+    QNetworkRequest request(attempt->url);
+    request.setRawHeader("User-Agent", kUserAgent);
+    request.setTransferTimeout(static_cast<int>(m_options.transferTimeout.count()));
+    if (attempt->authorize) {
+        // The invariant: the token goes to the API origin only.
+        if (!isApiOrigin(attempt->url) || !m_tokens) {
+            finished(
+                AttemptResult::failed(Kind::RedirectRefused,
+                                      u"refused to send the API token to %1, which is not the API host"_s.arg(
+                                          loggable(attempt->url))));
+            return;
+        }
+        const auto token = m_tokens->token();
+        if (!token) {
+            finished(AttemptResult::failed(Kind::Token, token.errorMessage()));
+            return;
+        }
+        request.setRawHeader("Authorization", "Bearer " + token->token.toLatin1());
+    }
+    if (!attempt->body.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    }
+
+    auto file = std::make_shared<QFile>();
+    if (!attempt->filePath.isEmpty()) {
+        file->setFileName(attempt->filePath);
+        if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            finished(AttemptResult::failed(
+                Kind::LocalFile, u"cannot write %1: %2"_s.arg(attempt->filePath, file->errorString())));
+            return;
+        }
+    }
+    ++m_requestCount;
+    QNetworkReply *reply = m_network->sendCustomRequest(request, attempt->method, attempt->body);
+    reply->setParent(m_context.get());
+    reply->setReadBufferSize(kReadBufferSize);
+
+    auto state = std::make_shared<AttemptResult>();
+    auto md5 = std::make_shared<QCryptographicHash>(QCryptographicHash::Md5);
+    const bool authorized = attempt->authorize;
+    const QUrl origin = attempt->url;
+    QObject::connect(
+        reply, &QNetworkReply::redirected, reply, [this, reply, state, authorized, origin](const QUrl &to) {
+            if (authorized && !isApiOrigin(to)) {
+                state->kind = Kind::RedirectRefused;
+                state->detail =
+                    u"refused a redirect from %1 to another host (%2): it would carry the API token there"_s
+                        .arg(loggable(origin), loggable(to));
+                reply->abort();
+                return;
+            }
+            Q_EMIT reply->redirectAllowed();
+        });
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, file, md5, state] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray chunk = reply->readAll();
+        if (file->isOpen() && status >= 200 && status < 300) {
+            if (file->write(chunk) != chunk.size()) {
+                state->kind = Kind::LocalFile;
+                state->detail = u"cannot write %1: %2"_s.arg(file->fileName(), file->errorString());
+                reply->abort();
+                return;
+            }
+            md5->addData(chunk);
+            state->bytes += chunk.size();
+        } else {
+            state->body += chunk;
+        }
+    });
+    QObject::connect(
+        reply, &QNetworkReply::finished, m_context.get(),
+        [this, reply, file, md5, state, attempt, finished = std::move(finished)] {
+            reply->deleteLater();
+            if (reply->bytesAvailable() > 0) {
+                Q_EMIT reply->readyRead();
+            }
+            file->close();
+            AttemptResult result = *state;
+            result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            result.retryAfter = reply->rawHeader("Retry-After");
+            if (const auto limit = parseRateLimit(reply->rawHeader("X-Rate-Limit"))) {
+                m_lastRateLimit = limit;
+            }
+            const QNetworkReply::NetworkError error = reply->error();
+            if (result.kind != Kind::Http) {
+                // set while streaming: redirect refused or a local write failure
+            } else if (error == QNetworkReply::OperationCanceledError) {
+                result.kind = m_cancelled.load() ? Kind::Cancelled : Kind::Timeout;
+                result.detail =
+                    m_cancelled.load()
+                        ? u"cancelled"_s
+                        : u"no data for %1 seconds"_s.arg(m_options.transferTimeout.count() / 1000);
+            } else if (result.status == 0 ||
+                       (error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied)) {
+                // No HTTP status, or a transport error after the headers (connection reset, body cut short).
+                result.kind = result.status >= 200 && result.status < 300 ? Kind::Truncated : Kind::Network;
+                result.detail = reply->errorString();
+            } else if (result.status >= 200 && result.status < 300) {
+                const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+                const qint64 received = file->fileName().isEmpty() ? result.body.size() : result.bytes;
+                result.md5 = QString::fromLatin1(md5->result().toHex());
+                if (reply->header(QNetworkRequest::ContentLengthHeader).isValid() && received != announced) {
+                    result.kind = Kind::Truncated;
+                    result.detail = u"received %1 of %2 bytes"_s.arg(received).arg(announced);
+                } else if (attempt->expectedSize >= 0 && received != attempt->expectedSize) {
+                    result.kind = Kind::Truncated;
+                    result.detail =
+                        u"received %1 bytes, the listing said %2"_s.arg(received).arg(attempt->expectedSize);
+                } else if (!attempt->expectedMd5.isEmpty() && result.md5 != attempt->expectedMd5.toLower()) {
+                    result.kind = Kind::ChecksumMismatch;
+                    result.detail = u"MD5 %1, the listing said %2"_s.arg(result.md5, attempt->expectedMd5);
+                }
+            }
+            qCDebug(lcApi).noquote() << attempt->method << loggable(attempt->url) << "->" << result.status
+                                     << static_cast<int>(result.kind);
+            finished(result);
+        });
+}
+
+Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                                       const QString &filePath)
+{
+    using Kind = AttemptResult::Kind;
+    auto attempt = std::make_shared<Attempt>();
+    attempt->method = method;
+    attempt->url = url;
+    attempt->body = body;
+    attempt->filePath = filePath;
+    attempt->authorize = true;
+    bool refreshedAfter401 = false;
+    for (int number = 1;; ++number) {
+        if (m_lastRateLimit) {
+            waitFor(pacingDelay(*m_lastRateLimit, m_options.rateLimitReserve));
+        }
+        std::optional<AttemptResult> result;
+        QEventLoop loop;
+        startAttempt(attempt, [&](AttemptResult r) {
+            result = std::move(r);
+            loop.quit();
+        });
+        if (!result) {
+            loop.exec();
+        }
+        if (result->kind == Kind::Http && result->status == 401 && !refreshedAfter401 && m_tokens) {
+            // One fresh token: the cached one may have been signed before a clock correction.
+            refreshedAfter401 = true;
+            m_tokens->invalidate();
+            --number;
+            continue;
+        }
+        if (const auto delay = retryDelay(*result, number)) {
+            qCInfo(lcApi).noquote() << "retrying" << method << loggable(url) << "after" << delay->count()
+                                    << "ms:"
+                                    << (result->kind == Kind::Http ? u"HTTP %1"_s.arg(result->status)
+                                                                   : result->detail);
+            waitFor(*delay);
+            continue;
+        }
+        if (!filePath.isEmpty() &&
+            (result->kind != Kind::Http || result->status < 200 || result->status >= 300)) {
+            QFile::remove(filePath);
+        }
+        switch (result->kind) {
+        case Kind::Http:
+            return HttpOutcome{result->status, result->body, parseAppleErrors(result->body)};
+        case Kind::Cancelled:
+            return makeError(u"api.cancelled"_s, u"Cancelled."_s);
+        case Kind::Timeout:
+            return makeError(
+                u"api.timeout"_s,
+                u"App Store Connect (%1) stopped answering (%2) after %3 attempts. Check your network "
+                u"connection and run the sync again; it resumes where it stopped."_s
+                    .arg(m_options.baseUrl.host(), result->detail)
+                    .arg(number));
+        case Kind::Token:
+            return makeError(u"api.token"_s, result->detail);
+        case Kind::RedirectRefused:
+            return makeError(u"api.redirectRefused"_s, result->detail.left(1).toUpper() +
+                                                           result->detail.mid(1) +
+                                                           u". Check --api-base-url."_s);
+        case Kind::LocalFile:
+            return makeError(u"api.localFile"_s,
+                             u"Could not save a download: %1. Free some disk space or check "
+                             u"the temporary folder's permissions."_s.arg(result->detail));
+        case Kind::Network:
+        case Kind::Truncated:
+        case Kind::ChecksumMismatch:
+            break;
+        }
+        return makeError(
+            u"api.network"_s,
+            u"Could not reach App Store Connect at %1 (%2) after %3 attempts. Check your network "
+            u"connection (and --api-base-url / --ca-file if you use a proxy), then run the sync "
+            u"again; it resumes where it stopped."_s.arg(m_options.baseUrl.host(), result->detail)
+                .arg(number));
+    }
+}
+
+Result<HttpOutcome> ApiClient::get(const QString &path, const QUrlQuery &query)
+{
+    return perform("GET", resolve(path, query), {}, {});
+}
+
+Result<HttpOutcome> ApiClient::post(const QString &path, const QJsonObject &body)
+{
+    return perform("POST", resolve(path, {}), QJsonDocument(body).toJson(QJsonDocument::Compact), {});
+}
+
+Result<HttpOutcome> ApiClient::deleteResource(const QString &path)
+{
+    return perform("DELETE", resolve(path, {}), {}, {});
+}
+
+Result<HttpOutcome> ApiClient::getToFile(const QString &path, const QUrlQuery &query, const QString &filePath)
+{
+    return perform("GET", resolve(path, query), {}, filePath);
+}
+
+Result<PagedData> ApiClient::getAll(const QString &path, const QUrlQuery &query, const QString &what)
+{
+    PagedData all;
+    QUrl next = resolve(path, query);
+    QSet<QUrl> seen;
+    while (next.isValid() && !next.isEmpty()) {
+        if (seen.contains(next)) {
+            return makeError(u"api.pagingLoop"_s,
+                             u"App Store Connect sent the same page twice while %1; stopping "
+                             u"instead of looping. Try again later."_s.arg(what));
+        }
+        seen.insert(next);
+        if (!isApiOrigin(next)) {
+            return makeError(u"api.redirectRefused"_s,
+                             u"A page link while %1 points to another host (%2); ascsync "
+                             u"does not send the API token there."_s.arg(what, loggable(next)));
+        }
+        const auto outcome = perform("GET", next, {}, {});
+        if (!outcome) {
+            return outcome.error();
+        }
+        if (!outcome->ok()) {
+            return makeError(u"api.http%1"_s.arg(outcome->status),
+                             describeHttpFailure(outcome->status, outcome->errors, what));
+        }
+        QJsonParseError parseError{};
+        const QJsonDocument document = QJsonDocument::fromJson(outcome->body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            return makeError(u"api.badResponse"_s,
+                             u"App Store Connect sent an unreadable answer while %1 (%2). Try "
+                             u"again later."_s.arg(what, parseError.errorString()));
+        }
+        const QJsonObject object = document.object();
+        for (const QJsonValue &item : object.value(u"data"_s).toArray()) {
+            all.data.append(item);
+        }
+        for (const QJsonValue &item : object.value(u"included"_s).toArray()) {
+            all.included.append(item);
+        }
+        next = QUrl(object.value(u"links"_s).toObject().value(u"next"_s).toString());
+    }
+    return all;
+}
+
+void ApiClient::downloadAll(const QList<DownloadRequest> &requests, int concurrency,
+                            const std::function<void(qsizetype, Result<DownloadResult>)> &done)
+{
+    using Kind = AttemptResult::Kind;
+    QEventLoop loop;
+    qsizetype nextIndex = 0;
+    qsizetype remaining = requests.size();
+    if (remaining == 0) {
+        return;
+    }
+    std::function<void(qsizetype, int)> start;
+    auto complete = [&](qsizetype index, Result<DownloadResult> result) {
+        done(index, std::move(result));
+        if (--remaining == 0) {
+            loop.quit();
+        } else if (nextIndex < requests.size()) {
+            const qsizetype following = nextIndex++;
+            start(following, 1);
+        }
+    };
+    start = [&](qsizetype index, int number) {
+        auto attempt = std::make_shared<Attempt>();
+        attempt->method = "GET";
+        attempt->url = requests[index].url;
+        attempt->filePath = requests[index].filePath;
+        attempt->expectedSize = requests[index].expectedSize;
+        attempt->expectedMd5 = requests[index].expectedMd5;
+        attempt->authorize = false; // pre-signed: the URL is the credential, the JWT must not travel
+        startAttempt(attempt, [&, index, number](AttemptResult result) {
+            if (result.kind == Kind::Http && result.status >= 200 && result.status < 300) {
+                complete(index, DownloadResult{result.bytes, result.md5});
+                return;
+            }
+            if (const auto delay = retryDelay(result, number)) {
+                QTimer::singleShot(*delay, m_context.get(), [&, index, number] { start(index, number + 1); });
+                return;
+            }
+            QFile::remove(requests[index].filePath);
+            const QString what = u"downloading a report segment"_s;
+            switch (result.kind) {
+            case Kind::Http:
+                if (result.status == 403) {
+                    complete(index,
+                             makeError(u"api.segmentExpired"_s,
+                                       u"The download link of a report segment was refused (HTTP 403): "
+                                       u"pre-signed links expire quickly. The next sync lists it again."_s));
+                } else {
+                    complete(index, makeError(u"api.http%1"_s.arg(result.status),
+                                              describeHttpFailure(result.status, {}, what)));
+                }
+                return;
+            case Kind::Truncated:
+                complete(
+                    index,
+                    makeError(u"api.truncated"_s,
+                              u"A report segment arrived incomplete twice (%1); this instance is skipped "
+                              u"and retried on the next sync."_s.arg(result.detail)));
+                return;
+            case Kind::ChecksumMismatch:
+                complete(index,
+                         makeError(u"api.checksum"_s,
+                                   u"A report segment failed its checksum twice (%1); this instance is "
+                                   u"skipped and retried on the next sync."_s.arg(result.detail)));
+                return;
+            case Kind::Cancelled:
+                complete(index, makeError(u"api.cancelled"_s, u"Cancelled."_s));
+                return;
+            default:
+                complete(index, makeError(u"api.network"_s,
+                                          u"A report segment could not be downloaded (%1). Run the "
+                                          u"sync again; it resumes where it stopped."_s.arg(result.detail)));
+                return;
+            }
+        });
+    };
+    const qsizetype initial = std::min<qsizetype>(std::max(concurrency, 1), requests.size());
+    for (; nextIndex < initial; ++nextIndex) {
+        start(nextIndex, 1);
+    }
+    if (remaining > 0) {
+        loop.exec();
+    }
+}
+
+} // namespace ascsync::api

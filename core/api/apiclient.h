@@ -1,0 +1,123 @@
+#pragma once
+
+#include "api/appleerror.h"
+#include "api/cancelnotifier.h"
+#include "api/ratelimit.h"
+#include "auth/tokenprovider.h"
+#include "common/result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace ascsync::api {
+
+struct ApiOptions {
+    QUrl baseUrl = QUrl(QStringLiteral("https://api.appstoreconnect.apple.com"));
+    QString caFile;            // extra trusted CA certificates (PEM), e.g. a corporate proxy's
+    int maxAttempts = 6;       // per request, for 429 / 5xx / network faults / timeouts
+    int integrityAttempts = 2; // per download, for truncated bodies and checksum mismatches
+    std::chrono::milliseconds transferTimeout{60'000}; // no byte for this long: the attempt is a timeout
+    std::chrono::milliseconds backoffBase{1'000};
+    std::chrono::milliseconds backoffCap{60'000};
+    int rateLimitReserve = 100; // below this many remaining requests in the hour, pace requests
+};
+
+// A completed HTTP exchange (after retries). Non-2xx statuses are outcomes, not errors: the caller knows what
+// a 404 means for its endpoint (e.g. "no sales that day"). Errors are reserved for transport failures.
+struct HttpOutcome {
+    int status = 0;
+    QByteArray body; // empty when the body was written to a file
+    QList<AppleError> errors;
+    bool ok() const { return status >= 200 && status < 300; }
+    QJsonObject json() const;
+};
+
+struct PagedData {
+    QJsonArray data;
+    QJsonArray included;
+};
+
+struct DownloadRequest {
+    QUrl url;
+    QString filePath;
+    qint64 expectedSize = -1; // checked when >= 0
+    QString expectedMd5;      // lower-case hex; checked when not empty
+};
+
+struct DownloadResult {
+    qint64 bytes = 0;
+    QString md5;
+};
+
+// The one App Store Connect client (DESIGN.md core/api). Calls are synchronous and meant for a worker thread
+// (or the command line's main thread): each waits in a local event loop, so the code that plans a sync reads
+// top to bottom. The JWT is attached only to requests for the API origin; pre-signed segment URLs are fetched
+// without it, and a redirect that would carry the token to another origin is refused.
+class ApiClient {
+public:
+    ApiClient(ApiOptions options, std::shared_ptr<auth::TokenProvider> tokens);
+    ~ApiClient();
+    ApiClient(const ApiClient &) = delete;
+    ApiClient &operator=(const ApiClient &) = delete;
+
+    // `path` is "/v1/..." relative to the base URL, or an absolute URL on the API origin (a `links.next`).
+    Result<HttpOutcome> get(const QString &path, const QUrlQuery &query = {});
+    Result<HttpOutcome> post(const QString &path, const QJsonObject &body);
+    Result<HttpOutcome> deleteResource(const QString &path);
+
+    // Follows `links.next` until the last page; any non-2xx becomes an Error described for `what`
+    // ("listing your apps").
+    Result<PagedData> getAll(const QString &path, const QUrlQuery &query, const QString &what);
+
+    // A gzip report (sales, finance) streamed to `filePath`. 200: the file is complete; other statuses: the
+    // file is removed and the outcome carries Apple's errors.
+    Result<HttpOutcome> getToFile(const QString &path, const QUrlQuery &query, const QString &filePath);
+
+    // Downloads pre-signed URLs (no Authorization header), `concurrency` at a time, into files; checks size
+    // and MD5 and downloads again once when they do not match. `done` runs as each finishes (in this thread).
+    void downloadAll(const QList<DownloadRequest> &requests, int concurrency,
+                     const std::function<void(qsizetype index, Result<DownloadResult> result)> &done);
+
+    // Thread-safe: aborts what is in flight; every pending call returns an "api.cancelled" error.
+    void cancel();
+    bool isCancelled() const { return m_cancelled.load(); }
+
+    std::optional<RateLimit> lastRateLimit() const { return m_lastRateLimit; }
+    int requestCount() const { return m_requestCount; }
+
+private:
+    struct Attempt;
+    struct AttemptResult;
+
+    QUrl resolve(const QString &path, const QUrlQuery &query) const;
+    bool isApiOrigin(const QUrl &url) const;
+    Result<HttpOutcome> perform(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                                const QString &filePath);
+    void startAttempt(const std::shared_ptr<Attempt> &attempt, std::function<void(AttemptResult)> finished);
+    std::optional<std::chrono::milliseconds> retryDelay(const AttemptResult &result, int attemptNumber);
+    void waitFor(std::chrono::milliseconds delay);
+    std::chrono::milliseconds backoff(int attemptNumber);
+
+    ApiOptions m_options;
+    std::shared_ptr<auth::TokenProvider> m_tokens;
+    std::unique_ptr<CancelNotifier> m_context; // lives in the client's thread; cancel() posts to it
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::atomic<bool> m_cancelled{false};
+    std::optional<RateLimit> m_lastRateLimit;
+    int m_requestCount = 0;
+    quint64 m_jitterState = 0x9e3779b97f4a7c15ULL;
+};
+
+} // namespace ascsync::api

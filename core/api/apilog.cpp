@@ -1,0 +1,5 @@
+#include "api/apilog.h"
+
+namespace ascsync::api {
+Q_LOGGING_CATEGORY(lcApi, "ascsync.core.api", QtInfoMsg)
+} // namespace ascsync::api

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace ascsync::config {
+
+// Everything ascsync remembers between runs, except secrets (those live in the keychain: SecretStore).
+// One typed struct; keys, defaults and file-format migrations live in SettingsFile, nowhere else.
+struct Settings {
+    // Credentials (the key itself is in the keychain under the issuer ID, unless keyFile names a file).
+    QString issuerId;
+    QString keyId;
+    QString keyFile;
+
+    QUrl apiBaseUrl = QUrl(QStringLiteral("https://api.appstoreconnect.apple.com"));
+    QString caFile;
+
+    QString destination; // "sqlite:PATH" or "postgresql://user@host:port/db"
+    QString schema = QStringLiteral("apple_app_store");
+    QStringList apps;     // app IDs to sync; empty = all apps the key sees
+    QString vendorNumber; // sales and finance reports; empty = skip them
+    int backfillDays = 7;
+    QStringList streams = {QStringLiteral("analytics"), QStringLiteral("sales"), QStringLiteral("finance")};
+    QStringList granularities = {QStringLiteral("DAILY")};
+    QStringList financeRegions = {QStringLiteral("ZZ")};
+    QString migrationPolicy = QStringLiteral("evolve"); // evolve | ignore | fail
+    int concurrency = 4;
+    QString schedule = QStringLiteral("daily 06:00");
+
+    static QString defaultDestination(); // sqlite:<data dir>/ascsync.db
+};
+
+// Reads and writes Settings as an INI file (QSettings), by default at the XDG config location.
+class SettingsFile {
+public:
+    static QString defaultPath();
+
+    // A missing file gives the defaults; an unreadable or invalid one gives an error naming the file and key.
+    static Result<Settings> load(const QString &path);
+    static Status save(const QString &path, const Settings &settings);
+};
+
+// Checks the values a user can get wrong, with a message per field.
+Status validate(const Settings &settings);
+
+} // namespace ascsync::config
