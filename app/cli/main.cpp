@@ -1,4 +1,5 @@
 // ascsync: the headless command line. Each command lives in its own file; this only dispatches.
+#include "appscommand.h"
 #include "command.h"
 #include "tokencommand.h"
 

@@ -189,7 +189,9 @@ std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const AttemptResu
     }
     if (result.status == 429) {
         if (const auto retryAfter = parseRetryAfter(result.retryAfter, QDateTime::currentSecsSinceEpoch())) {
-            return std::min(*retryAfter, m_options.backoffCap * 5);
+            // Honoured as asked, within reason: a server asking for hours is treated as "stop for now".
+            constexpr std::chrono::milliseconds kLongestRetryAfter{15 * 60 * 1000};
+            return std::min(*retryAfter, kLongestRetryAfter);
         }
     }
     return backoff(attemptNumber);

@@ -1,0 +1,143 @@
+#include "clicontext.h"
+
+#include "auth/tokenprovider.h"
+#include "config/apikeystore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::cli {
+
+namespace {
+
+QString valueOf(const QCommandLineParser &parser, const QCommandLineOption &option, const char *variable,
+                const QString &fallback)
+{
+    if (parser.isSet(option)) {
+        return parser.value(option);
+    }
+    if (variable != nullptr && qEnvironmentVariableIsSet(variable)) {
+        return qEnvironmentVariable(variable);
+    }
+    return fallback;
+}
+
+QStringList listOf(const QString &text)
+{
+    QStringList items;
+    for (const QString &item : text.split(u',', Qt::SkipEmptyParts)) {
+        items << item.trimmed();
+    }
+    return items;
+}
+
+Result<int> numberOf(const QString &text, const QString &flag)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok) {
+        return makeError(u"usage"_s, u"%1 takes a whole number, not \"%2\"."_s.arg(flag, text));
+    }
+    return value;
+}
+
+} // namespace
+
+void CommonOptions::addConnectionOptions(QCommandLineParser &parser)
+{
+    m_config.setDescription(m_config.description().arg(config::SettingsFile::defaultPath()));
+    parser.addOptions({m_config, m_issuerId, m_keyId, m_keyFile, m_apiBaseUrl, m_caFile});
+}
+
+void CommonOptions::addDestinationOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({m_destination, m_schema, m_migrationPolicy});
+}
+
+void CommonOptions::addSyncOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({m_apps, m_vendorNumber, m_backfillDays, m_streams, m_granularities, m_concurrency});
+}
+
+void CommonOptions::addJsonOption(QCommandLineParser &parser)
+{
+    parser.addOption(m_json);
+}
+
+QString CommonOptions::configPath(const QCommandLineParser &parser) const
+{
+    return valueOf(parser, m_config, "ASCSYNC_CONFIG", config::SettingsFile::defaultPath());
+}
+
+Result<config::Settings> CommonOptions::resolve(const QCommandLineParser &parser) const
+{
+    auto loaded = config::SettingsFile::load(configPath(parser));
+    if (!loaded) {
+        return loaded.error();
+    }
+    config::Settings settings = loaded.value();
+    // Options a command did not add are simply "not set" in its parser, so each command resolves only its
+    // own.
+    settings.issuerId = valueOf(parser, m_issuerId, "ASC_ISSUER_ID", settings.issuerId);
+    settings.keyId = valueOf(parser, m_keyId, "ASC_KEY_ID", settings.keyId);
+    settings.keyFile = valueOf(parser, m_keyFile, "ASC_KEY_FILE", settings.keyFile);
+    settings.apiBaseUrl =
+        QUrl(valueOf(parser, m_apiBaseUrl, "ASC_API_BASE_URL", settings.apiBaseUrl.toString()));
+    settings.caFile = valueOf(parser, m_caFile, nullptr, settings.caFile);
+    settings.destination = valueOf(parser, m_destination, "ASCSYNC_DESTINATION", settings.destination);
+    settings.schema = valueOf(parser, m_schema, nullptr, settings.schema);
+    settings.migrationPolicy = valueOf(parser, m_migrationPolicy, nullptr, settings.migrationPolicy);
+    settings.vendorNumber = valueOf(parser, m_vendorNumber, "ASC_VENDOR_NUMBER", settings.vendorNumber);
+    if (parser.isSet(m_apps)) {
+        settings.apps = listOf(parser.value(m_apps));
+    }
+    if (parser.isSet(m_streams)) {
+        settings.streams = listOf(parser.value(m_streams));
+    }
+    if (parser.isSet(m_granularities)) {
+        settings.granularities = listOf(parser.value(m_granularities).toUpper());
+    }
+    if (parser.isSet(m_backfillDays)) {
+        const auto days = numberOf(parser.value(m_backfillDays), u"--backfill-days"_s);
+        if (!days) {
+            return days.error();
+        }
+        settings.backfillDays = days.value();
+    }
+    if (parser.isSet(m_concurrency)) {
+        const auto concurrency = numberOf(parser.value(m_concurrency), u"--concurrency"_s);
+        if (!concurrency) {
+            return concurrency.error();
+        }
+        settings.concurrency = concurrency.value();
+    }
+    if (const Status valid = config::validate(settings); !valid) {
+        return valid.error();
+    }
+    return settings;
+}
+
+Result<std::unique_ptr<api::ApiClient>> makeApiClient(const config::Settings &settings,
+                                                      config::SecretStore &secrets)
+{
+    if (settings.keyId.isEmpty()) {
+        return makeError(
+            u"credentials.missing"_s,
+            u"No App Store Connect key is configured. Run `ascsync login --issuer-id ID --key-id KID "
+            u"--key-file AuthKey_KID.p8` first, or pass --issuer-id, --key-id and --key-file."_s);
+    }
+    config::ApiKeyStore keys(secrets);
+    auto key = keys.load(settings);
+    if (!key) {
+        return key.error();
+    }
+    auth::TokenClaims claims;
+    claims.issuerId = settings.issuerId;
+    claims.keyId = settings.keyId;
+    auto tokens = std::make_shared<auth::TokenProvider>(key.value(), claims);
+    api::ApiOptions options;
+    options.baseUrl = settings.apiBaseUrl;
+    options.caFile = settings.caFile;
+    return std::make_unique<api::ApiClient>(options, std::move(tokens));
+}
+
+} // namespace ascsync::cli

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "auth/p8key.h"
+#include "common/result.h"
+#include "config/secretstore.h"
+#include "config/settings.h"
+
+namespace ascsync::config {
+
+// Where the regular API key comes from: the file named in the settings (or --key-file / ASC_KEY_FILE), else
+// the keychain entry that `ascsync login` or the setup wizard stored for this issuer and key ID.
+class ApiKeyStore {
+public:
+    explicit ApiKeyStore(SecretStore &secrets);
+
+    Result<auth::P8Key> load(const Settings &settings);
+    // Validates the PEM as a key first, so a wrong file never reaches the keychain.
+    Status store(const Settings &settings, const QByteArray &pem);
+    Status forget(const Settings &settings);
+
+    static QString account(const Settings &settings);
+    static QString entryName(const Settings &settings);
+
+private:
+    SecretStore &m_secrets;
+};
+
+} // namespace ascsync::config
