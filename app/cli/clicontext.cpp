@@ -51,11 +51,13 @@ void CommonOptions::addConnectionOptions(QCommandLineParser &parser)
 void CommonOptions::addDestinationOptions(QCommandLineParser &parser)
 {
     parser.addOptions({m_destination, m_schema, m_migrationPolicy});
+    m_hasDestination = true;
 }
 
 void CommonOptions::addSyncOptions(QCommandLineParser &parser)
 {
     parser.addOptions({m_apps, m_vendorNumber, m_backfillDays, m_streams, m_granularities, m_concurrency});
+    m_hasSync = true;
 }
 
 void CommonOptions::addJsonOption(QCommandLineParser &parser)
@@ -68,24 +70,8 @@ QString CommonOptions::configPath(const QCommandLineParser &parser) const
     return valueOf(parser, m_config, "ASCSYNC_CONFIG", config::SettingsFile::defaultPath());
 }
 
-Result<config::Settings> CommonOptions::resolve(const QCommandLineParser &parser) const
+Status CommonOptions::applySyncOptions(const QCommandLineParser &parser, config::Settings &settings) const
 {
-    auto loaded = config::SettingsFile::load(configPath(parser));
-    if (!loaded) {
-        return loaded.error();
-    }
-    config::Settings settings = loaded.value();
-    // Options a command did not add are simply "not set" in its parser, so each command resolves only its
-    // own.
-    settings.issuerId = valueOf(parser, m_issuerId, "ASC_ISSUER_ID", settings.issuerId);
-    settings.keyId = valueOf(parser, m_keyId, "ASC_KEY_ID", settings.keyId);
-    settings.keyFile = valueOf(parser, m_keyFile, "ASC_KEY_FILE", settings.keyFile);
-    settings.apiBaseUrl =
-        QUrl(valueOf(parser, m_apiBaseUrl, "ASC_API_BASE_URL", settings.apiBaseUrl.toString()));
-    settings.caFile = valueOf(parser, m_caFile, nullptr, settings.caFile);
-    settings.destination = valueOf(parser, m_destination, "ASCSYNC_DESTINATION", settings.destination);
-    settings.schema = valueOf(parser, m_schema, nullptr, settings.schema);
-    settings.migrationPolicy = valueOf(parser, m_migrationPolicy, nullptr, settings.migrationPolicy);
     settings.vendorNumber = valueOf(parser, m_vendorNumber, "ASC_VENDOR_NUMBER", settings.vendorNumber);
     if (parser.isSet(m_apps)) {
         settings.apps = listOf(parser.value(m_apps));
@@ -109,6 +95,33 @@ Result<config::Settings> CommonOptions::resolve(const QCommandLineParser &parser
             return concurrency.error();
         }
         settings.concurrency = concurrency.value();
+    }
+    return {};
+}
+
+Result<config::Settings> CommonOptions::resolve(const QCommandLineParser &parser) const
+{
+    auto loaded = config::SettingsFile::load(configPath(parser));
+    if (!loaded) {
+        return loaded.error();
+    }
+    config::Settings settings = loaded.value();
+    // Every command adds the connection options; the other groups only when it added them.
+    settings.issuerId = valueOf(parser, m_issuerId, "ASC_ISSUER_ID", settings.issuerId);
+    settings.keyId = valueOf(parser, m_keyId, "ASC_KEY_ID", settings.keyId);
+    settings.keyFile = valueOf(parser, m_keyFile, "ASC_KEY_FILE", settings.keyFile);
+    settings.apiBaseUrl =
+        QUrl(valueOf(parser, m_apiBaseUrl, "ASC_API_BASE_URL", settings.apiBaseUrl.toString()));
+    settings.caFile = valueOf(parser, m_caFile, nullptr, settings.caFile);
+    if (m_hasDestination) {
+        settings.destination = valueOf(parser, m_destination, "ASCSYNC_DESTINATION", settings.destination);
+        settings.schema = valueOf(parser, m_schema, nullptr, settings.schema);
+        settings.migrationPolicy = valueOf(parser, m_migrationPolicy, nullptr, settings.migrationPolicy);
+    }
+    if (m_hasSync) {
+        if (const Status applied = applySyncOptions(parser, settings); !applied) {
+            return applied.error();
+        }
     }
     if (const Status valid = config::validate(settings); !valid) {
         return valid.error();

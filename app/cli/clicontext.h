@@ -26,6 +26,11 @@ public:
     bool json(const QCommandLineParser &parser) const { return parser.isSet(m_json); }
 
 private:
+    Status applySyncOptions(const QCommandLineParser &parser, config::Settings &settings) const;
+
+    // Which groups this command added: QCommandLineParser warns when asked about an option it does not know.
+    bool m_hasDestination = false;
+    bool m_hasSync = false;
     QCommandLineOption m_config{QStringLiteral("config"), QStringLiteral("Settings file (default: %1)."),
                                 QStringLiteral("FILE")};
     QCommandLineOption m_issuerId{QStringLiteral("issuer-id"), QStringLiteral("Issuer ID [ASC_ISSUER_ID]."),

@@ -1,6 +1,8 @@
 // ascsync: the headless command line. Each command lives in its own file; this only dispatches.
+#include "admincommand.h"
 #include "appscommand.h"
 #include "command.h"
+#include "synccommand.h"
 #include "tokencommand.h"
 
 #include <QCoreApplication>
@@ -19,9 +21,15 @@ struct CommandEntry {
 
 const std::map<QString, CommandEntry> &commands()
 {
+    using namespace ascsync::cli;
     static const std::map<QString, CommandEntry> table{
-        {u"token"_s,
-         {u"Sign an App Store Connect API token locally and print it."_s, ascsync::cli::runTokenCommand}},
+        {u"admin-commands"_s,
+         {u"Enable analytics reports with an Admin key held in memory only."_s, runAdminCommand}},
+        {u"apps"_s, {u"List the apps your key can see."_s, runAppsCommand}},
+        {u"login"_s, {u"Check an API key and store it in the keychain."_s, runLoginCommand}},
+        {u"query"_s, {u"Run SQL against the destination."_s, runQueryCommand}},
+        {u"sync"_s, {u"Bring the destination up to date with App Store Connect."_s, runSyncCommand}},
+        {u"token"_s, {u"Sign an App Store Connect API token locally and print it."_s, runTokenCommand}},
     };
     return table;
 }

@@ -113,16 +113,17 @@ Result<QList<SegmentInfo>> AnalyticsEndpoints::segments(const QString &instanceI
     return segments;
 }
 
+QJsonObject AnalyticsEndpoints::createRequestBody(const QString &appId, const QString &accessType)
+{
+    const QJsonObject app{{u"data"_s, QJsonObject{{u"type"_s, u"apps"_s}, {u"id"_s, appId}}}};
+    return QJsonObject{{u"data"_s, QJsonObject{{u"type"_s, u"analyticsReportRequests"_s},
+                                               {u"attributes"_s, QJsonObject{{u"accessType"_s, accessType}}},
+                                               {u"relationships"_s, QJsonObject{{u"app"_s, app}}}}}};
+}
+
 Result<HttpOutcome> AnalyticsEndpoints::createRequest(const QString &appId, const QString &accessType)
 {
-    const QJsonObject body{
-        {u"data"_s,
-         QJsonObject{{u"type"_s, u"analyticsReportRequests"_s},
-                     {u"attributes"_s, QJsonObject{{u"accessType"_s, accessType}}},
-                     {u"relationships"_s,
-                      QJsonObject{{u"app"_s, QJsonObject{{u"data"_s, QJsonObject{{u"type"_s, u"apps"_s},
-                                                                                 {u"id"_s, appId}}}}}}}}}};
-    return m_client.post(u"/v1/analyticsReportRequests"_s, body);
+    return m_client.post(u"/v1/analyticsReportRequests"_s, createRequestBody(appId, accessType));
 }
 
 Result<HttpOutcome> AnalyticsEndpoints::deleteRequest(const QString &requestId)

@@ -46,6 +46,9 @@ public:
     // List segments just before downloading them: their pre-signed URLs expire quickly.
     Result<QList<SegmentInfo>> segments(const QString &instanceId);
 
+    // The exact body Apple expects for a new request (API-NOTES §4.3).
+    static QJsonObject createRequestBody(const QString &appId, const QString &accessType);
+
     // Creates a request (Admin keys only). The outcome is returned as is: 201, 409 (exists), 403 ...
     Result<HttpOutcome> createRequest(const QString &appId, const QString &accessType);
     Result<HttpOutcome> deleteRequest(const QString &requestId);

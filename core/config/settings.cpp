@@ -180,7 +180,7 @@ Status validate(const Settings &settings)
         if (!families.contains(stream.section(u':', 0, 0))) {
             return makeError(u"settings.streams"_s,
                              u"Unknown stream \"%1\": use analytics, sales or finance (or "
-                             u"sales:TYPE/SUBTYPE/FREQUENCY)."_s.arg(stream));
+                             u"analytics:TABLE, sales:TYPE/SUBTYPE/FREQUENCY)."_s.arg(stream));
         }
     }
     static const QStringList granularities{u"DAILY"_s, u"WEEKLY"_s, u"MONTHLY"_s};

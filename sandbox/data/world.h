@@ -23,6 +23,9 @@ struct WorldOptions {
     QDate historyStart = QDate(2024, 1, 1); // first Date any analytics or sales file may contain
     QDate today;                            // the simulator's "today" (UTC); must be valid
     QString vendorNumber;                   // empty: derived from the seed (8 digits, like Apple's)
+    // Multiplies every app's traffic. At 1.0 the big app's daily Standard engagement file has ~15,000 rows
+    // and a full-history snapshot of it takes a minute to generate; demos and tests may want less.
+    double trafficScale = 1.0;
 };
 
 struct SimApp {

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "common/result.h"
+#include "config/secretstore.h"
+#include "config/settings.h"
+#include "storage/destination.h"
+
+#include <memory>
+
+namespace ascsync::cli {
+
+// Opens the configured destination. A PostgreSQL password comes from the keychain when one is stored for that
+// database; otherwise libpq reads PGPASSWORD or ~/.pgpass.
+Result<std::unique_ptr<storage::Destination>> openDestination(const config::Settings &settings,
+                                                              config::SecretStore &secrets);
+
+} // namespace ascsync::cli

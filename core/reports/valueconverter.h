@@ -1,0 +1,25 @@
+#pragma once
+
+#include "common/result.h"
+#include "reports/columntype.h"
+
+namespace ascsync::reports {
+
+// Normalises one field for storage; a null QString is SQL NULL.
+// - Every type: an empty (or, for non-text, all-blank) field is null.
+// - Text: returned exactly as read, never trimmed.
+// - Date: `YYYY-MM-DD`, `MM/DD/YYYY` or `M/D/YYYY` (sales and finance) -> `YYYY-MM-DD`, which sorts and
+//   compares correctly as text on SQLite; impossible dates (02/30/2024) are errors.
+// - Decimal: [+-]digits[.digits][e[+-]digits], leading zeros and `+` dropped (`-007.50` -> `-7.50`; the
+// digits
+//   are otherwise kept exactly, never rounded through a double). Negative values are valid (refunds).
+//   Commas are refused: `1,234` is a thousand in the US and 1.234 in Europe, Apple writes neither, and
+//   guessing wrong would silently change a value by a factor of 1000.
+// - Integer: [+-]digits within 64 bits.
+// Errors name the value and the expected form ("'abc' is not a date ..."); valueError() adds column and line.
+Result<QString> convert(ColumnType type, QStringView text);
+
+// "Column “Date”, line 12: 'abc' is not a date (…)" for an error returned by convert().
+Error valueError(QStringView column, qint64 line, const Error &error);
+
+} // namespace ascsync::reports

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/column.h"
+#include "storage/destinationspec.h"
+#include "storage/loadrecord.h"
+#include "storage/rowfilter.h"
+#include "storage/rowsink.h"
+#include "storage/runrecord.h"
+#include "storage/sqldialect.h"
+#include "storage/synclock.h"
+#include "storage/tableplan.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+class QThread;
+
+namespace ascsync::storage {
+
+class MetadataStore;
+
+// Where the reports go: a SQLite file or a PostgreSQL database, with every table under one schema (on SQLite
+// the file is ATTACHed under the schema name, so "schema"."table" -- and users' own SQL such as
+// conversion-rate.sql -- work the same on both). A Destination owns its own named QtSql connection, opened in
+// the calling thread; use it from that thread only. It is closed and removed when the Destination is
+// destroyed.
+//
+// A load: begin(), prepareTable(), deleteRows() for what the new data replaces, openSink() + append() +
+// finish(), recordLoad(), commit(). Everything between begin() and commit() is kept or dropped together, also
+// when the process is killed.
+class Destination {
+public:
+    using ColumnsCallback = std::function<void(const QStringList &columns)>;
+    // Called per result row, values as text (null QString = NULL); return false to stop early.
+    using RowCallback = std::function<bool(const QList<QString> &values)>;
+
+    // Opens (and creates when new) the destination, its schema and ascsync's metadata, migrating older
+    // metadata. `password` is for PostgreSQL, from the keychain; empty leaves it to libpq (PGPASSWORD,
+    // ~/.pgpass).
+    static Result<std::unique_ptr<Destination>> open(const DestinationSpec &spec,
+                                                     const QString &password = {});
+    virtual ~Destination();
+    Destination(const Destination &) = delete;
+    Destination &operator=(const Destination &) = delete;
+
+    const DestinationSpec &spec() const { return m_spec; }
+    QString schema() const { return m_spec.schema(); }
+    const SqlDialect &dialect() const { return m_dialect; }
+    // "schema"."table", quoted.
+    QString qualified(const QString &table) const;
+
+    Status begin();
+    Status commit();
+    Status rollback();
+    bool inTransaction() const { return m_inTransaction; }
+
+    // The table's columns with their types, or std::nullopt when the table does not exist.
+    Result<std::optional<QList<Column>>> tableColumns(const QString &table);
+
+    // Creates the table when missing, and fits it to the file's columns according to `policy` (see
+    // planSchemaChanges). Runs in the open transaction, or in one of its own: with MigrationPolicy::Fail, or
+    // on any error, nothing is changed.
+    Result<TablePlan> prepareTable(const QString &table, const QList<Column> &fileColumns,
+                                   const QList<Column> &metadataColumns, MigrationPolicy policy);
+
+    // Deletes the rows matching `filter`; gives how many. Large IN lists are split into several statements,
+    // run in the open transaction or one of their own.
+    Result<qint64> deleteRows(const QString &table, const RowFilter &filter);
+
+    // Starts a bulk load of `columns` (TablePlan::loadColumns) into `table`; needs an open transaction. Until
+    // the sink is finished or destroyed, the destination refuses other work.
+    Result<std::unique_ptr<RowSink>> openSink(const QString &table, const QList<Column> &columns);
+
+    // ascsync's bookkeeping (see MetadataStore); recordLoad belongs in the transaction of the rows it
+    // describes.
+    Status recordLoad(const LoadRecord &record);
+    Result<std::optional<LoadRecord>> findLoad(const QString &stream, const QString &unitKey);
+    Result<QList<LoadRecord>> loads(const QString &stream);
+    Status forgetLoad(const QString &stream, const QString &unitKey);
+    Status startRun(const QString &runId, const QDateTime &startedAt);
+    Status finishRun(const QString &runId, const QDateTime &finishedAt, const QString &outcome,
+                     const QJsonObject &summary);
+    Result<QList<RunRecord>> recentRuns(int limit);
+    Result<int> metadataVersion();
+
+    // Makes this process the only sync writing to the destination, until the lock is destroyed. A second sync
+    // gets an error naming the holder; a lock left by a killed sync is taken over.
+    virtual Result<std::unique_ptr<SyncLock>> acquireSyncLock() = 0;
+
+    // Runs any SQL (for `ascsync query`) and streams the result: column names once, then row by row, so a
+    // huge result never sits in memory. Gives the number of rows passed on (or affected, for statements
+    // without a result).
+    Result<qint64> query(const QString &sql, const ColumnsCallback &onColumns, const RowCallback &onRow);
+
+protected:
+    Destination(DestinationSpec spec, SqlDialect dialect);
+
+    QSqlDatabase &database() { return m_db; }
+    QString connectionName() const { return m_connectionName; }
+    // Called by the subclass once database() is open: creates the schema and metadata in one transaction.
+    Status initialise();
+
+    virtual Status beginTransaction();
+    // Inside initialise()'s transaction, before the metadata: make sure the schema exists.
+    virtual Status prepareSchema() = 0;
+    // Gives existing columns wider types (text wins), keeping every value.
+    virtual Status widenColumns(const QString &table, const QList<Column> &widened) = 0;
+    virtual Result<std::unique_ptr<RowSink>>
+    createSink(std::shared_ptr<RowSink::Lease> lease, const QString &table, const QList<Column> &columns) = 0;
+    // Sets per-back-end reading options (numeric precision) on a query before it runs.
+    virtual void configureQuery(QSqlQuery &query) const = 0;
+
+private:
+    Status checkUsable(const QString &action) const;
+    Status createTable(const QString &table, const QList<Column> &columns);
+    Status addColumns(const QString &table, const QList<Column> &columns);
+
+    DestinationSpec m_spec;
+    SqlDialect m_dialect;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unique_ptr<MetadataStore> m_metadata;
+    std::shared_ptr<RowSink::Lease> m_lease;
+    QThread *m_thread = nullptr;
+    bool m_inTransaction = false;
+};
+
+} // namespace ascsync::storage

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/loadrecord.h"
+#include "storage/runrecord.h"
+#include "storage/sqldialect.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace ascsync::storage {
+
+// ascsync's bookkeeping inside the destination, under the schema:
+//   _ascsync_meta  (key, value)        schema_version and when it was created or migrated
+//   _ascsync_loads (stream, unit_key)  what was loaded, with checksums: written with the rows it describes
+//   _ascsync_runs  (run_id)            sync history
+//   _ascsync_lock  (PostgreSQL only)   who holds the sync lock (the advisory lock itself is the lock)
+// Version history: 1 = meta + loads(stream, unit_key, checksum, row_count, loaded_at);
+//                  2 = loads gains source and details, runs and lock are added.
+class MetadataStore {
+public:
+    static constexpr int CurrentVersion = 2;
+    static QString metaTable();  // _ascsync_meta
+    static QString loadsTable(); // _ascsync_loads
+    static QString runsTable();  // _ascsync_runs
+    static QString lockTable();  // _ascsync_lock
+
+    // `db` must outlive the store (it is the owning Destination's connection).
+    MetadataStore(QSqlDatabase &db, QString schema, SqlDialect dialect);
+
+    // Creates the tables of a new destination, or migrates older ones to CurrentVersion. Runs inside the
+    // caller's transaction, so a failed migration leaves the old layout intact. A destination written by a
+    // newer ascsync is refused rather than misread.
+    Status ensureCurrent();
+    // 0 when the destination has no metadata yet.
+    Result<int> version() const;
+
+    // Inserts or replaces the record of (stream, unitKey).
+    Status recordLoad(const LoadRecord &record);
+    Result<std::optional<LoadRecord>> findLoad(const QString &stream, const QString &unitKey) const;
+    Result<QList<LoadRecord>> loads(const QString &stream) const; // ordered by unit key
+    Status forgetLoad(const QString &stream, const QString &unitKey);
+
+    Status startRun(const QString &runId, const QDateTime &startedAt);
+    Status finishRun(const QString &runId, const QDateTime &finishedAt, const QString &outcome,
+                     const QJsonObject &summary);
+    Result<QList<RunRecord>> recentRuns(int limit) const; // newest first
+
+private:
+    QStringList migrationTo(int version) const;
+    QString table(const QString &name) const;
+
+    QSqlDatabase &m_db;
+    QString m_schema;
+    SqlDialect m_dialect;
+};
+
+} // namespace ascsync::storage

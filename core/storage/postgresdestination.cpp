@@ -1,0 +1,122 @@
+#include "storage/postgresdestination.h"
+
+#include "storage/advisorysynclock.h"
+#include "storage/postgresconnection.h"
+#include "storage/postgresrowsink.h"
+#include "storage/sqlexec.h"
+#include "storage/sqlidentifier.h"
+#include "storage/storagelog.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::storage {
+
+namespace {
+
+// Serialises schema creation and metadata migration between processes opening the same destination at once.
+// Its class id differs from the sync lock's, so opening a destination never waits for a running sync.
+constexpr qint32 SetupLockClassId = 0x6173636d; // "ascm"
+
+} // namespace
+
+Result<std::unique_ptr<PostgresDestination>> PostgresDestination::open(const DestinationSpec &spec,
+                                                                       const QString &password)
+{
+    std::unique_ptr<PostgresDestination> destination(new PostgresDestination(spec, password));
+    {
+        const Result<QSqlDatabase> connected =
+            openPostgresConnection(spec, password, destination->connectionName());
+        if (!connected)
+            return connected.error();
+        destination->database() = connected.value();
+    } // no copy of the connection outlives this scope but the destination's own
+    if (const Status ok = destination->initialise(); !ok)
+        return ok.error();
+    qCDebug(lcStorage) << "opened" << spec.describe() << "schema" << spec.schema();
+    return destination;
+}
+
+PostgresDestination::PostgresDestination(const DestinationSpec &spec, QString password)
+    : Destination(spec, SqlDialect(SqlDialect::Backend::Postgres))
+    , m_password(std::move(password))
+{}
+
+PostgresDestination::~PostgresDestination()
+{
+    m_password.fill(u'\0');
+}
+
+Status PostgresDestination::prepareSchema()
+{
+    const QString action = u"prepare schema %1 in %2"_s.arg(spec().schema(), spec().describe());
+    QSqlQuery query(database());
+    if (const Status ok = prepareSql(query, u"SELECT pg_advisory_xact_lock(?, ?)"_s, action); !ok)
+        return ok;
+    query.addBindValue(SetupLockClassId);
+    query.addBindValue(AdvisorySyncLock::lockObjectId(spec().schema()));
+    if (const Status ok = execPrepared(query, action); !ok)
+        return ok;
+
+    // Checked before creating: CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege on the database even
+    // when the schema exists, and a user who may only write into an existing schema must still be able to
+    // sync.
+    QSqlQuery exists(database());
+    if (const Status ok =
+            prepareSql(exists, u"SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?"_s, action);
+        !ok)
+        return ok;
+    exists.addBindValue(spec().schema());
+    if (const Status ok = execPrepared(exists, action); !ok)
+        return ok;
+    if (exists.next())
+        return {};
+    const Status created = execSql(database(), u"CREATE SCHEMA "_s + quoteIdentifier(spec().schema()),
+                                   u"create schema %1 in %2"_s.arg(spec().schema(), spec().describe()));
+    if (!created) {
+        return makeError(
+            created.error().code,
+            created.errorMessage() +
+                u" To let ascsync use it, a database owner can run: CREATE SCHEMA %1 AUTHORIZATION %2;"_s.arg(
+                    quoteIdentifier(spec().schema()), quoteIdentifier(spec().user())));
+    }
+    qCDebug(lcStorage) << "created schema" << spec().schema() << "in" << spec().describe();
+    return {};
+}
+
+Status PostgresDestination::widenColumns(const QString &table, const QList<Column> &widened)
+{
+    QString clauses;
+    for (const Column &column : widened) {
+        const QString type = dialect().typeName(column.type);
+        clauses += (clauses.isEmpty() ? QString() : u", "_s) +
+                   u"ALTER COLUMN %1 TYPE %2 USING %1::%2"_s.arg(quoteIdentifier(column.name), type);
+    }
+    return execSql(database(), u"ALTER TABLE %1 %2"_s.arg(qualified(table), clauses),
+                   u"change column types of %1"_s.arg(qualified(table)));
+}
+
+Result<std::unique_ptr<RowSink>> PostgresDestination::createSink(std::shared_ptr<RowSink::Lease> lease,
+                                                                 const QString &table,
+                                                                 const QList<Column> &columns)
+{
+    pg_conn *connection = nativePostgresHandle(database());
+    if (!connection)
+        return makeError(u"storage.pg.handle"_s, u"The PostgreSQL connection has no native handle."_s);
+    return PostgresRowSink::open(connection, std::move(lease), table, columns);
+}
+
+void PostgresDestination::configureQuery(QSqlQuery &query) const
+{
+    // numeric values come back as the server's exact text instead of a rounded double.
+    query.setNumericalPrecisionPolicy(QSql::HighPrecision);
+}
+
+Result<std::unique_ptr<SyncLock>> PostgresDestination::acquireSyncLock()
+{
+    return AdvisorySyncLock::acquire(spec(), m_password);
+}
+
+} // namespace ascsync::storage

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "storage/destination.h"
+
+namespace ascsync::storage {
+
+// A PostgreSQL database; the tables live in the spec's schema, created when missing. Bulk loads use COPY on
+// the QPSQL connection's native PGconn. The password (from the keychain, or empty to let libpq read
+// PGPASSWORD and
+// ~/.pgpass) stays in memory only, for the sync lock's own session.
+class PostgresDestination final : public Destination {
+public:
+    static Result<std::unique_ptr<PostgresDestination>> open(const DestinationSpec &spec,
+                                                             const QString &password);
+    ~PostgresDestination() override;
+
+    Result<std::unique_ptr<SyncLock>> acquireSyncLock() override;
+
+protected:
+    Status prepareSchema() override;
+    Status widenColumns(const QString &table, const QList<Column> &widened) override;
+    Result<std::unique_ptr<RowSink>> createSink(std::shared_ptr<RowSink::Lease> lease, const QString &table,
+                                                const QList<Column> &columns) override;
+    void configureQuery(QSqlQuery &query) const override;
+
+private:
+    PostgresDestination(const DestinationSpec &spec, QString password);
+
+    QString m_password;
+};
+
+} // namespace ascsync::storage

@@ -1,0 +1,5 @@
+#include "storage/storagelog.h"
+
+namespace ascsync::storage {
+Q_LOGGING_CATEGORY(lcStorage, "ascsync.core.storage", QtInfoMsg)
+} // namespace ascsync::storage

@@ -1,0 +1,324 @@
+#include "sync/salessync.h"
+
+#include "reports/fiscalcalendar.h"
+#include "reports/partitionkey.h"
+#include "reports/reportlayout.h"
+#include "reports/salescalendar.h"
+#include "reports/salesstreams.h"
+#include "reports/tablenames.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::sync {
+
+namespace {
+
+// One report file to fetch: its query, where it goes, how it is described and recorded.
+struct FileUnit {
+    QString family; // "sales" | "finance"
+    QString path;   // API path
+    QUrlQuery query;
+    QString table;
+    QString stream; // load record stream
+    QString unitKey;
+    QString label; // for messages
+    QList<MetadataValue> metadata;
+    QStringList scopeColumns;
+    reports::ReportLayout layout = reports::ReportLayout::Plain;
+    QDateTime availableAt;
+    bool recheck = false; // within the backfill window: fetch again even when loaded
+};
+
+QString fileChecksum(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    if (file.open(QIODevice::ReadOnly)) {
+        hash.addData(&file);
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+bool isNoSales(const api::HttpOutcome &outcome)
+{
+    for (const api::AppleError &error : outcome.errors) {
+        if (error.detail.contains(u"no sales"_s, Qt::CaseInsensitive) ||
+            error.detail.contains(u"no data"_s, Qt::CaseInsensitive)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+enum class UnitOutcome { Loaded, UpToDate, Empty, Pending, Failed, StopFamily };
+
+UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
+{
+    const auto known = context.destination.findLoad(unit.stream, unit.unitKey);
+    if (!known) {
+        context.failed(known.errorMessage());
+        return UnitOutcome::StopFamily;
+    }
+    if (known->has_value() && !unit.recheck) {
+        return UnitOutcome::UpToDate;
+    }
+    const QDateTime now = context.options.clock();
+    if (now < unit.availableAt) {
+        return UnitOutcome::Pending;
+    }
+    const QString file =
+        context.workDirectory.filePath(unit.stream.section(u'/', 1).replace(u'/', u'_') + u"-"_s +
+                                       QString(unit.unitKey).replace(u'/', u'_') + u".gz"_s);
+    const auto outcome = context.api.getToFile(unit.path, unit.query, file);
+    if (!outcome) {
+        context.failed(u"%1: %2"_s.arg(unit.label, outcome.errorMessage()));
+        return outcome.error().code == u"api.cancelled"_s ? UnitOutcome::StopFamily : UnitOutcome::Failed;
+    }
+    storage::LoadRecord record;
+    record.stream = unit.stream;
+    record.unitKey = unit.unitKey;
+    record.source = unit.label;
+    if (outcome->status == 404) {
+        if (!isNoSales(outcome.value())) {
+            return UnitOutcome::Pending; // "not available yet": asked again next run
+        }
+        if (known->has_value()) {
+            return UnitOutcome::UpToDate;
+        }
+        record.checksum = u"none"_s;
+        record.details = QJsonObject{{u"empty"_s, true}};
+        record.loadedAt = QDateTime::currentDateTimeUtc();
+        if (const Status recorded = context.destination.recordLoad(record); !recorded) {
+            context.failed(u"%1: %2"_s.arg(unit.label, recorded.errorMessage()));
+            return UnitOutcome::Failed;
+        }
+        return UnitOutcome::Empty;
+    }
+    if (outcome->status == 410) {
+        if (!known->has_value()) {
+            context.warn(
+                u"%1 is no longer available at Apple (past its retention); it cannot be loaded."_s.arg(
+                    unit.label));
+        }
+        return UnitOutcome::UpToDate;
+    }
+    if (outcome->status == 401 || outcome->status == 403) {
+        context.failed(u"%1: %2"_s.arg(
+            unit.label, api::describeHttpFailure(outcome->status, outcome->errors,
+                                                 u"downloading %1 reports"_s.arg(unit.family))));
+        return UnitOutcome::StopFamily;
+    }
+    if (!outcome->ok()) {
+        context.failed(
+            u"%1: %2"_s.arg(unit.label, api::describeHttpFailure(outcome->status, outcome->errors,
+                                                                 u"downloading %1"_s.arg(unit.label))));
+        return UnitOutcome::Failed;
+    }
+    record.checksum = fileChecksum(file);
+    if (known->has_value() && (*known)->checksum == record.checksum) {
+        QFile::remove(file);
+        return UnitOutcome::UpToDate;
+    }
+    UnitLoad load;
+    load.table = unit.table;
+    load.files = {file};
+    load.layout = unit.layout;
+    load.metadata = unit.metadata;
+    load.metadata.append({{QString(reports::metadata::LoadedAt), storage::ColumnType::Text},
+                          QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    load.replace = UnitLoad::Replace::Partition;
+    load.scopeColumns = unit.scopeColumns;
+    load.policy = context.options.policy;
+    load.record = record;
+    const auto result = loadUnit(context.destination, load);
+    QFile::remove(file);
+    if (!result) {
+        context.failed(u"%1: %2"_s.arg(unit.label, result.errorMessage()));
+        return UnitOutcome::Failed;
+    }
+    context.loaded(result.value(), unit.label);
+    return UnitOutcome::Loaded;
+}
+
+void runUnits(SyncContext &context, const QString &family, const QList<FileUnit> &units)
+{
+    const int total = static_cast<int>(units.size());
+    int done = 0;
+    context.observer.progress(family, done, total);
+    for (const FileUnit &unit : units) {
+        if (context.cancelled()) {
+            return;
+        }
+        switch (fetchAndLoad(context, unit)) {
+        case UnitOutcome::Loaded: // counted by SyncContext::loaded
+            break;
+        case UnitOutcome::UpToDate:
+            ++context.summary.unitsUpToDate;
+            break;
+        case UnitOutcome::Empty:
+            ++context.summary.unitsEmpty;
+            break;
+        case UnitOutcome::Pending:
+            ++context.summary.unitsPending;
+            break;
+        case UnitOutcome::Failed:
+            break;
+        case UnitOutcome::StopFamily:
+            return;
+        }
+        context.observer.progress(family, ++done, total);
+    }
+}
+
+bool familyEnabled(const SyncContext &context, const QString &family)
+{
+    return std::any_of(context.options.streams.begin(), context.options.streams.end(),
+                       [&](const QString &stream) { return stream.section(u':', 0, 0) == family; });
+}
+
+} // namespace
+
+QStringList defaultSalesStreams()
+{
+    return {u"SALES/SUMMARY/DAILY"_s, u"SUBSCRIPTION/SUMMARY/DAILY"_s, u"SUBSCRIPTION_EVENT/SUMMARY/DAILY"_s,
+            u"SUBSCRIBER/DETAILED/DAILY"_s, u"PRE_ORDER/SUMMARY/DAILY"_s};
+}
+
+void syncSales(SyncContext &context)
+{
+    if (!familyEnabled(context, u"sales"_s)) {
+        return;
+    }
+    if (context.options.vendorNumber.isEmpty()) {
+        context.warn(u"Sales reports skipped: no vendor number is set. Find it in App Store Connect under "
+                     u"Payments and "
+                     u"Financial Reports and pass --vendor-number (or set it in the settings)."_s);
+        return;
+    }
+    QStringList names;
+    for (const QString &stream : context.options.streams) {
+        if (stream == u"sales"_s) {
+            names << defaultSalesStreams();
+        } else if (stream.startsWith(u"sales:"_s)) {
+            names << stream.mid(6).toUpper();
+        }
+    }
+    names.removeDuplicates();
+    const QDateTime now = context.options.clock();
+    const QDate recheckFrom = now.date().addDays(-context.options.backfillDays);
+    QList<FileUnit> units;
+    for (const QString &name : names) {
+        const QStringList parts = name.split(u'/');
+        const auto frequency = reports::parseFrequency(parts.value(2));
+        const auto stream =
+            frequency ? reports::findSalesStream(parts.value(0), parts.value(1), *frequency) : std::nullopt;
+        if (!stream) {
+            context.failed(
+                u"\"%1\" is not a Sales and Trends report Apple offers (TYPE/SUBTYPE/FREQUENCY, e.g. "
+                u"SALES/SUMMARY/DAILY)."_s.arg(name));
+            continue;
+        }
+        const QString table = reports::salesTableName(stream->reportType, stream->reportSubType);
+        for (const reports::SalesReportPeriod &period :
+             reports::SalesCalendar::periodsToRequest(*frequency, now, QDate())) {
+            FileUnit unit;
+            unit.family = u"sales"_s;
+            unit.path = u"/v1/salesReports"_s;
+            unit.query.addQueryItem(u"filter[vendorNumber]"_s, context.options.vendorNumber);
+            unit.query.addQueryItem(u"filter[reportType]"_s, stream->reportType);
+            unit.query.addQueryItem(u"filter[reportSubType]"_s, stream->reportSubType);
+            unit.query.addQueryItem(u"filter[frequency]"_s, reports::frequencyName(*frequency));
+            unit.query.addQueryItem(u"filter[reportDate]"_s, period.reportDate);
+            unit.query.addQueryItem(u"filter[version]"_s, stream->versions.value(0));
+            unit.table = table;
+            unit.stream = u"sales/%1/%2/%3"_s.arg(stream->reportType, stream->reportSubType,
+                                                  reports::frequencyName(*frequency));
+            unit.unitKey = u"%1/%2"_s.arg(period.reportDate, context.options.vendorNumber);
+            unit.label =
+                u"%1 %2 %3 report for %4"_s.arg(reports::frequencyName(*frequency).toLower(),
+                                                stream->reportType, stream->reportSubType, period.reportDate);
+            unit.metadata = {
+                {{QString(reports::metadata::Frequency), storage::ColumnType::Text},
+                 reports::frequencyName(*frequency)},
+                {{QString(reports::metadata::ReportDate), storage::ColumnType::Text}, period.reportDate},
+                {{QString(reports::metadata::VendorNumber), storage::ColumnType::Text},
+                 context.options.vendorNumber},
+                {{u"_version"_s, storage::ColumnType::Text}, stream->versions.value(0)},
+            };
+            unit.scopeColumns = {QString(reports::metadata::Frequency),
+                                 QString(reports::metadata::ReportDate),
+                                 QString(reports::metadata::VendorNumber)};
+            unit.availableAt = period.availableAt;
+            unit.recheck = period.days.last >= recheckFrom;
+            units.append(unit);
+        }
+    }
+    context.info(u"Sales: checking %1 report periods."_s.arg(units.size()));
+    runUnits(context, u"sales"_s, units);
+}
+
+void syncFinance(SyncContext &context)
+{
+    if (!familyEnabled(context, u"finance"_s)) {
+        return;
+    }
+    if (context.options.vendorNumber.isEmpty()) {
+        context.warn(u"Finance reports skipped: no vendor number is set (pass --vendor-number)."_s);
+        return;
+    }
+    const QDateTime now = context.options.clock();
+    const QDate today = now.date();
+    const QDate recheckFrom = today.addDays(-context.options.backfillDays);
+    const QStringList months =
+        reports::FiscalCalendar::monthsBetween(today.addMonths(-context.options.financeHistoryMonths), today);
+    QList<std::pair<QString, QString>> kinds;
+    for (const QString &region : context.options.financeRegions) {
+        kinds.append({u"FINANCIAL"_s, region});
+    }
+    kinds.append({u"FINANCE_DETAIL"_s, u"Z1"_s});
+    QList<FileUnit> units;
+    for (const auto &[type, region] : kinds) {
+        for (const QString &month : months) {
+            const auto range = reports::FiscalCalendar::range(month);
+            const auto availableAt = reports::FiscalCalendar::availableAt(month);
+            if (!range || !availableAt) {
+                continue;
+            }
+            if (range->last >= today) {
+                continue; // the fiscal month is not over: no report can exist
+            }
+            FileUnit unit;
+            unit.family = u"finance"_s;
+            unit.path = u"/v1/financeReports"_s;
+            unit.query.addQueryItem(u"filter[vendorNumber]"_s, context.options.vendorNumber);
+            unit.query.addQueryItem(u"filter[reportType]"_s, type);
+            unit.query.addQueryItem(u"filter[regionCode]"_s, region);
+            unit.query.addQueryItem(u"filter[reportDate]"_s, month);
+            unit.table = reports::financeTableName(type);
+            unit.stream = u"finance/%1/%2"_s.arg(type, region);
+            unit.unitKey = u"%1/%2"_s.arg(month, context.options.vendorNumber);
+            unit.label = u"%1 finance report %2 for fiscal %3"_s.arg(type, region, month);
+            unit.layout = reports::layoutForReportType(type);
+            unit.metadata = {
+                {{QString(reports::metadata::RegionCode), storage::ColumnType::Text}, region},
+                {{QString(reports::metadata::FiscalMonth), storage::ColumnType::Text}, month},
+                {{QString(reports::metadata::VendorNumber), storage::ColumnType::Text},
+                 context.options.vendorNumber},
+            };
+            unit.scopeColumns = {QString(reports::metadata::RegionCode),
+                                 QString(reports::metadata::FiscalMonth),
+                                 QString(reports::metadata::VendorNumber)};
+            unit.availableAt = availableAt.value();
+            unit.recheck = range->last >= recheckFrom;
+            units.append(unit);
+        }
+    }
+    context.info(u"Finance: checking %1 fiscal-month reports."_s.arg(units.size()));
+    runUnits(context, u"finance"_s, units);
+}
+
+} // namespace ascsync::sync

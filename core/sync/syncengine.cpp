@@ -1,0 +1,113 @@
+#include "sync/syncengine.h"
+
+#include "sync/analyticssync.h"
+#include "sync/salessync.h"
+#include "sync/synccontext.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::sync {
+
+namespace {
+
+Result<QList<SyncApp>> appsToSync(SyncContext &context)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"fields[apps]"_s, u"name,bundleId"_s);
+    query.addQueryItem(u"limit"_s, u"200"_s);
+    const auto pages = context.api.getAll(u"/v1/apps"_s, query, u"listing your apps"_s);
+    if (!pages) {
+        return pages.error();
+    }
+    QList<SyncApp> apps;
+    QStringList unknown = context.options.apps;
+    for (const QJsonValue &value : pages->data) {
+        const QJsonObject app = value.toObject();
+        const QString id = app.value(u"id"_s).toString();
+        if (!context.options.apps.isEmpty() && !context.options.apps.contains(id)) {
+            continue;
+        }
+        unknown.removeAll(id);
+        apps.append({id, app.value(u"attributes"_s).toObject().value(u"name"_s).toString()});
+    }
+    for (const QString &id : unknown) {
+        context.failed(
+            u"App %1 is in your apps list, but this key cannot see it: remove it from the list or check "
+            u"the key's access (`ascsync apps` lists what it sees)."_s.arg(id));
+    }
+    return apps;
+}
+
+} // namespace
+
+QJsonObject SyncSummary::toJson() const
+{
+    return QJsonObject{{u"ok"_s, ok()},
+                       {u"cancelled"_s, cancelled},
+                       {u"unitsLoaded"_s, unitsLoaded},
+                       {u"unitsUpToDate"_s, unitsUpToDate},
+                       {u"unitsEmpty"_s, unitsEmpty},
+                       {u"unitsPending"_s, unitsPending},
+                       {u"unitsFailed"_s, unitsFailed},
+                       {u"rowsLoaded"_s, rowsLoaded},
+                       {u"rowsReplaced"_s, rowsReplaced},
+                       {u"failures"_s, QJsonArray::fromStringList(failures)},
+                       {u"notes"_s, QJsonArray::fromStringList(notes)}};
+}
+
+Result<SyncSummary> runSync(api::ApiClient &api, storage::Destination &destination,
+                            const SyncOptions &options, SyncObserver &observer)
+{
+    auto lock = destination.acquireSyncLock();
+    if (!lock) {
+        return lock.error();
+    }
+    std::optional<QTemporaryDir> temporary;
+    QString work = options.workDirectory;
+    if (work.isEmpty()) {
+        temporary.emplace();
+        if (!temporary->isValid()) {
+            return makeError(u"sync.workDirectory"_s,
+                             u"Cannot create a temporary folder for downloads (%1). Free some "
+                             u"disk space or set TMPDIR."_s.arg(temporary->errorString()));
+        }
+        work = temporary->path();
+    }
+    const QString runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (const Status started = destination.startRun(runId, options.clock()); !started) {
+        return started.error();
+    }
+    SyncSummary summary;
+    SyncContext context{api, destination, options, observer, summary, QDir(work)};
+    const bool analytics =
+        std::any_of(options.streams.begin(), options.streams.end(),
+                    [](const QString &stream) { return stream.section(u':', 0, 0) == u"analytics"_s; });
+    if (analytics) {
+        const auto apps = appsToSync(context);
+        if (!apps) {
+            context.failed(apps.errorMessage());
+        } else {
+            syncAnalytics(context, apps.value());
+        }
+    }
+    if (!context.cancelled()) {
+        syncSales(context);
+    }
+    if (!context.cancelled()) {
+        syncFinance(context);
+    }
+    summary.cancelled = context.cancelled();
+    const QString outcome = summary.cancelled ? u"cancelled"_s : summary.ok() ? u"ok"_s : u"failed"_s;
+    if (const Status finished =
+            destination.finishRun(runId, QDateTime::currentDateTimeUtc(), outcome, summary.toJson());
+        !finished) {
+        summary.notes << finished.errorMessage();
+    }
+    return summary;
+}
+
+} // namespace ascsync::sync

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "common/clock.h"
+#include "storage/column.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+namespace ascsync::sync {
+
+struct SyncOptions {
+    QStringList apps;     // app IDs; empty = every app the key sees
+    QString vendorNumber; // empty: sales and finance are skipped (with a note)
+    QStringList streams{QStringLiteral("analytics"), QStringLiteral("sales"), QStringLiteral("finance")};
+    QStringList granularities{QStringLiteral("DAILY")};
+    QStringList financeRegions{QStringLiteral("ZZ")};
+    int backfillDays = 7;
+    storage::MigrationPolicy policy = storage::MigrationPolicy::Evolve;
+    int concurrency = 4;
+    QString workDirectory;         // where downloads wait for their load; empty: a temporary folder
+    int financeHistoryMonths = 24; // how many fiscal months the first finance sync looks back
+    Clock clock = systemClock();
+};
+
+// The Sales and Trends reports synced when the settings just say "sales".
+QStringList defaultSalesStreams();
+
+} // namespace ascsync::sync

@@ -1,0 +1,360 @@
+#include "sync/unitloader.h"
+
+#include "reports/columnnames.h"
+#include "reports/columntype.h"
+#include "reports/tsvreader.h"
+#include "reports/valueconverter.h"
+#include "storage/sqlidentifier.h"
+#include "sync/synclog.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::sync {
+
+namespace {
+
+struct FileColumns {
+    QStringList headers;            // union of all files' headers, first-seen order
+    QList<storage::Column> columns; // their table columns
+    QList<QList<qsizetype>>
+        sourceIndex; // per file: for each union column, its index in that file (-1: absent)
+};
+
+QString sqlLiteral(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(u"'"_s, u"''"_s);
+    return u"'"_s + escaped + u"'"_s;
+}
+
+Result<FileColumns> readHeaders(const UnitLoad &unit, const QSet<QString> &forcedText)
+{
+    FileColumns result;
+    for (const QString &path : unit.files) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return makeError(u"load.unreadable"_s,
+                             u"Cannot read the downloaded file %1: %2."_s.arg(path, file.errorString()));
+        }
+        auto reader = reports::TsvReader::open(&file, {unit.layout});
+        if (!reader) {
+            return makeError(reader.error().code,
+                             u"%1 (%2)"_s.arg(reader.errorMessage(), QFileInfo(path).fileName()));
+        }
+        for (const QString &header : reader->header()) {
+            if (!result.headers.contains(header)) {
+                result.headers.append(header);
+            }
+        }
+    }
+    const QStringList names = reports::columnNames(result.headers);
+    for (qsizetype i = 0; i < result.headers.size(); ++i) {
+        const auto type = forcedText.contains(result.headers[i]) ? reports::ColumnType::Text
+                                                                 : reports::columnTypeFor(result.headers[i]);
+        result.columns.append({names[i], toStorageType(static_cast<int>(type))});
+    }
+    return result;
+}
+
+// A value that does not fit its catalogue type (a count reading "n/a"): under `evolve` the column becomes
+// text and the unit loads again, so nothing is lost; other policies stop with the value named.
+struct ConversionFailure {
+    QString header;
+    Error error;
+};
+
+class UnitLoadRun {
+public:
+    UnitLoadRun(storage::Destination &destination, const UnitLoad &unit)
+        : m_destination(destination)
+        , m_unit(unit)
+    {}
+
+    Result<UnitLoadResult> run(const QSet<QString> &forcedText,
+                               std::optional<ConversionFailure> &conversionFailure);
+
+private:
+    Status replaceByPartition(UnitLoadResult &result);
+    Status resolveCorrections(const QString &dateColumn, UnitLoadResult &result);
+    Status ensureScopeIndex(const QString &dateColumn);
+    QString scopeCondition() const;
+    QString metadataValue(const QString &column) const;
+
+    storage::Destination &m_destination;
+    const UnitLoad &m_unit;
+};
+
+QString UnitLoadRun::metadataValue(const QString &column) const
+{
+    for (const MetadataValue &value : m_unit.metadata) {
+        if (value.column.name == column) {
+            return value.value;
+        }
+    }
+    return {};
+}
+
+QString UnitLoadRun::scopeCondition() const
+{
+    QStringList conditions;
+    for (const QString &column : m_unit.scopeColumns) {
+        conditions << u"%1 = %2"_s.arg(storage::quoteIdentifier(column), sqlLiteral(metadataValue(column)));
+    }
+    return conditions.join(u" AND "_s);
+}
+
+Status UnitLoadRun::replaceByPartition(UnitLoadResult &result)
+{
+    storage::RowFilter filter;
+    for (const QString &column : m_unit.scopeColumns) {
+        filter.equals.append({column, metadataValue(column)});
+    }
+    const auto deleted = m_destination.deleteRows(m_unit.table, filter);
+    if (!deleted) {
+        return deleted.error();
+    }
+    result.rowsReplaced = deleted.value();
+    return {};
+}
+
+Status UnitLoadRun::ensureScopeIndex(const QString &dateColumn)
+{
+    // Corrections delete by (scope, date): without an index every instance would scan the whole table.
+    QStringList columns;
+    for (const QString &column : m_unit.scopeColumns) {
+        columns << storage::quoteIdentifier(column);
+    }
+    if (!dateColumn.isEmpty()) {
+        columns << storage::quoteIdentifier(dateColumn);
+    }
+    columns << storage::quoteIdentifier(m_unit.unitColumn);
+    const QString indexName =
+        u"ix_"_s +
+        QString::fromLatin1(
+            QCryptographicHash::hash(m_unit.table.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+    const QString index = storage::quoteIdentifier(indexName);
+    const QString schema = storage::quoteIdentifier(m_destination.schema());
+    const QString sql =
+        m_destination.dialect().isSqlite()
+            ? u"CREATE INDEX IF NOT EXISTS %1.%2 ON %3 (%4)"_s.arg(
+                  schema, index, storage::quoteIdentifier(m_unit.table), columns.join(u", "_s))
+            : u"CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)"_s.arg(index, m_destination.qualified(m_unit.table),
+                                                                columns.join(u", "_s));
+    const auto created = m_destination.query(sql, {}, {});
+    return created ? Status() : Status(created.error());
+}
+
+Status UnitLoadRun::resolveCorrections(const QString &dateColumn, UnitLoadResult &result)
+{
+    const QString table = m_destination.qualified(m_unit.table);
+    const QString unitColumn = storage::quoteIdentifier(m_unit.unitColumn);
+    const QString unitDate = storage::quoteIdentifier(m_unit.unitDateColumn);
+    const QString unitId = sqlLiteral(metadataValue(m_unit.unitColumn));
+    const QString processingDate = sqlLiteral(metadataValue(m_unit.unitDateColumn));
+    const QString scope = scopeCondition();
+    QString olderRows;
+    QString supersededRows;
+    if (dateColumn.isEmpty()) {
+        // No day column (UNVERIFIED for App Crashes): the processing date is the key.
+        olderRows = u"DELETE FROM %1 WHERE %2 AND %3 = %4 AND %5 <> %6"_s.arg(
+            table, scope, unitDate, processingDate, unitColumn, unitId);
+    } else {
+        const QString day = storage::quoteIdentifier(dateColumn);
+        olderRows =
+            u"DELETE FROM %1 WHERE %2 AND %3 <> %4 AND %5 <= %6 AND %7 IN (SELECT %7 FROM %1 WHERE %3 = %4)"_s
+                .arg(table, scope, unitColumn, unitId, unitDate, processingDate, day);
+        supersededRows =
+            u"DELETE FROM %1 WHERE %2 = %3 AND %4 IN (SELECT %4 FROM %1 WHERE %5 AND %6 > %7)"_s.arg(
+                table, unitColumn, unitId, day, scope, unitDate, processingDate);
+    }
+    const auto older = m_destination.query(olderRows, {}, {});
+    if (!older) {
+        return older.error();
+    }
+    result.rowsReplaced = older.value();
+    if (!supersededRows.isEmpty()) {
+        const auto superseded = m_destination.query(supersededRows, {}, {});
+        if (!superseded) {
+            return superseded.error();
+        }
+        result.rowsSuperseded = superseded.value();
+    }
+    return {};
+}
+
+Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
+                                        std::optional<ConversionFailure> &conversionFailure)
+{
+    const auto columns = readHeaders(m_unit, forcedText);
+    if (!columns) {
+        return columns.error();
+    }
+    QList<storage::Column> metadataColumns;
+    QList<QString> metadataValues;
+    for (const MetadataValue &value : m_unit.metadata) {
+        metadataColumns.append(value.column);
+        metadataValues.append(value.value);
+    }
+    const auto plan =
+        m_destination.prepareTable(m_unit.table, columns->columns, metadataColumns, m_unit.policy);
+    if (!plan) {
+        return plan.error();
+    }
+    UnitLoadResult result;
+    result.notes = plan->describeChanges();
+    QString dateColumn;
+    if (m_unit.replace == UnitLoad::Replace::NewestPerDate) {
+        qsizetype dateIndex = -1;
+        for (const QString &header : m_unit.dateHeaders) {
+            if (dateIndex < 0) {
+                dateIndex = columns->headers.indexOf(header);
+            }
+        }
+        dateColumn = dateIndex >= 0 ? columns->columns[dateIndex].name : QString();
+        if (plan->created) {
+            if (const Status indexed = ensureScopeIndex(dateColumn); !indexed) {
+                return indexed.error();
+            }
+        }
+    } else if (const Status replaced = replaceByPartition(result); !replaced) {
+        return replaced.error();
+    }
+
+    auto sink = m_destination.openSink(m_unit.table, plan->loadColumns);
+    if (!sink) {
+        return sink.error();
+    }
+    QList<QString> fileValues(columns->headers.size());
+    QList<QString> row;
+    QStringList fields;
+    for (const QString &path : m_unit.files) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return makeError(u"load.unreadable"_s,
+                             u"Cannot read the downloaded file %1: %2."_s.arg(path, file.errorString()));
+        }
+        auto opened = reports::TsvReader::open(&file, {m_unit.layout});
+        if (!opened) {
+            return opened.error();
+        }
+        reports::TsvReader reader = std::move(opened).value();
+        QList<qsizetype> fromFile;
+        for (const QString &header : columns->headers) {
+            fromFile.append(reader.header().indexOf(header));
+        }
+        while (reader.next(fields)) {
+            for (qsizetype i = 0; i < columns->headers.size(); ++i) {
+                const qsizetype at = fromFile[i];
+                if (at < 0 || at >= fields.size()) {
+                    fileValues[i] = QString();
+                    continue;
+                }
+                const auto type =
+                    static_cast<reports::ColumnType>(static_cast<int>(columns->columns[i].type));
+                auto converted = reports::convert(type, fields[at]);
+                if (!converted) {
+                    conversionFailure = ConversionFailure{
+                        columns->headers[i],
+                        reports::valueError(columns->headers[i], reader.lineNumber(), converted.error())};
+                    (*sink)->abandon();
+                    return conversionFailure->error;
+                }
+                fileValues[i] = std::move(converted).value();
+            }
+            plan->selectValues(fileValues, metadataValues, row);
+            if (const Status appended = (*sink)->append(row); !appended) {
+                return appended.error();
+            }
+        }
+        if (!reader.status()) {
+            return makeError(reader.status().error().code,
+                             u"%1 (%2)"_s.arg(reader.status().errorMessage(), QFileInfo(path).fileName()));
+        }
+        const reports::TsvStats &stats = reader.stats();
+        if (stats.paddedRows > 0) {
+            result.notes << u"%1 rows of %2 were shorter than the header; their missing values are empty"_s
+                                .arg(stats.paddedRows)
+                                .arg(QFileInfo(path).fileName());
+        }
+        if (stats.nonUtf8Fields > 0) {
+            result.notes << u"%1 fields of %2 were not UTF-8 and were read as Windows-1252"_s
+                                .arg(stats.nonUtf8Fields)
+                                .arg(QFileInfo(path).fileName());
+        }
+        if (reader.skippedLines().trailerCount > 0) {
+            result.notes << u"%1 summary lines after the table in %2 were not loaded as data"_s
+                                .arg(reader.skippedLines().trailerCount)
+                                .arg(QFileInfo(path).fileName());
+        }
+    }
+    const auto written = (*sink)->finish();
+    if (!written) {
+        return written.error();
+    }
+    result.rowsLoaded = written.value();
+    if (m_unit.replace == UnitLoad::Replace::NewestPerDate) {
+        if (const Status corrected = resolveCorrections(dateColumn, result); !corrected) {
+            return corrected.error();
+        }
+        result.rowsLoaded -= result.rowsSuperseded;
+    }
+    storage::LoadRecord record = m_unit.record;
+    record.rowCount = result.rowsLoaded;
+    record.loadedAt = QDateTime::currentDateTimeUtc();
+    if (const Status recorded = m_destination.recordLoad(record); !recorded) {
+        return recorded.error();
+    }
+    return result;
+}
+
+} // namespace
+
+storage::ColumnType toStorageType(int reportsColumnType)
+{
+    switch (static_cast<reports::ColumnType>(reportsColumnType)) {
+    case reports::ColumnType::Text:
+        return storage::ColumnType::Text;
+    case reports::ColumnType::Date:
+        return storage::ColumnType::Date;
+    case reports::ColumnType::Decimal:
+        return storage::ColumnType::Decimal;
+    case reports::ColumnType::Integer:
+        return storage::ColumnType::Integer;
+    }
+    return storage::ColumnType::Text;
+}
+
+Result<UnitLoadResult> loadUnit(storage::Destination &destination, const UnitLoad &unit)
+{
+    QSet<QString> forcedText;
+    for (;;) {
+        if (const Status begun = destination.begin(); !begun) {
+            return begun.error();
+        }
+        std::optional<ConversionFailure> conversionFailure;
+        auto result = UnitLoadRun(destination, unit).run(forcedText, conversionFailure);
+        if (result) {
+            if (const Status committed = destination.commit(); !committed) {
+                (void)destination.rollback();
+                return committed.error();
+            }
+            return result;
+        }
+        (void)destination.rollback();
+        const bool canRetryAsText = conversionFailure && unit.policy == storage::MigrationPolicy::Evolve &&
+                                    !forcedText.contains(conversionFailure->header);
+        if (!canRetryAsText) {
+            return result.error();
+        }
+        qCInfo(lcSync).noquote() << "loading column" << conversionFailure->header << "of" << unit.table
+                                 << "as text:" << conversionFailure->error.message;
+        forcedText.insert(conversionFailure->header);
+    }
+}
+
+} // namespace ascsync::sync

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "common/result.h"
+#include "reports/reportlayout.h"
+#include "storage/column.h"
+#include "storage/destination.h"
+#include "storage/loadrecord.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace ascsync::sync {
+
+// One value ascsync adds to every row of a unit (`_app_id`, `_report_date`, ...).
+struct MetadataValue {
+    storage::Column column;
+    QString value;
+};
+
+// One unit of data: all files of an analytics instance, or one sales or finance file. It loads completely,
+// with its LoadRecord, in one transaction, or not at all.
+struct UnitLoad {
+    enum class Replace {
+        // Sales and finance: the rows whose `scopeColumns` hold this unit's values are the unit's partition
+        // and
+        // are replaced whole.
+        Partition,
+        // Analytics corrections: within the scope (app, granularity), the unit with the newest processing
+        // date is
+        // the truth for every Date it contains; rows of older units for those dates go, and this unit's rows
+        // for
+        // dates a newer unit already holds go too. Never summed. At equal processing dates the last load
+        // wins.
+        NewestPerDate,
+    };
+
+    QString table;
+    QStringList files;
+    reports::ReportLayout layout = reports::ReportLayout::Plain;
+    QList<MetadataValue> metadata;
+    Replace replace = Replace::Partition;
+    QStringList scopeColumns; // metadata column names identifying the partition / the corrections scope
+    QStringList
+        dateHeaders;        // NewestPerDate: headers that may carry the day, first present wins ("Date", ...)
+    QString unitColumn;     // NewestPerDate: metadata column holding the unit's id
+    QString unitDateColumn; // NewestPerDate: metadata column holding the processing date
+    storage::MigrationPolicy policy = storage::MigrationPolicy::Evolve;
+    storage::LoadRecord record;
+};
+
+struct UnitLoadResult {
+    qint64 rowsLoaded = 0;
+    qint64 rowsReplaced = 0;   // older rows this unit superseded
+    qint64 rowsSuperseded = 0; // rows of this unit dropped because a newer unit holds their dates
+    QStringList notes; // schema changes, ignored columns, padded rows, non-UTF-8 fields, trailer lines
+};
+
+// Streams the unit's files (gzip TSV, constant memory) into the destination in one transaction, together with
+// its LoadRecord. Columns are matched by header name, typed from the catalogue, and the table is fitted to
+// them under the unit's migration policy. On any error the transaction is rolled back and nothing changes.
+Result<UnitLoadResult> loadUnit(storage::Destination &destination, const UnitLoad &unit);
+
+// reports/ and storage/ each name the column types; they are the same four.
+storage::ColumnType toStorageType(int reportsColumnType);
+
+} // namespace ascsync::sync

@@ -1,0 +1,5 @@
+#include "data/datalog.h"
+
+namespace ascsync::sandbox {
+Q_LOGGING_CATEGORY(lcSandboxData, "ascsync.sandbox.data", QtInfoMsg)
+} // namespace ascsync::sandbox

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QDate>
+#include <QString>
+
+namespace ascsync::sandbox {
+
+// How Apple writes dates and amounts in sales and financial files.
+class ReportFormat {
+public:
+    static QString usDate(QDate date);  // MM/DD/YYYY ("Begin Date", "Start Date" ...)
+    static QString money(double value); // two decimals, no grouping
+};
+
+} // namespace ascsync::sandbox

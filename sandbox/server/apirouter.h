@@ -1,0 +1,67 @@
+#pragma once
+
+#include "accesspolicy.h"
+#include "faultplan.h"
+#include "httpexchange.h"
+#include "jsonapi.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+#include <variant>
+
+namespace ascsync::sandbox {
+
+// What an endpoint handler gets: the request, the `{id}` captures of its path, the verified key, the
+// simulated "now", the document builder, and the fault draws of this request (for content faults).
+struct ApiCall {
+    const HttpRequestData &request;
+    QStringList pathParameters;
+    const RegisteredKey &key;
+    QDateTime now;
+    const JsonApi &json;
+    std::function<bool(FaultPlan::Fault fault, const QString &salt)> faultFires;
+
+    QString parameter(int index = 0) const { return pathParameters.value(index); }
+    // The request URL as received, absolute on the API origin: `links.self` of the answer.
+    QUrl selfUrl() const;
+};
+
+// Builders for the API's replies: JSON documents and Apple's error documents.
+class ApiReply {
+public:
+    static HttpReply json(int status, const QJsonObject &document);
+    static HttpReply error(const ApiError &error);
+    static HttpReply noContent();
+};
+
+// Maps (method, path) to handlers. A path that matches no template is Apple's 404 NOT_FOUND; a known path
+// with another method is a 405.
+class ApiRouter {
+public:
+    using Handler = std::function<HttpReply(const ApiCall &call)>;
+
+    struct Route {
+        QByteArray method;
+        QStringList segments; // "/v1/apps/{id}" -> ["v1", "apps", "{id}"]
+        AccessPolicy::Access access;
+        Handler handler;
+    };
+
+    struct Match {
+        const Route *route = nullptr;
+        QStringList parameters;
+    };
+
+    void add(const QByteArray &method, const QString &pathTemplate, AccessPolicy::Access access,
+             Handler handler);
+    std::variant<Match, ApiError> match(const QByteArray &method, const QString &path) const;
+
+private:
+    QList<Route> m_routes;
+};
+
+} // namespace ascsync::sandbox

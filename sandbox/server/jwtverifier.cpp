@@ -1,0 +1,166 @@
+#include "jwtverifier.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::sandbox {
+
+namespace {
+
+using QueryItems = QList<QPair<QString, QString>>;
+
+JwtVerifier::Outcome rejected(const QString &reason)
+{
+    return {nullptr, ApiError::notAuthorized(), reason};
+}
+
+bool isBase64UrlText(QByteArrayView text)
+{
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+               c == '_';
+    });
+}
+
+std::optional<QByteArray> decodeBase64Url(QByteArrayView text)
+{
+    if (!isBase64UrlText(text))
+        return std::nullopt;
+    auto decoded = QByteArray::fromBase64Encoding(
+        text.toByteArray(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
+                                QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    return *decoded;
+}
+
+std::optional<QJsonObject> decodeJsonPart(QByteArrayView text)
+{
+    const auto bytes = decodeBase64Url(text);
+    if (!bytes)
+        return std::nullopt;
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(*bytes, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
+// Query parameters that take part in scope matching: decoded, without limit/cursor/sort, sorted.
+QueryItems comparableItems(const QueryItems &items)
+{
+    QueryItems kept;
+    for (const auto &item : items) {
+        if (item.first != u"limit"_s && item.first != u"cursor"_s && item.first != u"sort"_s)
+            kept.append(item);
+    }
+    std::sort(kept.begin(), kept.end());
+    return kept;
+}
+
+QueryItems decodedItems(const QString &query)
+{
+    return QUrlQuery(query).queryItems(QUrl::FullyDecoded);
+}
+
+} // namespace
+
+JwtVerifier::JwtVerifier(const KeyRegistry &registry, ClockSource clock)
+    : m_registry(registry)
+    , m_clock(std::move(clock))
+{}
+
+bool JwtVerifier::scopeAllows(const QString &scope, const HttpRequestData &request)
+{
+    const qsizetype space = scope.indexOf(u' ');
+    if (space <= 0)
+        return false;
+    const QString method = scope.left(space);
+    const QString target = scope.mid(space + 1).trimmed();
+    const qsizetype question = target.indexOf(u'?');
+    const QString path =
+        QUrl::fromPercentEncoding(target.left(question < 0 ? target.size() : question).toUtf8());
+    const QString query = question < 0 ? QString() : target.mid(question + 1);
+    return method == QString::fromLatin1(request.method) && path == request.path &&
+           comparableItems(decodedItems(query)) == comparableItems(decodedItems(request.rawQuery));
+}
+
+JwtVerifier::Outcome JwtVerifier::verify(const HttpRequestData &request) const
+{
+    const QByteArray authorization = request.header("authorization").trimmed();
+    if (authorization.isEmpty())
+        return rejected(u"no Authorization header"_s);
+    if (!authorization.startsWith("Bearer ") && !authorization.startsWith("bearer "))
+        return rejected(u"the Authorization header is not a Bearer token"_s);
+
+    const QByteArray token = authorization.mid(7).trimmed();
+    const QList<QByteArray> parts = token.split('.');
+    if (parts.size() != 3)
+        return rejected(u"the token does not have three parts"_s);
+    const auto header = decodeJsonPart(parts.at(0));
+    const auto payload = decodeJsonPart(parts.at(1));
+    const auto signature = decodeBase64Url(parts.at(2));
+    if (!header || !payload || !signature)
+        return rejected(u"the token is not three base64url parts with JSON header and payload"_s);
+
+    if (header->value(u"alg"_s).toString() != u"ES256"_s)
+        return rejected(u"the token's alg is not ES256"_s);
+    if (header->contains(u"typ"_s) && header->value(u"typ"_s).toString() != u"JWT"_s)
+        return rejected(u"the token's typ is not JWT"_s);
+    const QString keyId = header->value(u"kid"_s).toString();
+    if (keyId.isEmpty())
+        return rejected(u"the token has no kid"_s);
+    const RegisteredKey *key = m_registry.find(keyId);
+    if (!key)
+        return rejected(u"unknown key id %1"_s.arg(keyId));
+
+    if (signature->size() != 64)
+        return rejected(
+            u"the signature is %1 bytes, not the 64-byte raw R||S of ES256 (DER?)"_s.arg(signature->size()));
+    const QByteArray signingInput = parts.at(0) + '.' + parts.at(1);
+    if (!key->publicKey.verifyEs256(signingInput, *signature))
+        return rejected(u"the signature does not verify with key %1"_s.arg(keyId));
+
+    if (key->isIndividual()) {
+        if (payload->contains(u"iss"_s) || payload->value(u"sub"_s).toString() != u"user"_s)
+            return rejected(u"an individual key's token must carry sub \"user\" and no iss"_s);
+    } else if (payload->value(u"iss"_s).toString() != key->issuerId) {
+        return rejected(u"iss does not match the issuer of key %1"_s.arg(keyId));
+    }
+    if (payload->value(u"aud"_s).toString() != u"appstoreconnect-v1"_s)
+        return rejected(u"aud is not appstoreconnect-v1"_s);
+
+    const QJsonValue issuedAtValue = payload->value(u"iat"_s);
+    const QJsonValue expiresValue = payload->value(u"exp"_s);
+    if (!issuedAtValue.isDouble() || !expiresValue.isDouble())
+        return rejected(u"iat or exp is missing or not a number"_s);
+    const auto issuedAt = qint64(issuedAtValue.toDouble());
+    const auto expires = qint64(expiresValue.toDouble());
+    const qint64 now = m_clock().toSecsSinceEpoch();
+    if (issuedAt > now + kClockSkewSeconds)
+        return rejected(u"iat is in the future"_s);
+    if (expires <= now)
+        return rejected(u"the token has expired"_s);
+    if (expires <= issuedAt || expires - issuedAt > kMaxLifetimeSeconds)
+        return rejected(u"the token's lifetime exp - iat is %1 s, over 20 minutes or not positive"_s.arg(
+            expires - issuedAt));
+
+    if (payload->contains(u"scope"_s)) {
+        const QJsonArray scopes = payload->value(u"scope"_s).toArray();
+        const bool allowed = std::any_of(scopes.begin(), scopes.end(), [&request](const QJsonValue &scope) {
+            return scopeAllows(scope.toString(), request);
+        });
+        if (!allowed)
+            return {nullptr, ApiError::forbidden(u"The API key in use does not allow this request"_s),
+                    u"no scope entry of the token matches the request"_s};
+    }
+    return {key, std::nullopt, QString()};
+}
+
+} // namespace ascsync::sandbox

@@ -1,0 +1,96 @@
+#include "reportfileendpoints.h"
+
+#include <QMap>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::sandbox {
+
+namespace {
+
+// filter[name] -> name, for the parameters present.
+QMap<QString, QString> filters(const QueryParameters &parameters, const QStringList &names)
+{
+    QMap<QString, QString> values;
+    for (const QString &name : names) {
+        const QString parameter = u"filter[%1]"_s.arg(name);
+        if (parameters.has(parameter))
+            values.insert(name, parameters.value(parameter));
+    }
+    return values;
+}
+
+QStringList filterParameters(const QStringList &names)
+{
+    QStringList parameters;
+    for (const QString &name : names)
+        parameters.append(u"filter[%1]"_s.arg(name));
+    return parameters;
+}
+
+HttpReply fileReply(const FileResult &result)
+{
+    switch (result.kind) {
+    case FileResult::Kind::Ok: {
+        HttpReply reply;
+        reply.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/a-gzip"));
+        reply.body = result.gzip;
+        return reply;
+    }
+    case FileResult::Kind::BadRequest:
+        return ApiReply::error(ApiError::parameterInvalid(result.parameter, result.detail));
+    case FileResult::Kind::NoSales:
+    case FileResult::Kind::NotYetAvailable:
+        return ApiReply::error(ApiError::reportNotFound(result.detail));
+    case FileResult::Kind::Gone:
+        return ApiReply::error(ApiError::reportGone(result.detail));
+    }
+    return ApiReply::error(ApiError::unexpected());
+}
+
+} // namespace
+
+ReportFileEndpoints::ReportFileEndpoints(const World &world)
+    : m_world(world)
+{}
+
+void ReportFileEndpoints::registerRoutes(ApiRouter &router) const
+{
+    using Access = AccessPolicy::Access;
+    router.add("GET", u"/v1/salesReports"_s, Access::SalesReports,
+               [this](const ApiCall &call) { return sales(call); });
+    router.add("GET", u"/v1/financeReports"_s, Access::FinanceReports,
+               [this](const ApiCall &call) { return finance(call); });
+}
+
+HttpReply ReportFileEndpoints::sales(const ApiCall &call) const
+{
+    const QStringList names{u"vendorNumber"_s, u"reportType"_s, u"reportSubType"_s,
+                            u"frequency"_s,    u"reportDate"_s, u"version"_s};
+    QueryParameters parameters(call.request.query);
+    parameters.allowOnly(filterParameters(names));
+    // The enums of Apple's OpenAPI document; which combinations exist is World's business (§6.1).
+    parameters.list(u"filter[reportType]"_s,
+                    {u"SALES"_s, u"PRE_ORDER"_s, u"NEWSSTAND"_s, u"SUBSCRIPTION"_s, u"SUBSCRIPTION_EVENT"_s,
+                     u"SUBSCRIBER"_s, u"SUBSCRIPTION_OFFER_CODE_REDEMPTION"_s, u"INSTALLS"_s,
+                     u"FIRST_ANNUAL"_s, u"WIN_BACK_ELIGIBILITY"_s});
+    parameters.list(u"filter[reportSubType]"_s, {u"SUMMARY"_s, u"DETAILED"_s, u"SUMMARY_INSTALL_TYPE"_s,
+                                                 u"SUMMARY_TERRITORY"_s, u"SUMMARY_CHANNEL"_s});
+    parameters.list(u"filter[frequency]"_s, {u"DAILY"_s, u"WEEKLY"_s, u"MONTHLY"_s, u"YEARLY"_s});
+    if (parameters.error())
+        return ApiReply::error(*parameters.error());
+    return fileReply(m_world.salesReport(filters(parameters, names)));
+}
+
+HttpReply ReportFileEndpoints::finance(const ApiCall &call) const
+{
+    const QStringList names{u"vendorNumber"_s, u"reportType"_s, u"regionCode"_s, u"reportDate"_s};
+    QueryParameters parameters(call.request.query);
+    parameters.allowOnly(filterParameters(names));
+    parameters.list(u"filter[reportType]"_s, {u"FINANCIAL"_s, u"FINANCE_DETAIL"_s});
+    if (parameters.error())
+        return ApiReply::error(*parameters.error());
+    return fileReply(m_world.financeReport(filters(parameters, names)));
+}
+
+} // namespace ascsync::sandbox

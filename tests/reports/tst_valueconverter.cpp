@@ -1,0 +1,129 @@
+// Field conversion for storage: dates, decimals, integers, nulls and the errors for values that do not parse.
+#include "reports/valueconverter.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ascsync::reports;
+
+Q_DECLARE_METATYPE(ascsync::reports::ColumnType)
+
+class TestValueConverter : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void valid_data()
+    {
+        QTest::addColumn<ColumnType>("type");
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("output"); // null: SQL NULL
+        const auto row = [](const char *name, ColumnType type, const QString &in, const QString &out) {
+            QTest::newRow(name) << type << in << out;
+        };
+        row("iso date", ColumnType::Date, u"2024-02-29"_s, u"2024-02-29"_s);
+        row("us date", ColumnType::Date, u"09/29/2024"_s, u"2024-09-29"_s);
+        row("us date short", ColumnType::Date, u"1/5/2025"_s, u"2025-01-05"_s);
+        row("date trimmed", ColumnType::Date, u" 2024-01-01 "_s, u"2024-01-01"_s);
+        row("empty date", ColumnType::Date, QString(), QString());
+        row("blank date", ColumnType::Date, u"  "_s, QString());
+        row("integer decimal", ColumnType::Decimal, u"12"_s, u"12"_s);
+        row("fraction", ColumnType::Decimal, u"1234.56"_s, u"1234.56"_s);
+        row("refund", ColumnType::Decimal, u"-3"_s, u"-3"_s);
+        row("negative fraction", ColumnType::Decimal, u"-0.70"_s, u"-0.70"_s);
+        row("plus sign", ColumnType::Decimal, u"+5"_s, u"5"_s);
+        row("leading zeros", ColumnType::Decimal, u"-007.50"_s, u"-7.50"_s);
+        row("leading dot", ColumnType::Decimal, u".5"_s, u"0.5"_s);
+        row("trailing dot", ColumnType::Decimal, u"5."_s, u"5"_s);
+        row("negative zero", ColumnType::Decimal, u"-0.00"_s, u"0.00"_s);
+        row("exponent", ColumnType::Decimal, u"1.5E-04"_s, u"1.5e-4"_s);
+        row("exponent plus", ColumnType::Decimal, u"2e+3"_s, u"2e3"_s);
+        row("many digits kept exactly", ColumnType::Decimal, u"12345678901234567890.123456789"_s,
+            u"12345678901234567890.123456789"_s);
+        row("empty decimal", ColumnType::Decimal, u""_s, QString());
+        row("integer", ColumnType::Integer, u"0042"_s, u"42"_s);
+        row("negative integer", ColumnType::Integer, u"-9223372036854775808"_s, u"-9223372036854775808"_s);
+        row("empty integer", ColumnType::Integer, QString(), QString());
+        row("text kept", ColumnType::Text, u" 007 "_s, u" 007 "_s);
+        row("identifier keeps zeros", ColumnType::Text, u"0012345"_s, u"0012345"_s);
+        row("empty text", ColumnType::Text, u""_s, QString());
+    }
+
+    void valid()
+    {
+        QFETCH(ColumnType, type);
+        QFETCH(QString, input);
+        QFETCH(QString, output);
+        const auto result = convert(type, input);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result.value(), output);
+        QCOMPARE(result.value().isNull(), output.isNull());
+    }
+
+    void invalid_data()
+    {
+        QTest::addColumn<ColumnType>("type");
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("code");
+        const auto row = [](const char *name, ColumnType type, const QString &in, const QString &code) {
+            QTest::newRow(name) << type << in << code;
+        };
+        const QString notDate = u"reports.notDate"_s;
+        const QString notNumber = u"reports.notNumber"_s;
+        row("word as date", ColumnType::Date, u"abc"_s, notDate);
+        row("february 30", ColumnType::Date, u"02/30/2024"_s, notDate);
+        row("month 13", ColumnType::Date, u"2024-13-01"_s, notDate);
+        row("two-digit year", ColumnType::Date, u"10/01/24"_s, notDate);
+        row("date with time", ColumnType::Date, u"2024-01-01 00:00:00"_s, notDate);
+        row("compact date", ColumnType::Date, u"20240101"_s, notDate);
+        row("word as number", ColumnType::Decimal, u"abc"_s, notNumber);
+        row("thousands separator", ColumnType::Decimal, u"1,234.5"_s, notNumber);
+        row("decimal comma", ColumnType::Decimal, u"1,5"_s, notNumber);
+        row("two dots", ColumnType::Decimal, u"1.2.3"_s, notNumber);
+        row("sign only", ColumnType::Decimal, u"-"_s, notNumber);
+        row("dot only", ColumnType::Decimal, u"."_s, notNumber);
+        row("currency", ColumnType::Decimal, u"$5"_s, notNumber);
+        row("nan", ColumnType::Decimal, u"NaN"_s, notNumber);
+        row("infinity", ColumnType::Decimal, u"inf"_s, notNumber);
+        row("bare exponent", ColumnType::Decimal, u"1e"_s, notNumber);
+        row("inner space", ColumnType::Decimal, u"1 000"_s, notNumber);
+        row("fraction as integer", ColumnType::Integer, u"1.5"_s, u"reports.notInteger"_s);
+        row("integer overflow", ColumnType::Integer, u"9223372036854775808"_s, u"reports.notInteger"_s);
+    }
+
+    void invalid()
+    {
+        QFETCH(ColumnType, type);
+        QFETCH(QString, input);
+        QFETCH(QString, code);
+        const auto result = convert(type, input);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, code);
+        QVERIFY2(result.errorMessage().contains(u'\'' + input.trimmed() + u'\''),
+                 qPrintable(result.errorMessage()));
+    }
+
+    void commaMessageExplainsWhy()
+    {
+        const auto result = convert(ColumnType::Decimal, u"1,234.5");
+        QVERIFY(result.errorMessage().contains(u"thousands separators"_s));
+    }
+
+    void errorWithColumnAndLine()
+    {
+        const auto result = convert(ColumnType::Date, u"abc");
+        const ascsync::Error error = valueError(u"Date", 12, result.error());
+        QCOMPARE(error.code, u"reports.notDate"_s);
+        QVERIFY2(error.message.startsWith(u"Column “Date”, line 12: 'abc' is not a date"_s),
+                 qPrintable(error.message));
+    }
+
+    void longValuesAreShortenedInMessages()
+    {
+        const auto result = convert(ColumnType::Decimal, QString(5000, u'z'));
+        QVERIFY(!result.ok());
+        QVERIFY(result.errorMessage().size() < 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValueConverter)
+#include "tst_valueconverter.moc"
