@@ -80,7 +80,7 @@ public:
 
 private:
     Status replaceByPartition(UnitLoadResult &result);
-    Status resolveCorrections(const QString &dateColumn, UnitLoadResult &result);
+    Status resolveCorrections(const QString &dateColumn, const QSet<QString> &dates, UnitLoadResult &result);
     Status ensureScopeIndex(const QString &dateColumn);
     QString scopeCondition() const;
     QString metadataValue(const QString &column) const;
@@ -149,40 +149,71 @@ Status UnitLoadRun::ensureScopeIndex(const QString &dateColumn)
     return created ? Status() : Status(created.error());
 }
 
-Status UnitLoadRun::resolveCorrections(const QString &dateColumn, UnitLoadResult &result)
+Status UnitLoadRun::resolveCorrections(const QString &dateColumn, const QSet<QString> &dates,
+                                       UnitLoadResult &result)
 {
     const QString table = m_destination.qualified(m_unit.table);
     const QString unitColumn = storage::quoteIdentifier(m_unit.unitColumn);
     const QString unitDate = storage::quoteIdentifier(m_unit.unitDateColumn);
     const QString unitId = sqlLiteral(metadataValue(m_unit.unitColumn));
-    const QString processingDate = sqlLiteral(metadataValue(m_unit.unitDateColumn));
+    const QString processingDate = metadataValue(m_unit.unitDateColumn);
     const QString scope = scopeCondition();
-    QString olderRows;
-    QString supersededRows;
+    const auto run = [&](const QString &sql, qint64 *affected) -> Status {
+        const auto done = m_destination.query(sql, {}, {});
+        if (!done) {
+            return done.error();
+        }
+        if (affected != nullptr) {
+            *affected += done.value();
+        }
+        return {};
+    };
     if (dateColumn.isEmpty()) {
         // No day column (UNVERIFIED for App Crashes): the processing date is the key.
-        olderRows = u"DELETE FROM %1 WHERE %2 AND %3 = %4 AND %5 <> %6"_s.arg(
-            table, scope, unitDate, processingDate, unitColumn, unitId);
-    } else {
-        const QString day = storage::quoteIdentifier(dateColumn);
-        olderRows =
-            u"DELETE FROM %1 WHERE %2 AND %3 <> %4 AND %5 <= %6 AND %7 IN (SELECT %7 FROM %1 WHERE %3 = %4)"_s
-                .arg(table, scope, unitColumn, unitId, unitDate, processingDate, day);
-        supersededRows =
-            u"DELETE FROM %1 WHERE %2 = %3 AND %4 IN (SELECT %4 FROM %1 WHERE %5 AND %6 > %7)"_s.arg(
-                table, unitColumn, unitId, day, scope, unitDate, processingDate);
+        return run(u"DELETE FROM %1 WHERE %2 AND %3 = %4 AND %5 <> %6"_s.arg(
+                       table, scope, unitDate, sqlLiteral(processingDate), unitColumn, unitId),
+                   &result.rowsReplaced);
     }
-    const auto older = m_destination.query(olderRows, {}, {});
-    if (!older) {
-        return older.error();
+    if (dates.isEmpty()) {
+        return {};
     }
-    result.rowsReplaced = older.value();
-    if (!supersededRows.isEmpty()) {
-        const auto superseded = m_destination.query(supersededRows, {}, {});
-        if (!superseded) {
-            return superseded.error();
+    // The newest processing date other units hold for each of this unit's days: a handful of index lookups on
+    // (scope, day), instead of a self-join the planner may run quadratically on a freshly loaded table.
+    const QString day = storage::quoteIdentifier(dateColumn);
+    QStringList literals;
+    for (const QString &date : dates) {
+        literals << sqlLiteral(date);
+    }
+    QHash<QString, QString> newestElsewhere;
+    const auto newest = m_destination.query(
+        u"SELECT %1, MAX(%2) FROM %3 WHERE %4 AND %1 IN (%5) AND %6 <> %7 GROUP BY %1"_s.arg(
+            day, unitDate, table, scope, literals.join(u", "_s), unitColumn, unitId),
+        {}, [&](const QList<QString> &values) {
+            newestElsewhere.insert(values.value(0).left(10), values.value(1).left(10));
+            return true;
+        });
+    if (!newest) {
+        return newest.error();
+    }
+    QStringList replaceDays;
+    QStringList supersededDays;
+    for (const QString &date : dates) {
+        const QString other = newestElsewhere.value(date);
+        // At an equal processing date the later load wins (see UnitLoad::Replace::NewestPerDate).
+        (other > processingDate ? supersededDays : replaceDays) << sqlLiteral(date);
+    }
+    if (!replaceDays.isEmpty()) {
+        const Status replaced = run(u"DELETE FROM %1 WHERE %2 AND %3 IN (%4) AND %5 <> %6"_s.arg(
+                                        table, scope, day, replaceDays.join(u", "_s), unitColumn, unitId),
+                                    &result.rowsReplaced);
+        if (!replaced) {
+            return replaced;
         }
-        result.rowsSuperseded = superseded.value();
+    }
+    if (!supersededDays.isEmpty()) {
+        return run(u"DELETE FROM %1 WHERE %2 AND %3 IN (%4) AND %5 = %6"_s.arg(
+                       table, scope, day, supersededDays.join(u", "_s), unitColumn, unitId),
+                   &result.rowsSuperseded);
     }
     return {};
 }
@@ -208,8 +239,9 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
     UnitLoadResult result;
     result.notes = plan->describeChanges();
     QString dateColumn;
+    qsizetype dateIndex = -1;
+    QSet<QString> dates; // the days this unit holds, collected while streaming
     if (m_unit.replace == UnitLoad::Replace::NewestPerDate) {
-        qsizetype dateIndex = -1;
         for (const QString &header : m_unit.dateHeaders) {
             if (dateIndex < 0) {
                 dateIndex = columns->headers.indexOf(header);
@@ -266,6 +298,9 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
                 }
                 fileValues[i] = std::move(converted).value();
             }
+            if (dateIndex >= 0 && !fileValues[dateIndex].isNull()) {
+                dates.insert(fileValues[dateIndex]);
+            }
             plan->selectValues(fileValues, metadataValues, row);
             if (const Status appended = (*sink)->append(row); !appended) {
                 return appended.error();
@@ -298,7 +333,7 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
     }
     result.rowsLoaded = written.value();
     if (m_unit.replace == UnitLoad::Replace::NewestPerDate) {
-        if (const Status corrected = resolveCorrections(dateColumn, result); !corrected) {
+        if (const Status corrected = resolveCorrections(dateColumn, dates, result); !corrected) {
             return corrected.error();
         }
         result.rowsLoaded -= result.rowsSuperseded;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "accesspolicy.h"
-#include "faultplan.h"
+#include "faultdraws.h"
 #include "httpexchange.h"
 #include "jsonapi.h"
 
@@ -23,7 +23,7 @@ struct ApiCall {
     const RegisteredKey &key;
     QDateTime now;
     const JsonApi &json;
-    std::function<bool(FaultPlan::Fault fault, const QString &salt)> faultFires;
+    FaultDraws &faults;
 
     QString parameter(int index = 0) const { return pathParameters.value(index); }
     // The request URL as received, absolute on the API origin: `links.self` of the answer.

@@ -145,7 +145,7 @@ HttpReply ReportDataEndpoints::instance(const ApiCall &call) const
 
 Drift ReportDataEndpoints::driftFor(const ApiCall &call, const InstanceRef &instance)
 {
-    if (!call.faultFires(FaultPlan::Fault::Drift, QString()))
+    if (!call.faults.fires(FaultPlan::Fault::Drift))
         return Drift::None;
     // Which kind of drift is a property of the instance, so repeated drifted listings agree.
     return StableId::unitInterval({QByteArrayLiteral("drift-kind"), instance.spec.id.toUtf8()}) < 0.5
@@ -157,7 +157,7 @@ QJsonObject ReportDataEndpoints::segmentResource(const ApiCall &call, const Inst
                                                  const SegmentSpec &segment, Drift drift,
                                                  const FieldSet &fields) const
 {
-    const bool wrongChecksum = call.faultFires(FaultPlan::Fault::BadChecksum, u'#' + segment.id);
+    const bool wrongChecksum = call.faults.fires(FaultPlan::Fault::BadChecksum, u'#' + segment.id);
     return call.json.segment(
         segment.id, wrongChecksum ? corrupted(segment.checksum) : segment.checksum, segment.gzip.size(),
         m_segmentOrigin.presignedUrl(instance.spec.id, segment.id, drift, call.now), fields);

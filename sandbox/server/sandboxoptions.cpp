@@ -4,59 +4,78 @@
 
 #include <QCommandLineParser>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace ascsync::sandbox {
 
 namespace {
 
-struct IntegerOption {
-    QString name;
-    qint64 minimum;
-    qint64 maximum;
-};
-
 QList<QCommandLineOption> allOptions()
 {
+    // The defaults shown are SandboxOptions' own, so help and behaviour cannot disagree.
+    const SandboxOptions defaults;
+    const auto withDefault = [](const QString &text, const auto &value) {
+        return u"%1 (default %2)."_s.arg(text).arg(value);
+    };
     return {
-        {u"port"_s, u"API port on 127.0.0.1 (0: a free port)."_s, u"N"_s, u"0"_s},
+        {u"port"_s, u"API port on 127.0.0.1 (0: a free port)."_s, u"N"_s},
         {u"segment-port"_s, u"Port of the second origin that serves segment downloads (0: a free port)."_s,
-         u"N"_s, u"0"_s},
+         u"N"_s},
         {u"state-dir"_s,
          u"Where credentials.json, the AuthKey_<KEYID>.p8 files and state.json live; reused on restart."_s,
          u"DIR"_s},
         {u"keys"_s, u"JSON list of further trusted keys: {issuerId, keyId, publicKeyPem, role | roles}."_s,
          u"FILE"_s},
-        {u"seed"_s, u"Seed of the simulated universe (apps, data, ids, fault draws)."_s, u"N"_s, u"1"_s},
-        {u"apps"_s, u"Number of apps."_s, u"N"_s, u"3"_s},
+        {u"seed"_s,
+         withDefault(u"Seed of the simulated universe: apps, data, ids, fault draws"_s, defaults.seed),
+         u"N"_s},
+        {u"apps"_s, withDefault(u"Number of apps"_s, defaults.apps), u"N"_s},
         {u"enabled-apps"_s,
          u"Apps that already have ONGOING and ONE_TIME_SNAPSHOT requests (default: all)."_s, u"N"_s},
-        {u"history-start"_s, u"First date of any report data."_s, u"YYYY-MM-DD"_s, u"2024-01-01"_s},
+        {u"history-start"_s,
+         withDefault(u"First date of any report data"_s, defaults.historyStart.toString(Qt::ISODate)),
+         u"YYYY-MM-DD"_s},
         {u"today"_s, u"The simulated today (default: the current UTC date)."_s, u"YYYY-MM-DD"_s},
-        {u"latency-ms"_s, u"Delay added to every response."_s, u"N"_s, u"0"_s},
-        {u"rate-limit"_s, u"Requests per key per rolling hour."_s, u"N"_s, u"3600"_s},
+        {u"latency-ms"_s, withDefault(u"Delay added to every response"_s, defaults.latencyMs), u"N"_s},
+        {u"rate-limit"_s, withDefault(u"Requests per key per rolling hour"_s, defaults.rateLimit), u"N"_s},
         {u"faults"_s, u"Injected faults, name=probability comma-separated."_s, u"SPEC"_s},
         {u"requests-log"_s, u"Append one JSON line per request received (headers as received)."_s, u"FILE"_s},
-        {u"report-delay-seconds"_s, u"Apple's report generation delay for new requests."_s, u"N"_s, u"60"_s},
-        {u"url-ttl-seconds"_s, u"Lifetime of pre-signed segment URLs."_s, u"N"_s, u"300"_s},
-        {u"slow-ms"_s, u"Delay of a response hit by the `slow` fault."_s, u"N"_s, u"20000"_s},
+        {u"report-delay-seconds"_s,
+         withDefault(u"Apple's report generation delay for new requests"_s, defaults.reportDelaySeconds),
+         u"N"_s},
+        {u"url-ttl-seconds"_s, withDefault(u"Lifetime of pre-signed segment URLs"_s, defaults.urlTtlSeconds),
+         u"N"_s},
+        {u"slow-ms"_s, withDefault(u"Delay of a response hit by the `slow` fault"_s, defaults.slowMs),
+         u"N"_s},
+        {u"traffic-scale"_s,
+         u"Multiplies every app's traffic (default 1: realistic volumes; 0.05 makes small, fast test data)."_s,
+         u"FACTOR"_s},
     };
 }
 
-bool readInteger(const QCommandLineParser &parser, const IntegerOption &option, qint64 *value, QString *error)
+QCommandLineOption helpOption()
 {
-    if (!parser.isSet(option.name))
+    return QCommandLineOption({u"h"_s, u"help"_s}, u"Show this help."_s);
+}
+
+// Reads --name into `target` when given; an integer outside [minimum, maximum] is an error.
+template <typename Integer>
+bool readInteger(const QCommandLineParser &parser, const QString &name, qint64 minimum, qint64 maximum,
+                 Integer *target, QString *error)
+{
+    if (!parser.isSet(name))
         return true;
     bool ok = false;
-    const qint64 parsed = parser.value(option.name).toLongLong(&ok);
-    if (!ok || parsed < option.minimum || parsed > option.maximum) {
-        *error = u"--%1 must be an integer from %2 to %3, not \"%4\""_s.arg(option.name)
-                     .arg(option.minimum)
-                     .arg(option.maximum)
-                     .arg(parser.value(option.name));
+    const qint64 parsed = parser.value(name).toLongLong(&ok);
+    if (!ok || parsed < minimum || parsed > maximum) {
+        *error =
+            u"--%1 must be an integer from %2 to %3, not \"%4\""_s.arg(name).arg(minimum).arg(maximum).arg(
+                parser.value(name));
         return false;
     }
-    *value = parsed;
+    *target = Integer(parsed);
     return true;
 }
 
@@ -79,7 +98,7 @@ QString SandboxOptionsParser::helpText()
 {
     QCommandLineParser parser;
     parser.addOptions(allOptions());
-    parser.addHelpOption();
+    parser.addOption(helpOption());
     return u"ascsync-sandbox: a loopback App Store Connect simulator for tests and demos.\n\n"_s +
            parser.helpText() + uR"(
 Output: the first stdout line is "listening on http://127.0.0.1:PORT" (the API origin), the second
@@ -110,7 +129,7 @@ SandboxOptionsParser::Outcome SandboxOptionsParser::parse(const QStringList &arg
     Outcome outcome;
     QCommandLineParser parser;
     parser.addOptions(allOptions());
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption help = helpOption();
     parser.addOption(help);
     if (!parser.parse(arguments)) {
         outcome.error = parser.errorText();
@@ -126,40 +145,35 @@ SandboxOptionsParser::Outcome SandboxOptionsParser::parse(const QStringList &arg
     }
 
     SandboxOptions &options = outcome.options;
-    qint64 port = 0, segmentPort = 0, apps = options.apps, enabledApps = -1, latency = 0,
-           rateLimit = options.rateLimit, delay = options.reportDelaySeconds, ttl = options.urlTtlSeconds,
-           slow = options.slowMs;
-    qint64 seed = 1;
     QString &error = outcome.error;
-    const bool integersOk =
-        readInteger(parser, {u"port"_s, 0, 65535}, &port, &error) &&
-        readInteger(parser, {u"segment-port"_s, 0, 65535}, &segmentPort, &error) &&
-        readInteger(parser, {u"seed"_s, 0, std::numeric_limits<qint64>::max()}, &seed, &error) &&
-        readInteger(parser, {u"apps"_s, 1, 1000}, &apps, &error) &&
-        readInteger(parser, {u"enabled-apps"_s, 0, 1000}, &enabledApps, &error) &&
-        readInteger(parser, {u"latency-ms"_s, 0, 600000}, &latency, &error) &&
-        readInteger(parser, {u"rate-limit"_s, 1, 100000000}, &rateLimit, &error) &&
-        readInteger(parser, {u"report-delay-seconds"_s, 0, 30 * 86400}, &delay, &error) &&
-        readInteger(parser, {u"url-ttl-seconds"_s, 1, 7 * 86400}, &ttl, &error) &&
-        readInteger(parser, {u"slow-ms"_s, 0, 3600000}, &slow, &error);
-    if (!integersOk || !readDate(parser, u"history-start"_s, &options.historyStart, &error) ||
-        !readDate(parser, u"today"_s, &options.today, &error))
+    const bool valuesOk =
+        readInteger(parser, u"port"_s, 0, 65535, &options.port, &error) &&
+        readInteger(parser, u"segment-port"_s, 0, 65535, &options.segmentPort, &error) &&
+        readInteger(parser, u"seed"_s, 0, std::numeric_limits<qint64>::max(), &options.seed, &error) &&
+        readInteger(parser, u"apps"_s, 1, 1000, &options.apps, &error) &&
+        readInteger(parser, u"enabled-apps"_s, 0, 1000, &options.enabledApps, &error) &&
+        readInteger(parser, u"latency-ms"_s, 0, 600000, &options.latencyMs, &error) &&
+        readInteger(parser, u"rate-limit"_s, 1, 100000000, &options.rateLimit, &error) &&
+        readInteger(parser, u"report-delay-seconds"_s, 0, 30 * 86400, &options.reportDelaySeconds, &error) &&
+        readInteger(parser, u"url-ttl-seconds"_s, 1, 7 * 86400, &options.urlTtlSeconds, &error) &&
+        readInteger(parser, u"slow-ms"_s, 0, 3600000, &options.slowMs, &error) &&
+        readDate(parser, u"history-start"_s, &options.historyStart, &error) &&
+        readDate(parser, u"today"_s, &options.today, &error);
+    if (!valuesOk)
         return outcome;
-
-    options.port = quint16(port);
-    options.segmentPort = quint16(segmentPort);
-    options.seed = quint64(seed);
-    options.apps = int(apps);
-    options.enabledApps = int(enabledApps);
-    options.latencyMs = int(latency);
-    options.rateLimit = int(rateLimit);
-    options.reportDelaySeconds = int(delay);
-    options.urlTtlSeconds = int(ttl);
-    options.slowMs = int(slow);
     options.stateDir = parser.value(u"state-dir"_s);
     options.keysFile = parser.value(u"keys"_s);
     options.requestsLog = parser.value(u"requests-log"_s);
     options.faults = parser.value(u"faults"_s);
+    if (parser.isSet(u"traffic-scale"_s)) {
+        bool isNumber = false;
+        options.trafficScale = parser.value(u"traffic-scale"_s).toDouble(&isNumber);
+        if (!isNumber || options.trafficScale <= 0 || options.trafficScale > 100) {
+            error = u"--traffic-scale takes a factor above 0 and at most 100, not \"%1\""_s.arg(
+                parser.value(u"traffic-scale"_s));
+            return outcome;
+        }
+    }
 
     if (options.enabledApps > options.apps) {
         error = u"--enabled-apps (%1) cannot exceed --apps (%2)"_s.arg(options.enabledApps).arg(options.apps);

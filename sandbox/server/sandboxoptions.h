@@ -25,6 +25,8 @@ struct SandboxOptions {
     int reportDelaySeconds = 60;
     int urlTtlSeconds = 300;
     int slowMs = 20000;
+    double trafficScale =
+        1.0;              // multiplies every app's traffic: small for fast tests, 1.0 for realistic demos
     QByteArray urlSecret; // empty: random per run (tests set it to compare URLs across runs)
 };
 

@@ -3,6 +3,7 @@
 #include "analyticsindex.h"
 #include "appsendpoints.h"
 #include "data/world.h"
+#include "faultdraws.h"
 #include "jsonapi.h"
 #include "loopbackhttpserver.h"
 #include "reportdataendpoints.h"
@@ -103,6 +104,7 @@ bool SandboxServer::start(QString *error)
     worldOptions.appCount = m_options.apps;
     worldOptions.historyStart = m_options.historyStart;
     worldOptions.today = m_today;
+    worldOptions.trafficScale = m_options.trafficScale;
     m_world = std::make_unique<World>(worldOptions);
 
     if (!prepareState(error))
@@ -148,70 +150,64 @@ HttpReply SandboxServer::handleApi(const HttpRequestData &request)
 {
     const QDateTime now = m_clock();
     HttpReply reply;
-    QStringList firedFaults;
     RateLimiter::Decision budget{true, m_rateLimiter.limit(), m_rateLimiter.limit()};
+    // Faults are drawn for authenticated requests within budget only: the gatekeeping stays exact.
+    std::optional<FaultDraws> draws;
 
     const JwtVerifier::Outcome auth = m_verifier.verify(request);
     if (!auth.key) {
         qCDebug(lcSandboxServer) << request.method << request.path << "refused:" << auth.reason;
         reply = ApiReply::error(*auth.error);
+    } else if (budget = m_rateLimiter.consume(auth.key->keyId, now.toMSecsSinceEpoch()); !budget.allowed) {
+        reply = ApiReply::error(ApiError::rateLimitExceeded());
     } else {
-        budget = m_rateLimiter.consume(auth.key->keyId, now.toMSecsSinceEpoch());
-        reply = budget.allowed ? dispatch(request, *auth.key, now, &firedFaults)
-                               : ApiReply::error(ApiError::rateLimitExceeded());
+        draws.emplace(m_faults, QString::fromLatin1(request.method) + u' ' + request.path +
+                                    (request.rawQuery.isEmpty() ? QString() : u'?' + request.rawQuery));
+        reply = dispatch(request, *auth.key, now, *draws);
     }
 
     reply.setHeader(QByteArrayLiteral("X-Rate-Limit"), budget.headerValue());
     reply.delayMs += m_options.latencyMs;
-    firedFaults.removeDuplicates();
-    const QString faults = firedFaults.join(u',');
-    if (!faults.isEmpty() && reply.delivery != HttpReply::Delivery::Reset)
-        reply.setHeader(QByteArrayLiteral("X-Sandbox-Fault"), faults.toLatin1());
-    m_log.record(u"api"_s, now, request, reply, faults);
+    if (draws)
+        draws->label(reply);
+    m_log.record(u"api"_s, now, request, reply, draws ? draws->firedNames() : QString());
     return reply;
 }
 
 HttpReply SandboxServer::dispatch(const HttpRequestData &request, const RegisteredKey &key,
-                                  const QDateTime &now, QStringList *firedFaults)
+                                  const QDateTime &now, FaultDraws &draws)
 {
-    const QString faultKey = QString::fromLatin1(request.method) + u' ' + request.path +
-                             (request.rawQuery.isEmpty() ? QString() : u'?' + request.rawQuery);
-    const int sighting = m_faults.see(faultKey);
-    const auto fires = [this, faultKey, sighting, firedFaults](FaultPlan::Fault fault, const QString &salt) {
-        const bool hit = m_faults.fires(fault, faultKey + salt, sighting);
-        if (hit)
-            firedFaults->append(FaultPlan::name(fault));
-        return hit;
-    };
-
+    using Fault = FaultPlan::Fault;
     HttpReply reply;
-    if (fires(FaultPlan::Fault::Reset, QString())) {
+    if (draws.fires(Fault::Reset)) {
         reply.delivery = HttpReply::Delivery::Reset;
         return reply;
     }
-    if (fires(FaultPlan::Fault::Http500, QString())) {
+    if (draws.fires(Fault::Http500)) {
         reply = ApiReply::error(ApiError::unexpected());
-    } else if (fires(FaultPlan::Fault::Http429, QString())) {
+    } else if (draws.fires(Fault::Http429)) {
         reply = ApiReply::error(ApiError::rateLimitExceeded());
     } else {
-        const std::variant<ApiRouter::Match, ApiError> match = m_router.match(request.method, request.path);
-        if (const ApiError *error = std::get_if<ApiError>(&match)) {
-            reply = ApiReply::error(*error);
-        } else {
-            const ApiRouter::Match &route = std::get<ApiRouter::Match>(match);
-            if (const std::optional<ApiError> refusal = AccessPolicy::check(key, route.route->access)) {
-                reply = ApiReply::error(*refusal);
-            } else {
-                const ApiCall call{request, route.parameters, key, now, *m_json, fires};
-                reply = route.route->handler(call);
-            }
-        }
-        if (!reply.body.isEmpty() && fires(FaultPlan::Fault::Truncate, QString()))
+        reply = route(request, key, now, draws);
+        if (!reply.body.isEmpty() && draws.fires(Fault::Truncate))
             reply.delivery = HttpReply::Delivery::Truncate;
     }
-    if (fires(FaultPlan::Fault::Slow, QString()))
+    if (draws.fires(Fault::Slow))
         reply.delayMs += m_options.slowMs;
     return reply;
+}
+
+HttpReply SandboxServer::route(const HttpRequestData &request, const RegisteredKey &key, const QDateTime &now,
+                               FaultDraws &draws)
+{
+    const std::variant<ApiRouter::Match, ApiError> match = m_router.match(request.method, request.path);
+    if (const ApiError *error = std::get_if<ApiError>(&match))
+        return ApiReply::error(*error);
+    const ApiRouter::Match &route = std::get<ApiRouter::Match>(match);
+    if (const std::optional<ApiError> refusal = AccessPolicy::check(key, route.route->access))
+        return ApiReply::error(*refusal);
+    const ApiCall call{request, route.parameters, key, now, *m_json, draws};
+    return route.route->handler(call);
 }
 
 } // namespace ascsync::sandbox

@@ -20,6 +20,7 @@ namespace ascsync::sandbox {
 
 class AnalyticsIndex;
 class AppsEndpoints;
+class FaultDraws;
 class JsonApi;
 class LoopbackHttpServer;
 class ReportDataEndpoints;
@@ -55,8 +56,12 @@ private:
     bool prepareState(QString *error);
     void registerRoutes();
     HttpReply handleApi(const HttpRequestData &request);
+    // Injected faults, then route().
     HttpReply dispatch(const HttpRequestData &request, const RegisteredKey &key, const QDateTime &now,
-                       QStringList *firedFaults);
+                       FaultDraws &draws);
+    // Path -> 404/405, role -> 403, then the endpoint.
+    HttpReply route(const HttpRequestData &request, const RegisteredKey &key, const QDateTime &now,
+                    FaultDraws &draws);
 
     SandboxOptions m_options;
     ClockSource m_clock;

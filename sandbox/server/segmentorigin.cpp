@@ -1,5 +1,6 @@
 #include "segmentorigin.h"
 
+#include "faultdraws.h"
 #include "stableid.h"
 
 #include <QUrlQuery>
@@ -106,44 +107,34 @@ QString SegmentOrigin::presignedUrl(const QString &instanceId, const QString &se
 HttpReply SegmentOrigin::handle(const HttpRequestData &request)
 {
     const QDateTime now = m_clock();
-    const QString key = faultKey(request);
-    const int sighting = m_faults.see(key);
-    const auto fires = [&](FaultPlan::Fault fault) { return m_faults.fires(fault, key, sighting); };
+    FaultDraws draws(m_faults, faultKey(request));
+    const auto fires = [&draws](FaultPlan::Fault fault) { return draws.fires(fault); };
 
     HttpReply reply;
-    QString fault;
     if (fires(FaultPlan::Fault::Reset)) {
         reply.delivery = HttpReply::Delivery::Reset;
-        fault = FaultPlan::name(FaultPlan::Fault::Reset);
     } else if (fires(FaultPlan::Fault::Http500)) {
         reply =
             storageError(500, u"InternalError"_s, u"We encountered an internal error. Please try again."_s);
-        fault = FaultPlan::name(FaultPlan::Fault::Http500);
     } else if (fires(FaultPlan::Fault::Http429)) {
         // Object storage throttles with 503 SlowDown, not 429.
         reply = storageError(503, u"SlowDown"_s, u"Please reduce your request rate."_s);
-        fault = FaultPlan::name(FaultPlan::Fault::Http429);
     } else {
         reply = serve(request, now);
-        if (reply.status == 200 && fires(FaultPlan::Fault::BadChecksum)) {
+        if (reply.status == 200 && !reply.body.isEmpty() && fires(FaultPlan::Fault::BadChecksum)) {
             // Same length, different bytes: only the checksum can tell.
             const qsizetype middle = reply.body.size() / 2;
             reply.body[middle] = char(reply.body.at(middle) ^ 0x5a);
-            fault = FaultPlan::name(FaultPlan::Fault::BadChecksum);
         }
-        if (reply.status == 200 && fires(FaultPlan::Fault::Truncate)) {
+        if (reply.status == 200 && fires(FaultPlan::Fault::Truncate))
             reply.delivery = HttpReply::Delivery::Truncate;
-            fault = FaultPlan::name(FaultPlan::Fault::Truncate);
-        }
     }
     reply.delayMs = m_settings.latencyMs;
-    if (fires(FaultPlan::Fault::Slow)) {
+    if (fires(FaultPlan::Fault::Slow))
         reply.delayMs += m_settings.slowMs;
-        fault = fault.isEmpty() ? FaultPlan::name(FaultPlan::Fault::Slow) : fault + u",slow"_s;
-    }
-    if (!fault.isEmpty() && reply.delivery != HttpReply::Delivery::Reset)
-        reply.setHeader(QByteArrayLiteral("X-Sandbox-Fault"), fault.toLatin1());
-    m_log.record(u"segments"_s, now, request, reply, fault);
+
+    draws.label(reply);
+    m_log.record(u"segments"_s, now, request, reply, draws.firedNames());
     return reply;
 }
 

@@ -26,9 +26,13 @@ private Q_SLOTS:
     void plansMissingAndStoppedRequests()
     {
         const QList<AppRequests> apps{
-            {u"100"_s, u"Complete"_s, {request(u"a"_s, u"ONGOING"_s), request(u"b"_s, u"ONE_TIME_SNAPSHOT"_s)}},
+            {u"100"_s,
+             u"Complete"_s,
+             {request(u"a"_s, u"ONGOING"_s), request(u"b"_s, u"ONE_TIME_SNAPSHOT"_s)}},
             {u"200"_s, u"Bare"_s, {}},
-            {u"300"_s, u"Stopped"_s, {request(u"c"_s, u"ONGOING"_s, true), request(u"d"_s, u"ONE_TIME_SNAPSHOT"_s)}},
+            {u"300"_s,
+             u"Stopped"_s,
+             {request(u"c"_s, u"ONGOING"_s, true), request(u"d"_s, u"ONE_TIME_SNAPSHOT"_s)}},
             {u"400"_s, u"Snapshot only"_s, {request(u"e"_s, u"ONE_TIME_SNAPSHOT"_s)}},
         };
         const QList<AdminAction> actions = planActions(apps);
@@ -59,11 +63,13 @@ private Q_SLOTS:
             {AdminAction::Kind::DeleteStopped, u"300"_s, u"Bob's\nApp"_s, u"ONGOING"_s, u"req-1"_s},
             {AdminAction::Kind::Create, u"300"_s, u"Bob's\nApp"_s, u"ONGOING"_s, {}},
         };
-        const QString script = renderCurlScript(actions, token.value(), QUrl(u"https://api.appstoreconnect.apple.com"_s));
+        const QString script =
+            renderCurlScript(actions, token.value(), QUrl(u"https://api.appstoreconnect.apple.com"_s));
         QVERIFY(script.startsWith(u"#!/bin/sh\n"_s));
         QCOMPARE(script.count(token->token), 1); // set once, used through $ASC_ADMIN_TOKEN
         QVERIFY(script.contains(u"ASC_ADMIN_TOKEN='%1'"_s.arg(token->token)));
-        QVERIFY(script.contains(u"curl -sS -X DELETE -H \"Authorization: Bearer $ASC_ADMIN_TOKEN\" \\\n  'https://api.appstoreconnect.apple.com/v1/analyticsReportRequests/req-1'"_s));
+        QVERIFY(script.contains(
+            u"curl -sS -X DELETE -H \"Authorization: Bearer $ASC_ADMIN_TOKEN\" \\\n  'https://api.appstoreconnect.apple.com/v1/analyticsReportRequests/req-1'"_s));
         QVERIFY(script.contains(u"'https://api.appstoreconnect.apple.com/v1/analyticsReportRequests'\n"_s));
         // The app name cannot break out of its comment line.
         for (const QString &line : script.split(u'\n')) {
@@ -75,7 +81,12 @@ private Q_SLOTS:
         QVERIFY(match.hasMatch());
         const QJsonObject body = QJsonDocument::fromJson(match.captured(1).toUtf8()).object();
         QCOMPARE(body.value(u"data"_s).toObject().value(u"type"_s).toString(), u"analyticsReportRequests"_s);
-        QCOMPARE(body.value(u"data"_s).toObject().value(u"attributes"_s).toObject().value(u"accessType"_s).toString(),
+        QCOMPARE(body.value(u"data"_s)
+                     .toObject()
+                     .value(u"attributes"_s)
+                     .toObject()
+                     .value(u"accessType"_s)
+                     .toString(),
                  u"ONGOING"_s);
         QCOMPARE(body.value(u"data"_s)
                      .toObject()
@@ -95,7 +106,8 @@ private Q_SLOTS:
 
     void emptyPlanSaysSo()
     {
-        auth::SignedToken token{u"t.t.t"_s, QDateTime::currentDateTimeUtc(), QDateTime::currentDateTimeUtc().addSecs(1200)};
+        auth::SignedToken token{u"t.t.t"_s, QDateTime::currentDateTimeUtc(),
+                                QDateTime::currentDateTimeUtc().addSecs(1200)};
         const QString script = renderCurlScript({}, token, QUrl(u"https://api.appstoreconnect.apple.com"_s));
         QVERIFY(script.contains(u"Nothing to do"_s));
         QVERIFY(!script.contains(u"curl "_s));

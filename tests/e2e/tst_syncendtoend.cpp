@@ -1,0 +1,293 @@
+// `ascsync sync` end to end: the real simulator over loopback HTTP, the real CLI, real SQLite files and a
+// real PostgreSQL server. The conversion-rate query users run (shared/reference, verbatim) must give exactly
+// the rates computed independently from the simulator's raw files; faults, kills and repeats must not change
+// the tables.
+#include "rawanalytics.h"
+#include "sandboxprocess.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList kStreams{
+    u"--streams"_s, u"analytics:downloads,analytics:discovery_and_engagement,sales:SALES/SUMMARY/DAILY"_s};
+const QStringList kSandboxFlags{u"--seed"_s,          u"11"_s,         u"--apps"_s,  u"2"_s,
+                                u"--history-start"_s, u"2026-11-06"_s, u"--today"_s, u"2026-11-20"_s,
+                                u"--traffic-scale"_s, u"0.05"_s};
+
+QString sharedDir()
+{
+    const QString fromEnvironment = qEnvironmentVariable("ASCSYNC_SHARED_DIR");
+    return fromEnvironment.isEmpty() ? QStringLiteral(ASCSYNC_SOURCE_DIR "/../shared") : fromEnvironment;
+}
+
+struct Expected {
+    double impressions = 0;
+    double downloads = 0;
+};
+
+// A stable fingerprint of a table's rows (every column but the load time), read with QtSql directly.
+QByteArray tableFingerprint(const QString &sqlitePath, const QString &table)
+{
+    const QString name = QUuid::createUuid().toString();
+    QByteArray digest;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(sqlitePath);
+        if (!db.open()) {
+            return "cannot open";
+        }
+        QSqlQuery columns(db);
+        columns.exec(u"PRAGMA table_info(\"%1\")"_s.arg(table));
+        QStringList names;
+        while (columns.next()) {
+            const QString column = columns.value(1).toString();
+            if (column != u"_loaded_at"_s) {
+                names << u"\"%1\""_s.arg(column);
+            }
+        }
+        QSqlQuery rows(db);
+        rows.exec(u"SELECT %1 FROM \"%2\" ORDER BY %1"_s.arg(names.join(u", "_s), table));
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        qint64 count = 0;
+        while (rows.next()) {
+            ++count;
+            for (int i = 0; i < names.size(); ++i) {
+                hash.addData(QByteArray(rows.value(i).toString().toUtf8()).append('\t'));
+            }
+            hash.addData("\n");
+        }
+        digest = QByteArray::number(count) + ':' + hash.result().toHex();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return digest;
+}
+
+} // namespace
+
+class TestSyncEndToEnd : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    SandboxProcess m_sandbox;
+    QHash<QPair<QString, QString>, Expected> m_expected; // (app name, date)
+    QString m_cleanDb;
+
+    QStringList syncArguments(const SandboxProcess &sandbox, const QString &destination,
+                              const QString &config) const
+    {
+        return QStringList{u"sync"_s,
+                           u"--config"_s,
+                           config,
+                           u"--destination"_s,
+                           destination,
+                           u"--vendor-number"_s,
+                           sandbox.vendorNumber(),
+                           u"--json"_s} +
+               sandbox.keyArguments(u"reader"_s) + kStreams;
+    }
+
+    void compareConversionRates(const QByteArray &json)
+    {
+        const QJsonArray rows = QJsonDocument::fromJson(json).array();
+        QCOMPARE(rows.size(), m_expected.size());
+        int fractional = 0;
+        for (const QJsonValue &value : rows) {
+            const QJsonObject row = value.toObject();
+            const auto key =
+                qMakePair(row.value(u"app_name"_s).toString(), row.value(u"date"_s).toString().left(10));
+            QVERIFY2(m_expected.contains(key), qPrintable(key.first + u' ' + key.second));
+            const Expected expected = m_expected.value(key);
+            QCOMPARE(row.value(u"unique_impressions"_s).toString().toDouble(), expected.impressions);
+            if (expected.downloads == 0) {
+                QVERIFY(row.value(u"conversion_rate"_s).isNull());
+                continue;
+            }
+            const double rate = row.value(u"conversion_rate"_s).toString().toDouble();
+            const double want = expected.downloads / expected.impressions * 100;
+            QVERIFY2(std::abs(rate - want) <= 1e-9 * want, qPrintable(u"%1 vs %2"_s.arg(rate).arg(want)));
+            fractional += rate != std::floor(rate);
+        }
+        QVERIFY2(fractional > rows.size() / 2, "conversion rates must not be truncated to whole numbers");
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_sandbox.start(m_dir.filePath(u"sandbox"_s), kSandboxFlags));
+        const CliRun token =
+            runAscsync(QStringList{u"token"_s} + m_sandbox.keyArguments(u"reader"_s).mid(0, 6));
+        QCOMPARE(token.exitCode, 0);
+        RawAnalytics raw(m_sandbox.apiBaseUrl(), QString::fromLatin1(token.out.trimmed()));
+        const auto apps = raw.apps();
+        QVERIFY(!apps.isEmpty());
+        for (auto app = apps.begin(); app != apps.end(); ++app) {
+            for (const RawRow &row :
+                 raw.latestRows(app.key(), u"App Store Discovery and Engagement Standard"_s)) {
+                if (row.value(u"Event"_s) == u"Impression"_s) {
+                    m_expected[qMakePair(app.value(), row.value(u"Date"_s))].impressions +=
+                        row.value(u"Unique Counts"_s).toDouble();
+                }
+            }
+            for (const RawRow &row : raw.latestRows(app.key(), u"App Downloads Standard"_s)) {
+                const QString type = row.value(u"Download Type"_s);
+                const auto key = qMakePair(app.value(), row.value(u"Date"_s));
+                if ((type == u"First-time download"_s || type == u"Redownload"_s) &&
+                    m_expected.contains(key)) {
+                    m_expected[key].downloads += row.value(u"Counts"_s).toDouble();
+                }
+            }
+        }
+        QVERIFY2(raw.error().isEmpty(), qPrintable(raw.error()));
+        QVERIFY2(m_expected.size() > 10, "the oracle found too little data to prove anything");
+    }
+
+    void sqliteConversionRateMatchesRawFiles()
+    {
+        m_cleanDb = m_dir.filePath(u"clean.db"_s);
+        const QString config = m_dir.filePath(u"clean.conf"_s);
+        const CliRun sync = runAscsync(syncArguments(m_sandbox, u"sqlite:"_s + m_cleanDb, config));
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        const QJsonObject summary = QJsonDocument::fromJson(sync.out).object();
+        QVERIFY(summary.value(u"unitsLoaded"_s).toInt() > 0);
+        QVERIFY2(summary.value(u"rowsReplaced"_s).toInteger() > 0,
+                 "restated instances must replace older rows");
+
+        const CliRun query =
+            runAscsync({u"query"_s, u"--config"_s, config, u"--destination"_s, u"sqlite:"_s + m_cleanDb,
+                        u"--json"_s, u"--file"_s, sharedDir() + u"/reference/conversion-rate.sql"_s});
+        QVERIFY2(query.exitCode == 0, query.err.constData());
+        compareConversionRates(query.out);
+    }
+
+    void secondSyncLoadsNothing()
+    {
+        const QString before = QString::fromLatin1(tableFingerprint(m_cleanDb, u"downloads"_s));
+        const CliRun sync =
+            runAscsync(syncArguments(m_sandbox, u"sqlite:"_s + m_cleanDb, m_dir.filePath(u"clean.conf"_s)));
+        QCOMPARE(sync.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(sync.out).object();
+        QCOMPARE(summary.value(u"unitsLoaded"_s).toInt(), 0);
+        QVERIFY(summary.value(u"unitsUpToDate"_s).toInt() > 0);
+        QCOMPARE(QString::fromLatin1(tableFingerprint(m_cleanDb, u"downloads"_s)), before);
+    }
+
+    void postgresConversionRateMatchesRawFiles()
+    {
+        const QString host = qEnvironmentVariable("ASCSYNC_TEST_PG_HOST");
+        if (host.isEmpty()) {
+            QFAIL(
+                "No PostgreSQL server: run through tests/run-all.sh, which starts one (ASCSYNC_TEST_PG_*).");
+        }
+        const QString url = u"postgresql://%1@%2:%3/%4"_s.arg(
+            qEnvironmentVariable("ASCSYNC_TEST_PG_USER"), host, qEnvironmentVariable("ASCSYNC_TEST_PG_PORT"),
+            qEnvironmentVariable("ASCSYNC_TEST_PG_DATABASE"));
+        // The verbatim query names apple_app_store, so this run uses that schema: drop what a previous run
+        // left.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"reset"_s);
+            db.setHostName(host);
+            db.setPort(qEnvironmentVariable("ASCSYNC_TEST_PG_PORT").toInt());
+            db.setUserName(qEnvironmentVariable("ASCSYNC_TEST_PG_USER"));
+            db.setPassword(qEnvironmentVariable("ASCSYNC_TEST_PG_PASSWORD"));
+            db.setDatabaseName(qEnvironmentVariable("ASCSYNC_TEST_PG_DATABASE"));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery drop(db);
+            QVERIFY2(drop.exec(u"DROP SCHEMA IF EXISTS apple_app_store CASCADE"_s),
+                     qPrintable(drop.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"reset"_s);
+        const QStringList environment{u"PGPASSWORD="_s + qEnvironmentVariable("ASCSYNC_TEST_PG_PASSWORD")};
+        const QString config = m_dir.filePath(u"pg.conf"_s);
+        const CliRun sync = runAscsync(syncArguments(m_sandbox, url, config), environment);
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        const CliRun query =
+            runAscsync({u"query"_s, u"--config"_s, config, u"--destination"_s, url, u"--json"_s, u"--file"_s,
+                        sharedDir() + u"/reference/conversion-rate.sql"_s},
+                       environment);
+        QVERIFY2(query.exitCode == 0, query.err.constData());
+        compareConversionRates(query.out);
+    }
+
+    void faultsGiveTheSameTables()
+    {
+        SandboxProcess faulty;
+        QVERIFY(faulty.start(
+            m_dir.filePath(u"faulty"_s),
+            kSandboxFlags +
+                QStringList{u"--faults"_s,
+                            u"http500=0.15,http429=0.05,reset=0.05,truncate=0.05,badchecksum=0.05"_s}));
+        const QString db = m_dir.filePath(u"faulty.db"_s);
+        // A unit that failed twice in one run is retried by the next run; a few runs must converge.
+        int runs = 0;
+        CliRun sync;
+        do {
+            sync = runAscsync(syncArguments(faulty, u"sqlite:"_s + db, m_dir.filePath(u"faulty.conf"_s)));
+            ++runs;
+        } while (sync.exitCode != 0 && runs < 5);
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        for (const QString &table : {u"downloads"_s, u"discovery_and_engagement"_s, u"sales_summary"_s}) {
+            QCOMPARE(tableFingerprint(db, table), tableFingerprint(m_cleanDb, table));
+        }
+    }
+
+    void killedSyncsResumeToTheSameTables()
+    {
+        const QString db = m_dir.filePath(u"killed.db"_s);
+        const QString config = m_dir.filePath(u"killed.conf"_s);
+        for (int delayMs : {300, 900, 1800}) {
+            QProcess victim;
+            victim.start(QStringLiteral(ASCSYNC_CLI_PATH),
+                         syncArguments(m_sandbox, u"sqlite:"_s + db, config));
+            QVERIFY(victim.waitForStarted());
+            QTest::qWait(delayMs);
+            ::kill(static_cast<pid_t>(victim.processId()), SIGKILL);
+            victim.waitForFinished();
+        }
+        const CliRun resumed = runAscsync(syncArguments(m_sandbox, u"sqlite:"_s + db, config));
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        for (const QString &table : {u"downloads"_s, u"discovery_and_engagement"_s, u"sales_summary"_s}) {
+            QCOMPARE(tableFingerprint(db, table), tableFingerprint(m_cleanDb, table));
+        }
+    }
+
+    void unknownAppInWhitelistIsReported()
+    {
+        const CliRun sync =
+            runAscsync(syncArguments(m_sandbox, u"sqlite:"_s + m_dir.filePath(u"whitelist.db"_s),
+                                     m_dir.filePath(u"w.conf"_s)) +
+                       QStringList{u"--apps"_s, u"123456789"_s});
+        QCOMPARE(sync.exitCode, 1);
+        QVERIFY2(sync.err.contains("App 123456789 is in your apps list, but this key cannot see it"),
+                 sync.err.constData());
+    }
+
+    void unreachablePostgresIsExplained()
+    {
+        const CliRun sync = runAscsync(
+            syncArguments(m_sandbox, u"postgresql://nobody@127.0.0.1:1/none"_s, m_dir.filePath(u"u.conf"_s)));
+        QCOMPARE(sync.exitCode, 1);
+        QVERIFY2(sync.err.contains("127.0.0.1:1"), sync.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEndToEnd)
+#include "tst_syncendtoend.moc"
