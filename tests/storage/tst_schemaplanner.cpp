@@ -6,6 +6,9 @@
 
 #include <QTest>
 
+// Declared before any use: a late declaration is an error in optimised builds.
+Q_DECLARE_METATYPE(ascsync::storage::MigrationPolicy)
+
 using namespace Qt::StringLiterals;
 using namespace ascsync;
 using namespace ascsync::storage;
@@ -222,8 +225,6 @@ private Q_SLOTS:
         QVERIFY(row[3].isNull()); // beyond the values given: NULL
     }
 };
-
-Q_DECLARE_METATYPE(ascsync::storage::MigrationPolicy)
 
 QTEST_GUILESS_MAIN(TestSchemaPlanner)
 #include "tst_schemaplanner.moc"
