@@ -18,19 +18,6 @@ namespace {
 
 const QString kCommand = u"admin-commands"_s;
 
-// The Admin key is read into memory only; P8Key::fromPem wipes the PEM bytes once parsed.
-Result<auth::P8Key> readAdminKey(const QString &path)
-{
-    if (path != u"-"_s) {
-        return auth::P8Key::fromFile(path);
-    }
-    QFile input;
-    if (!input.open(stdin, QIODevice::ReadOnly)) {
-        return makeError(u"key.unreadable"_s, u"Cannot read the Admin key from standard input."_s);
-    }
-    return auth::P8Key::fromPem(input.read(64 * 1024));
-}
-
 Result<QList<admin::AppRequests>> collectRequests(api::ApiClient &view, const QStringList &onlyApps)
 {
     const auto apps = listApps(view);
@@ -107,7 +94,7 @@ int runAdminCommand(const QStringList &arguments)
         onlyApps << id.trimmed();
     }
 
-    auto adminKey = readAdminKey(parser.value(adminKeyFile));
+    auto adminKey = loadKeyArgument(parser.value(adminKeyFile));
     if (!adminKey) {
         return fail(kCommand, adminKey.errorMessage());
     }

@@ -1,5 +1,7 @@
 #include "command.h"
 
+#include <QFile>
+
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +54,18 @@ std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &ar
                     kExitUsage);
     }
     return std::nullopt;
+}
+
+Result<auth::P8Key> loadKeyArgument(const QString &path)
+{
+    if (path != u"-"_s) {
+        return auth::P8Key::fromFile(path);
+    }
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly)) {
+        return makeError(u"key.unreadable"_s, u"Cannot read the key from standard input."_s);
+    }
+    return auth::P8Key::fromPem(input.read(64 * 1024)); // fromPem wipes the bytes it was given
 }
 
 } // namespace ascsync::cli

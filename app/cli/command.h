@@ -1,5 +1,8 @@
 #pragma once
 
+#include "auth/p8key.h"
+#include "common/result.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -30,5 +33,9 @@ QString flagOrEnvironment(const QCommandLineParser &parser, const QString &flag,
 // should go on, or the exit code to return at once (after --help, or after reporting a usage error).
 std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &arguments,
                                const QString &command);
+
+// A key given on the command line: a .p8 path, or "-" for standard input. Kept in memory only; the PEM bytes
+// are wiped once parsed.
+Result<auth::P8Key> loadKeyArgument(const QString &path);
 
 } // namespace ascsync::cli

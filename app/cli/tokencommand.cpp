@@ -16,19 +16,6 @@ namespace {
 
 const QString kCommand = u"token"_s;
 
-Result<auth::P8Key> loadKey(const QString &path)
-{
-    if (path != u"-"_s) {
-        return auth::P8Key::fromFile(path);
-    }
-    QFile input;
-    if (!input.open(stdin, QIODevice::ReadOnly)) {
-        return makeError(u"key.unreadable"_s, u"Cannot read the key from standard input."_s);
-    }
-    QByteArray pem = input.read(64 * 1024);
-    return auth::P8Key::fromPem(std::move(pem)); // fromPem wipes the bytes it was given
-}
-
 } // namespace
 
 int runTokenCommand(const QStringList &arguments)
@@ -88,7 +75,7 @@ int runTokenCommand(const QStringList &arguments)
     if (const auto valid = auth::validateKeyId(keyId); !valid) {
         return fail(kCommand, valid.errorMessage(), kExitUsage);
     }
-    const auto key = loadKey(keyFile);
+    const auto key = loadKeyArgument(keyFile);
     if (!key) {
         return fail(kCommand, key.errorMessage());
     }
