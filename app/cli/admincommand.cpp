@@ -3,6 +3,7 @@
 #include "admin/adminplan.h"
 #include "admin/adminsender.h"
 #include "admin/curlscript.h"
+#include "api/appsendpoint.h"
 #include "appscommand.h"
 #include "auth/credentialids.h"
 #include "clicontext.h"
@@ -20,14 +21,14 @@ const QString kCommand = u"admin-commands"_s;
 
 Result<QList<admin::AppRequests>> collectRequests(api::ApiClient &view, const QStringList &onlyApps)
 {
-    const auto apps = listApps(view);
+    const auto apps = api::listApps(view);
     if (!apps) {
         return apps.error();
     }
     QStringList unknown = onlyApps;
     QList<admin::AppRequests> collected;
     api::AnalyticsEndpoints endpoints(view);
-    for (const AppSummary &app : apps.value()) {
+    for (const api::AppInfo &app : apps.value()) {
         if (!onlyApps.isEmpty() && !onlyApps.contains(app.id)) {
             continue;
         }

@@ -1,5 +1,6 @@
 #include "appscommand.h"
 
+#include "api/appsendpoint.h"
 #include "auth/p8key.h"
 #include "clicontext.h"
 #include "command.h"
@@ -13,25 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace ascsync::cli {
-
-Result<QList<AppSummary>> listApps(api::ApiClient &client)
-{
-    QUrlQuery query;
-    query.addQueryItem(u"fields[apps]"_s, u"name,bundleId,sku,primaryLocale"_s);
-    query.addQueryItem(u"limit"_s, u"200"_s);
-    const auto pages = client.getAll(u"/v1/apps"_s, query, u"listing your apps"_s);
-    if (!pages) {
-        return pages.error();
-    }
-    QList<AppSummary> apps;
-    for (const QJsonValue &value : pages->data) {
-        const QJsonObject app = value.toObject();
-        const QJsonObject attributes = app.value(u"attributes"_s).toObject();
-        apps.append({app.value(u"id"_s).toString(), attributes.value(u"name"_s).toString(),
-                     attributes.value(u"bundleId"_s).toString(), attributes.value(u"sku"_s).toString()});
-    }
-    return apps;
-}
 
 int runAppsCommand(const QStringList &arguments)
 {
@@ -54,13 +36,13 @@ int runAppsCommand(const QStringList &arguments)
     if (!client) {
         return fail(command, client.errorMessage());
     }
-    const auto apps = listApps(*client.value());
+    const auto apps = api::listApps(*client.value());
     if (!apps) {
         return fail(command, apps.errorMessage());
     }
     if (options.json(parser)) {
         QJsonArray array;
-        for (const AppSummary &app : apps.value()) {
+        for (const api::AppInfo &app : apps.value()) {
             array.append(QJsonObject{{u"id"_s, app.id},
                                      {u"name"_s, app.name},
                                      {u"bundleId"_s, app.bundleId},
@@ -69,7 +51,7 @@ int runAppsCommand(const QStringList &arguments)
         standardOutput() << QJsonDocument(array).toJson(QJsonDocument::Indented);
     } else {
         standardOutput() << u"%1  %2  %3\n"_s.arg(u"App ID"_s, -12).arg(u"Name"_s, -32).arg(u"Bundle ID"_s);
-        for (const AppSummary &app : apps.value()) {
+        for (const api::AppInfo &app : apps.value()) {
             standardOutput() << u"%1  %2  %3\n"_s.arg(app.id, -12).arg(app.name, -32).arg(app.bundleId);
         }
         standardOutput() << u"%1 apps\n"_s.arg(apps->size());
@@ -123,7 +105,7 @@ int runLoginCommand(const QStringList &arguments)
         secureErase(pem);
         return fail(command, client.errorMessage());
     }
-    const auto apps = listApps(*client.value());
+    const auto apps = api::listApps(*client.value());
     if (!apps) {
         secureErase(pem);
         return fail(command, apps.errorMessage());

@@ -1,5 +1,6 @@
 #include "sync/syncengine.h"
 
+#include "api/appsendpoint.h"
 #include "sync/analyticssync.h"
 #include "sync/salessync.h"
 #include "sync/synccontext.h"
@@ -16,23 +17,18 @@ namespace {
 
 Result<QList<SyncApp>> appsToSync(SyncContext &context)
 {
-    QUrlQuery query;
-    query.addQueryItem(u"fields[apps]"_s, u"name,bundleId"_s);
-    query.addQueryItem(u"limit"_s, u"200"_s);
-    const auto pages = context.api.getAll(u"/v1/apps"_s, query, u"listing your apps"_s);
-    if (!pages) {
-        return pages.error();
+    const auto listed = api::listApps(context.api);
+    if (!listed) {
+        return listed.error();
     }
     QList<SyncApp> apps;
     QStringList unknown = context.options.apps;
-    for (const QJsonValue &value : pages->data) {
-        const QJsonObject app = value.toObject();
-        const QString id = app.value(u"id"_s).toString();
-        if (!context.options.apps.isEmpty() && !context.options.apps.contains(id)) {
+    for (const api::AppInfo &app : listed.value()) {
+        if (!context.options.apps.isEmpty() && !context.options.apps.contains(app.id)) {
             continue;
         }
-        unknown.removeAll(id);
-        apps.append({id, app.value(u"attributes"_s).toObject().value(u"name"_s).toString()});
+        unknown.removeAll(app.id);
+        apps.append({app.id, app.name});
     }
     for (const QString &id : unknown) {
         context.failed(

@@ -1,0 +1,26 @@
+#include "api/appsendpoint.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::api {
+
+Result<QList<AppInfo>> listApps(ApiClient &client)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"fields[apps]"_s, u"name,bundleId,sku,primaryLocale"_s);
+    query.addQueryItem(u"limit"_s, u"200"_s);
+    const auto pages = client.getAll(u"/v1/apps"_s, query, u"listing your apps"_s);
+    if (!pages) {
+        return pages.error();
+    }
+    QList<AppInfo> apps;
+    for (const QJsonValue &value : pages->data) {
+        const QJsonObject app = value.toObject();
+        const QJsonObject attributes = app.value(u"attributes"_s).toObject();
+        apps.append({app.value(u"id"_s).toString(), attributes.value(u"name"_s).toString(),
+                     attributes.value(u"bundleId"_s).toString(), attributes.value(u"sku"_s).toString()});
+    }
+    return apps;
+}
+
+} // namespace ascsync::api
