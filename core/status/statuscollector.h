@@ -1,0 +1,29 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "status/appstatus.h"
+
+#include <QStringList>
+
+namespace ascsync::api {
+class ApiClient;
+}
+namespace ascsync::storage {
+class Destination;
+}
+
+namespace ascsync::status {
+
+struct StatusOptions {
+    QStringList apps; // app IDs; empty = every app the key sees
+    QStringList granularities{QStringLiteral("DAILY"), QStringLiteral("WEEKLY"), QStringLiteral("MONTHLY")};
+    Clock clock = systemClock();
+};
+
+// Reads the report requests, reports and instances of each app through `api` (synchronous: call it off the UI
+// thread) and compares them with what `destination` (may be null) has loaded.
+Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *destination,
+                                   const StatusOptions &options);
+
+} // namespace ascsync::status
