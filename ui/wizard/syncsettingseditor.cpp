@@ -1,0 +1,233 @@
+#include "wizard/syncsettingseditor.h"
+
+#include "common/validationlabel.h"
+#include "wizard/schedulechoice.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTimeEdit>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::ui {
+
+namespace {
+
+// Apple keeps analytics instances 35 days: a longer backfill would ask for data that no longer exists.
+constexpr int kMaxBackfillDays = 35;
+
+QLabel *explanation(const QString &text)
+{
+    auto *label = new QLabel(text);
+    label->setWordWrap(true);
+    label->setIndent(24); // under the radio button's text, not its circle
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 0.92);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_schedule(new QComboBox)
+    , m_dailyAt(new QTimeEdit)
+    , m_backfillDays(new QSpinBox)
+    , m_evolve(new QRadioButton(tr("&Evolve (recommended)")))
+    , m_ignore(new QRadioButton(tr("&Ignore new columns")))
+    , m_fail(new QRadioButton(tr("&Fail")))
+    , m_analytics(new QCheckBox(tr("&Analytics reports (downloads, engagement, usage…)")))
+    , m_sales(new QCheckBox(tr("Sa&les and trends")))
+    , m_finance(new QCheckBox(tr("Fi&nance")))
+    , m_familiesMessage(new ValidationLabel)
+{
+    m_schedule->setObjectName(u"scheduleCombo"_s);
+    m_dailyAt->setObjectName(u"scheduleTimeEdit"_s);
+    m_backfillDays->setObjectName(u"backfillDaysSpin"_s);
+    m_evolve->setObjectName(u"migrationEvolveRadio"_s);
+    m_ignore->setObjectName(u"migrationIgnoreRadio"_s);
+    m_fail->setObjectName(u"migrationFailRadio"_s);
+    m_analytics->setObjectName(u"analyticsCheck"_s);
+    m_sales->setObjectName(u"salesCheck"_s);
+    m_finance->setObjectName(u"financeCheck"_s);
+    m_familiesMessage->setObjectName(u"familiesMessage"_s);
+
+    m_schedule->addItem(tr("Manually (Sync now)"), int(ScheduleChoice::Kind::Manual));
+    m_schedule->addItem(tr("Every hour"), int(ScheduleChoice::Kind::Hourly));
+    m_schedule->addItem(tr("Every 6 hours"), int(ScheduleChoice::Kind::Every6Hours));
+    m_schedule->addItem(tr("Every day at"), int(ScheduleChoice::Kind::Daily));
+    m_dailyAt->setDisplayFormat(u"HH:mm"_s);
+    m_backfillDays->setRange(0, kMaxBackfillDays);
+    m_backfillDays->setSuffix(tr(" days"));
+    auto *policies = new QButtonGroup(this);
+    policies->addButton(m_evolve);
+    policies->addButton(m_ignore);
+    policies->addButton(m_fail);
+
+    auto *scheduleRow = new QHBoxLayout;
+    scheduleRow->addWidget(m_schedule);
+    scheduleRow->addWidget(m_dailyAt);
+    scheduleRow->addStretch(1);
+    auto *backfillRow = new QHBoxLayout;
+    backfillRow->addWidget(m_backfillDays);
+    backfillRow->addStretch(1);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("Pull &schedule:"), scheduleRow);
+    form->addRow(tr("&Backfill:"), backfillRow);
+    form->addRow(QString(),
+                 explanation(tr("How far back the first sync reaches (Apple keeps analytics for 35 "
+                                "days).")));
+    qobject_cast<QLabel *>(form->labelForField(scheduleRow))->setBuddy(m_schedule);
+    qobject_cast<QLabel *>(form->labelForField(backfillRow))->setBuddy(m_backfillDays);
+
+    auto *policyBox = new QVBoxLayout;
+    policyBox->setSpacing(2);
+    policyBox->addWidget(m_evolve);
+    policyBox->addWidget(explanation(tr("When Apple adds a column, add it to the table; nothing is lost.")));
+    policyBox->addWidget(m_ignore);
+    policyBox->addWidget(
+        explanation(tr("Keep the table as it is and report the columns that were skipped.")));
+    policyBox->addWidget(m_fail);
+    policyBox->addWidget(explanation(tr("Stop that report and change nothing, so you can decide.")));
+    form->addRow(tr("New columns:"), policyBox);
+
+    auto *families = new QVBoxLayout;
+    families->setSpacing(2);
+    families->addWidget(m_analytics);
+    families->addWidget(m_sales);
+    families->addWidget(m_finance);
+    families->addWidget(m_familiesMessage);
+    form->addRow(tr("Reports:"), families);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addStretch(1);
+
+    setTabOrder(m_schedule, m_dailyAt);
+    setTabOrder(m_dailyAt, m_backfillDays);
+    setTabOrder(m_backfillDays, m_evolve);
+    setTabOrder(m_evolve, m_ignore);
+    setTabOrder(m_ignore, m_fail);
+    setTabOrder(m_fail, m_analytics);
+    setTabOrder(m_analytics, m_sales);
+    setTabOrder(m_sales, m_finance);
+
+    connect(m_schedule, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
+    connect(m_dailyAt, &QTimeEdit::timeChanged, this, &SyncSettingsEditor::check);
+    connect(m_backfillDays, &QSpinBox::valueChanged, this, &SyncSettingsEditor::check);
+    for (QAbstractButton *button : std::initializer_list<QAbstractButton *>{
+             m_evolve, m_ignore, m_fail, m_analytics, m_sales, m_finance}) {
+        connect(button, &QAbstractButton::toggled, this, &SyncSettingsEditor::check);
+    }
+    load(config::Settings());
+}
+
+void SyncSettingsEditor::load(const config::Settings &settings)
+{
+    const ScheduleChoice schedule = ScheduleChoice::parse(settings.schedule);
+    m_customSchedule.clear();
+    const int customIndex = m_schedule->findData(int(ScheduleChoice::Kind::Custom));
+    if (customIndex >= 0) {
+        m_schedule->removeItem(customIndex);
+    }
+    if (schedule.kind == ScheduleChoice::Kind::Custom) {
+        m_customSchedule = schedule.customText;
+        m_schedule->addItem(tr("As set elsewhere: %1").arg(schedule.customText),
+                            int(ScheduleChoice::Kind::Custom));
+    }
+    m_schedule->setCurrentIndex(m_schedule->findData(int(schedule.kind)));
+    m_dailyAt->setTime(schedule.dailyAt);
+    m_backfillDays->setValue(std::min(settings.backfillDays, kMaxBackfillDays));
+    m_evolve->setChecked(settings.migrationPolicy == u"evolve"_s);
+    m_ignore->setChecked(settings.migrationPolicy == u"ignore"_s);
+    m_fail->setChecked(settings.migrationPolicy == u"fail"_s);
+    m_detailedStreams.clear();
+    QStringList families;
+    for (const QString &stream : settings.streams) {
+        families << stream.section(u':', 0, 0);
+        if (stream.contains(u':')) {
+            m_detailedStreams << stream;
+        }
+    }
+    m_analytics->setChecked(families.contains(u"analytics"_s));
+    m_sales->setChecked(families.contains(u"sales"_s));
+    m_finance->setChecked(families.contains(u"finance"_s));
+    check();
+}
+
+void SyncSettingsEditor::applyTo(config::Settings &settings) const
+{
+    ScheduleChoice schedule;
+    schedule.kind = ScheduleChoice::Kind(m_schedule->currentData().toInt());
+    schedule.dailyAt = m_dailyAt->time();
+    schedule.customText = m_customSchedule;
+    settings.schedule = schedule.toString();
+    settings.backfillDays = m_backfillDays->value();
+    settings.migrationPolicy = m_ignore->isChecked() ? u"ignore"_s
+                               : m_fail->isChecked() ? u"fail"_s
+                                                     : u"evolve"_s;
+    QStringList streams;
+    const auto add = [&](QCheckBox *box, const QString &family) {
+        if (!box->isChecked()) {
+            return;
+        }
+        // A family narrowed to some streams on the command line stays narrowed.
+        bool narrowed = false;
+        for (const QString &stream : m_detailedStreams) {
+            if (stream.section(u':', 0, 0) == family) {
+                streams << stream;
+                narrowed = true;
+            }
+        }
+        if (!narrowed) {
+            streams << family;
+        }
+    };
+    add(m_analytics, u"analytics"_s);
+    add(m_sales, u"sales"_s);
+    add(m_finance, u"finance"_s);
+    settings.streams = streams;
+}
+
+bool SyncSettingsEditor::isValid() const
+{
+    return m_analytics->isChecked() || m_sales->isChecked() || m_finance->isChecked();
+}
+
+void SyncSettingsEditor::setVendorNumberKnown(bool known)
+{
+    m_vendorNumberKnown = known;
+    check();
+}
+
+void SyncSettingsEditor::check()
+{
+    m_dailyAt->setVisible(m_schedule->currentData().toInt() == int(ScheduleChoice::Kind::Daily));
+    if (!m_evolve->isChecked() && !m_ignore->isChecked() && !m_fail->isChecked()) {
+        m_evolve->setChecked(true); // re-enters check()
+        return;
+    }
+    if (!isValid()) {
+        m_familiesMessage->showError(tr("Choose at least one kind of report to sync."));
+    } else if (!m_vendorNumberKnown && (m_sales->isChecked() || m_finance->isChecked())) {
+        m_familiesMessage->showProgress(
+            tr("Sales and finance reports need a vendor number (on the Apps page); "
+               "without it they are skipped."));
+    } else {
+        m_familiesMessage->clearMessage();
+    }
+    Q_EMIT changed();
+}
+
+} // namespace ascsync::ui
