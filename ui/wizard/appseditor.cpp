@@ -52,9 +52,8 @@ AppsEditor::AppsEditor(QWidget *parent)
     auto *vendorForm = new QFormLayout;
     vendorForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     vendorForm->addRow(tr("&Vendor number:"), fieldColumn(m_vendorNumber, m_vendorNumberMessage));
-    auto *vendorHelp = new QLabel(tr("Sales and finance reports need it; leave it empty to sync analytics "
-                                     "only."));
-    vendorHelp->setWordWrap(true);
+    auto *vendorHelp =
+        new QLabel(tr("Sales and finance reports need it; leave it empty to sync analytics only."));
     vendorForm->addRow(QString(), vendorHelp);
     if (auto *label = qobject_cast<QLabel *>(
             vendorForm->labelForField(vendorForm->itemAt(0, QFormLayout::FieldRole)->widget()))) {

@@ -55,7 +55,6 @@ CredentialsEditor::CredentialsEditor(config::SecretStore &secrets, QWidget *pare
     , m_keyFileMessage(new ValidationLabel)
     , m_keepKeyFile(new QCheckBox(tr("Keep using the key file instead of the keychain")))
     , m_advancedToggle(new QToolButton)
-    , m_advanced(new QWidget)
     , m_apiBaseUrl(new QLineEdit)
     , m_apiBaseUrlMessage(new ValidationLabel)
     , m_test(new QPushButton(tr("Test connection")))
@@ -87,7 +86,8 @@ CredentialsEditor::CredentialsEditor(config::SecretStore &secrets, QWidget *pare
     m_advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_advancedToggle->setArrowType(Qt::RightArrow);
     m_advancedToggle->setAutoRaise(true);
-    m_advanced->setVisible(false);
+    // A disclosure triangle, not a button that looks pressed while open.
+    m_advancedToggle->setStyleSheet(u"QToolButton { border: none; padding: 2px 0px; }"_s);
     buildLayout();
 
     connect(m_issuerId, &QLineEdit::textChanged, this, [this] {
@@ -113,7 +113,7 @@ CredentialsEditor::CredentialsEditor(config::SecretStore &secrets, QWidget *pare
     });
     connect(m_browse, &QPushButton::clicked, this, &CredentialsEditor::chooseKeyFile);
     connect(m_advancedToggle, &QToolButton::toggled, this, [this](bool open) {
-        m_advanced->setVisible(open);
+        m_form->setRowVisible(m_advanced, open);
         m_advancedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
     });
     connect(m_test, &QPushButton::clicked, this, &CredentialsEditor::testConnection);
@@ -136,20 +136,21 @@ void CredentialsEditor::buildLayout()
 {
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("&Issuer ID:"), fieldColumn(m_issuerId, m_issuerIdMessage));
-    form->addRow(tr("&Key ID:"), fieldColumn(m_keyId, m_keyIdMessage));
-    form->addRow(tr("Key &file (.p8):"), fieldColumn(m_keyFile, m_keyFileMessage, m_browse));
+    const auto addRow = [form](const QString &label, QWidget *buddy, QWidget *field) {
+        auto *text = new QLabel(label);
+        text->setBuddy(buddy);
+        form->addRow(text, field);
+    };
+    addRow(tr("&Issuer ID:"), m_issuerId, fieldColumn(m_issuerId, m_issuerIdMessage));
+    addRow(tr("&Key ID:"), m_keyId, fieldColumn(m_keyId, m_keyIdMessage));
+    addRow(tr("Key &file (.p8):"), m_keyFile, fieldColumn(m_keyFile, m_keyFileMessage, m_browse));
     form->addRow(QString(), m_keepKeyFile);
-    qobject_cast<QLabel *>(form->labelForField(form->itemAt(0, QFormLayout::FieldRole)->widget()))
-        ->setBuddy(m_issuerId);
-    qobject_cast<QLabel *>(form->labelForField(form->itemAt(1, QFormLayout::FieldRole)->widget()))
-        ->setBuddy(m_keyId);
-    qobject_cast<QLabel *>(form->labelForField(form->itemAt(2, QFormLayout::FieldRole)->widget()))
-        ->setBuddy(m_keyFile);
-
-    auto *advancedForm = new QFormLayout(m_advanced);
-    advancedForm->setContentsMargins(0, 0, 0, 0);
-    advancedForm->addRow(tr("API base URL:"), fieldColumn(m_apiBaseUrl, m_apiBaseUrlMessage));
+    form->addRow(m_advancedToggle);
+    // The URL shares the form's label column, so it lines up with the fields above when shown.
+    m_advanced = fieldColumn(m_apiBaseUrl, m_apiBaseUrlMessage);
+    addRow(tr("API &base URL:"), m_apiBaseUrl, m_advanced);
+    form->setRowVisible(m_advanced, false);
+    m_form = form;
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
@@ -158,8 +159,6 @@ void CredentialsEditor::buildLayout()
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
-    layout->addWidget(m_advancedToggle, 0, Qt::AlignLeft);
-    layout->addWidget(m_advanced);
     layout->addSpacing(8);
     layout->addLayout(testRow);
     layout->addWidget(m_testMessage);

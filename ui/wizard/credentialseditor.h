@@ -11,6 +11,7 @@
 #include <optional>
 
 class QCheckBox;
+class QFormLayout;
 class QLineEdit;
 class QPushButton;
 class QToolButton;
@@ -77,7 +78,8 @@ private:
     ValidationLabel *m_keyFileMessage;
     QCheckBox *m_keepKeyFile;
     QToolButton *m_advancedToggle;
-    QWidget *m_advanced;
+    QWidget *m_advanced = nullptr; // the API base URL row
+    QFormLayout *m_form = nullptr;
     QLineEdit *m_apiBaseUrl;
     ValidationLabel *m_apiBaseUrlMessage;
     QPushButton *m_test;

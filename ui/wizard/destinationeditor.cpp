@@ -83,7 +83,7 @@ DestinationEditor::DestinationEditor(config::SecretStore &secrets, QWidget *pare
     buildLayout();
 
     connect(m_sqlite, &QRadioButton::toggled, this, [this](bool sqlite) {
-        m_stack->setCurrentIndex(sqlite ? 0 : 1);
+        showKind(sqlite);
         check();
     });
     for (QLineEdit *edit : {m_sqlitePath, m_host, m_database, m_user, m_password, m_schema}) {
@@ -132,9 +132,8 @@ void DestinationEditor::buildLayout()
     auto *schemaForm = new QFormLayout;
     schemaForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     schemaForm->addRow(tr("S&chema:"), fieldColumn(m_schema, m_schemaMessage));
-    auto *schemaHelp = new QLabel(tr("Every table goes into this schema (on SQLite: the database name your "
-                                     "queries use), e.g. apple_app_store.downloads."));
-    schemaHelp->setWordWrap(true);
+    auto *schemaHelp =
+        new QLabel(tr("Every table goes into it, e.g. apple_app_store.downloads (also on SQLite)."));
     schemaForm->addRow(QString(), schemaHelp);
 
     auto *layout = new QVBoxLayout(this);
@@ -180,7 +179,7 @@ void DestinationEditor::load(const config::Settings &settings)
     m_password->clear();
     m_schema->setText(settings.schema);
     (postgres ? m_postgres : m_sqlite)->setChecked(true);
-    m_stack->setCurrentIndex(postgres ? 1 : 0);
+    showKind(!postgres);
     check();
 }
 
@@ -224,6 +223,18 @@ Result<storage::DestinationSpec> DestinationEditor::spec() const
 QString DestinationEditor::password() const
 {
     return m_postgres->isChecked() ? m_password->text() : QString();
+}
+
+void DestinationEditor::showKind(bool sqlite)
+{
+    m_stack->setCurrentIndex(sqlite ? 0 : 1);
+    // The stack is only as tall as the page shown, so the short SQLite form leaves no gap.
+    for (int index = 0; index < m_stack->count(); ++index) {
+        const bool shown = index == m_stack->currentIndex();
+        m_stack->widget(index)->setSizePolicy(QSizePolicy::Preferred,
+                                              shown ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+    m_stack->adjustSize();
 }
 
 void DestinationEditor::check()

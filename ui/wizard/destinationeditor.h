@@ -44,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void buildLayout();
+    void showKind(bool sqlite);
     void check();
     void chooseSqliteFile();
     void runTest(const storage::DestinationSpec &spec, const QString &password);

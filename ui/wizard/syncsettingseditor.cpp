@@ -25,8 +25,8 @@ constexpr int kMaxBackfillDays = 35;
 
 QLabel *explanation(const QString &text)
 {
+    // One line each: word-wrapped labels get a wrong height inside a QFormLayout row.
     auto *label = new QLabel(text);
-    label->setWordWrap(true);
     label->setIndent(24); // under the radio button's text, not its circle
     QFont font = label->font();
     font.setPointSizeF(font.pointSizeF() * 0.92);
@@ -78,15 +78,13 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     scheduleRow->addStretch(1);
     auto *backfillRow = new QHBoxLayout;
     backfillRow->addWidget(m_backfillDays);
+    backfillRow->addWidget(new QLabel(tr("back, on the first sync (Apple keeps analytics for 35 days)")));
     backfillRow->addStretch(1);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(tr("Pull &schedule:"), scheduleRow);
     form->addRow(tr("&Backfill:"), backfillRow);
-    form->addRow(QString(),
-                 explanation(tr("How far back the first sync reaches (Apple keeps analytics for 35 "
-                                "days).")));
     qobject_cast<QLabel *>(form->labelForField(scheduleRow))->setBuddy(m_schedule);
     qobject_cast<QLabel *>(form->labelForField(backfillRow))->setBuddy(m_backfillDays);
 
