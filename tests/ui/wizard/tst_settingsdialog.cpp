@@ -10,6 +10,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -118,6 +119,40 @@ private Q_SLOTS:
         QCOMPARE(loaded->backfillDays, 3);
         QCOMPARE(loaded->migrationPolicy, expected.migrationPolicy);
         QCOMPARE(loaded->streams, expected.streams);
+    }
+
+    void postgresPasswordGoesToTheKeychainOnly()
+    {
+        SecretStore secrets(m_service, std::chrono::seconds(15));
+        const QString path = m_dir.filePath(u"pg.conf"_s);
+        SettingsDialog dialog(secrets, path, savedSettings());
+        dialog.show();
+        find<QRadioButton>(&dialog, "postgresRadio")->setChecked(true);
+        find<QLineEdit>(&dialog, "pgHostEdit")->setText(u"db.example.com"_s);
+        find<QLineEdit>(&dialog, "pgDatabaseEdit")->setText(u"stats"_s);
+        find<QLineEdit>(&dialog, "pgUserEdit")->setText(u"ana"_s);
+        const QString password = u"s3cret-\u00e9-password"_s;
+        find<QLineEdit>(&dialog, "pgPasswordEdit")->setText(password);
+        QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!visibleText(&dialog, "settingsMessage").startsWith(u"Saving"_s), 20'000);
+        if (dialog.result() != QDialog::Accepted) {
+            const QString message = visibleText(&dialog, "settingsMessage");
+            QVERIFY2(message.contains(u"keychain"_s), qPrintable(message));
+            QVERIFY(!QFile::exists(path)); // fail closed: no settings that point at a missing password
+            QSKIP(qPrintable(u"No keychain reachable (tests/run-all.sh provides one); saving refused as it "
+                             u"must: "_s +
+                             message));
+        }
+        const QString account = u"postgresql://ana@db.example.com:5432/stats"_s;
+        const auto stored = secrets.readNow(account, u"password"_s);
+        QVERIFY2(stored.ok(), qPrintable(stored.errorMessage()));
+        QCOMPARE(QString::fromUtf8(stored.value()), password);
+        QVERIFY(secrets.removeNow(account, u"password"_s).ok());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("postgresql://ana@db.example.com:5432/stats"));
+        QVERIFY(!text.contains("s3cret"));
     }
 
     void postgresFieldsAreChecked()

@@ -10,12 +10,17 @@
 #include "wizard/setupwizard.h"
 #include "wizardtesthelpers.h"
 
+#include <QAbstractSpinBox>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -23,6 +28,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeEdit>
 
 using namespace Qt::StringLiterals;
 using ascsync::config::SecretStore;
@@ -300,6 +306,101 @@ private Q_SLOTS:
                     .removeNow(ascsync::config::ApiKeyStore::account(settings),
                                ascsync::config::ApiKeyStore::entryName(settings))
                     .ok());
+    }
+
+    void keyFileCanBeDropped()
+    {
+        SecretStore secrets(m_service);
+        SetupWizard wizard(secrets, m_dir.filePath(u"unused.conf"_s), Settings());
+        wizard.show();
+        wizard.next();
+        auto *keyFile = find<QLineEdit>(&wizard, "keyFileEdit");
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(m_readerKeyFile)});
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(keyFile, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(keyFile, &drop);
+        QCOMPARE(keyFile->text(), m_readerKeyFile);
+        QVERIFY(visibleText(&wizard, "keyFileMessage").contains(u"valid"_s));
+        // The file's name gave the empty Key ID field its value.
+        const QString keyId =
+            m_sandbox.credentials().value(u"reader"_s).toObject().value(u"keyId"_s).toString();
+        QCOMPARE(find<QLineEdit>(&wizard, "keyIdEdit")->text(), keyId);
+    }
+
+    void keepingTheKeyFileSavesOnlyItsPath()
+    {
+        // The way to work without a keychain: the settings name the key file, and hold no key material.
+        SecretStore secrets(m_service);
+        const QString settingsPath = m_dir.filePath(u"keyfile/ascsync.conf"_s);
+        SetupWizard wizard(secrets, settingsPath, Settings());
+        wizard.show();
+        wizard.next();
+        const QJsonObject reader = m_sandbox.credentials().value(u"reader"_s).toObject();
+        find<QLineEdit>(&wizard, "issuerIdEdit")->setText(reader.value(u"issuerId"_s).toString());
+        find<QLineEdit>(&wizard, "keyFileEdit")->setText(m_readerKeyFile);
+        find<QLineEdit>(&wizard, "apiBaseUrlEdit")->setText(m_sandbox.apiBaseUrl());
+        QTest::mouseClick(find<QCheckBox>(&wizard, "keepKeyFileCheck"), Qt::LeftButton);
+        QTest::mouseClick(find<QPushButton>(&wizard, "testConnectionButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizardButton(wizard, QWizard::NextButton)->isEnabled(), kNetworkWaitMs);
+        wizard.next();
+        wizard.next();
+        find<QLineEdit>(&wizard, "sqlitePathEdit")->setText(m_dir.filePath(u"keyfile/reports.db"_s));
+        wizard.next();
+        find<QComboBox>(&wizard, "scheduleCombo")->setCurrentIndex(3);
+        find<QTimeEdit>(&wizard, "scheduleTimeEdit")->setTime(QTime(23, 15));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(SetupWizard::FinishPageId));
+        QVERIFY(visibleText(&wizard, "summaryLabel").contains(m_readerKeyFile));
+        QTest::mouseClick(wizardButton(wizard, QWizard::FinishButton), Qt::LeftButton);
+        QTRY_COMPARE(wizard.result(), int(QDialog::Accepted));
+
+        const auto loaded = ascsync::config::SettingsFile::load(settingsPath);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorMessage()));
+        QCOMPARE(loaded->keyFile, m_readerKeyFile);
+        QCOMPARE(loaded->keyId, reader.value(u"keyId"_s).toString());
+        QCOMPARE(loaded->schedule, u"daily 23:15"_s);
+        QCOMPARE(loaded->apps, QStringList()); // all three checked: "all apps", including later ones
+        QFile file(settingsPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("PRIVATE KEY"));
+    }
+
+    void everyInteractiveWidgetIsNamedAndTabbedInOrder()
+    {
+        SecretStore secrets(m_service);
+        SetupWizard wizard(secrets, m_dir.filePath(u"unused.conf"_s), Settings());
+        wizard.show();
+        const QList<QWidget *> widgets = wizard.findChildren<QWidget *>();
+        for (QWidget *widget : widgets) {
+            const bool interactive = qobject_cast<QAbstractButton *>(widget) ||
+                                     qobject_cast<QLineEdit *>(widget) ||
+                                     qobject_cast<QAbstractSpinBox *>(widget) ||
+                                     qobject_cast<QComboBox *>(widget) || qobject_cast<QListWidget *>(widget);
+            // Parts of composite Qt widgets (a spin box's line edit) are Qt's, named qt_*.
+            const bool part = qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) ||
+                              qobject_cast<QComboBox *>(widget->parentWidget()) ||
+                              widget->objectName().startsWith(u"qt_"_s);
+            if (interactive && !part) {
+                QVERIFY2(!widget->objectName().isEmpty(), widget->metaObject()->className());
+            }
+        }
+
+        wizard.next();
+        const QStringList expected{u"issuerIdEdit"_s,        u"keyIdEdit"_s,           u"keyFileEdit"_s,
+                                   u"keyFileBrowseButton"_s, u"keepKeyFileCheck"_s,    u"advancedToggle"_s,
+                                   u"apiBaseUrlEdit"_s,      u"testConnectionButton"_s};
+        QWidget *widget = find<QWidget>(&wizard, "issuerIdEdit");
+        QStringList order{widget->objectName()};
+        while (order.size() < expected.size()) {
+            widget = widget->nextInFocusChain();
+            if (!widget->objectName().isEmpty() && widget->focusPolicy() & Qt::TabFocus) {
+                order << widget->objectName();
+            }
+        }
+        QCOMPARE(order, expected);
     }
 
     void demoButtonFillsEverythingIn()
