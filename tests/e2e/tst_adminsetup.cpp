@@ -26,6 +26,7 @@ private Q_SLOTS:
     void sendCreatesAndReplacesStoppedRequests();
     void reportsAppearAfterAppleDelay();
     void adminKeyNeverLeaves();
+    void faultsAreRetried();
     void cleanupTestCase();
 
 private:
@@ -412,6 +413,38 @@ void AdminSetupTest::adminKeyNeverLeaves()
     }
     QVERIFY2(files >= 2, "the commands wrote no settings or database: the scan proves nothing");
     qInfo() << "scanned" << files << "files and" << requests.count('\n') << "requests;" << tokens << "tokens";
+}
+
+void AdminSetupTest::faultsAreRetried()
+{
+    // A second simulator whose answers are often 429, 500 or a reset connection: --send and status retry
+    // (a POST whose answer was lost comes back as 409 "already exists", which is success too).
+    SandboxProcess flaky;
+    QVERIFY(flaky.start(m_root.filePath(QStringLiteral("flaky")),
+                        {QStringLiteral("--seed"), QStringLiteral("6"), QStringLiteral("--apps"),
+                         QStringLiteral("3"), QStringLiteral("--enabled-apps"), QStringLiteral("0"),
+                         QStringLiteral("--traffic-scale"), QStringLiteral("0.05"),
+                         QStringLiteral("--faults"), QStringLiteral("http429=0.1,http500=0.1,reset=0.1")}));
+    const QJsonObject admin = flaky.credentials().value(QStringLiteral("admin")).toObject();
+    // Its own settings file: the one the earlier tests wrote names the first simulator's regular key.
+    const QString config = m_root.filePath(QStringLiteral("flaky.conf"));
+    const CliRun sent =
+        runAscsync({QStringLiteral("admin-commands"), QStringLiteral("--send"), QStringLiteral("--config"),
+                    config, QStringLiteral("--api-base-url"), flaky.apiBaseUrl(),
+                    QStringLiteral("--admin-issuer-id"), admin.value(QStringLiteral("issuerId")).toString(),
+                    QStringLiteral("--admin-key-id"), admin.value(QStringLiteral("keyId")).toString(),
+                    QStringLiteral("--admin-key-file"), admin.value(QStringLiteral("keyFile")).toString()},
+                   environment(), 240000);
+    QVERIFY2(sent.exitCode == 0, QByteArray(sent.out).append(sent.err).constData());
+    QCOMPARE(sent.out.trimmed().split('\n').size(), 6);
+    const CliRun status =
+        runAscsync(QStringList{QStringLiteral("status"), QStringLiteral("--json"),
+                               QStringLiteral("--no-destination"), QStringLiteral("--config"), config} +
+                       flaky.keyArguments(QStringLiteral("reader")),
+                   environment(), 240000);
+    QVERIFY2(status.exitCode == 0, status.err.constData());
+    QCOMPARE(
+        QJsonDocument::fromJson(status.out).object().value(QStringLiteral("appsWithoutRequests")).toInt(), 0);
 }
 
 void AdminSetupTest::cleanupTestCase()
