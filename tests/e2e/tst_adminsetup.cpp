@@ -27,6 +27,7 @@ private Q_SLOTS:
     void reportsAppearAfterAppleDelay();
     void adminKeyNeverLeaves();
     void faultsAreRetried();
+    void noCoreDumpWhileTheKeyIsInMemory();
     void cleanupTestCase();
 
 private:
@@ -445,6 +446,39 @@ void AdminSetupTest::faultsAreRetried()
     QVERIFY2(status.exitCode == 0, status.err.constData());
     QCOMPARE(
         QJsonDocument::fromJson(status.out).object().value(QStringLiteral("appsWithoutRequests")).toInt(), 0);
+}
+
+void AdminSetupTest::noCoreDumpWhileTheKeyIsInMemory()
+{
+    // While admin-commands waits for the key on standard input, its core size limit is already 0 (a crash
+    // after the key is read must not write it into a core file).
+    QProcess process;
+    process.start(QStringLiteral(ASCSYNC_CLI_PATH),
+                  QStringList{QStringLiteral("admin-commands"), QStringLiteral("--api-base-url"),
+                              m_sandbox.apiBaseUrl(), QStringLiteral("--config"),
+                              m_root.filePath(QStringLiteral("none.conf"))} +
+                      adminArguments(QStringLiteral("-")));
+    QVERIFY(process.waitForStarted());
+    const QString limits = QStringLiteral("/proc/%1/limits").arg(process.processId());
+    const auto coreLimit = [&limits]() {
+        QFile file(limits);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return QByteArray();
+        }
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (line.startsWith("Max core file size")) {
+                return line.simplified();
+            }
+        }
+        return QByteArray();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(coreLimit(), QByteArray("Max core file size 0 0 bytes"), 10000);
+    QFile key(m_adminKeyPath);
+    QVERIFY(key.open(QIODevice::ReadOnly));
+    process.write(key.readAll());
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
 }
 
 void AdminSetupTest::cleanupTestCase()
