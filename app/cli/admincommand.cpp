@@ -3,11 +3,12 @@
 #include "admin/adminplan.h"
 #include "admin/adminsender.h"
 #include "admin/curlscript.h"
-#include "api/appsendpoint.h"
+#include "admin/requestcollector.h"
 #include "appscommand.h"
 #include "auth/credentialids.h"
 #include "clicontext.h"
 #include "command.h"
+#include "common/processhardening.h"
 
 #include <QFile>
 
@@ -18,34 +19,6 @@ namespace ascsync::cli {
 namespace {
 
 const QString kCommand = u"admin-commands"_s;
-
-Result<QList<admin::AppRequests>> collectRequests(api::ApiClient &view, const QStringList &onlyApps)
-{
-    const auto apps = api::listApps(view);
-    if (!apps) {
-        return apps.error();
-    }
-    QStringList unknown = onlyApps;
-    QList<admin::AppRequests> collected;
-    api::AnalyticsEndpoints endpoints(view);
-    for (const api::AppInfo &app : apps.value()) {
-        if (!onlyApps.isEmpty() && !onlyApps.contains(app.id)) {
-            continue;
-        }
-        unknown.removeAll(app.id);
-        const auto requests = endpoints.requests(app.id);
-        if (!requests) {
-            return requests.error();
-        }
-        collected.append({app.id, app.name, requests.value()});
-    }
-    if (!unknown.isEmpty()) {
-        return makeError(u"usage"_s,
-                         u"--apps names apps this key cannot see: %1. Run `ascsync apps` to list the "
-                         u"app IDs."_s.arg(unknown.join(u", "_s)));
-    }
-    return collected;
-}
 
 } // namespace
 
@@ -95,6 +68,10 @@ int runAdminCommand(const QStringList &arguments)
         onlyApps << id.trimmed();
     }
 
+    // Before the key is in memory: no core file, no debugger of the same user, can ever see it.
+    if (const Status hardened = keepSecretsOutOfCoreDumps(); !hardened) {
+        return fail(kCommand, hardened.errorMessage());
+    }
     auto adminKey = loadKeyArgument(parser.value(adminKeyFile));
     if (!adminKey) {
         return fail(kCommand, adminKey.errorMessage());
@@ -122,7 +99,7 @@ int runAdminCommand(const QStringList &arguments)
         }
     }
     api::ApiClient &view = regularClient ? *regularClient : adminClient;
-    const auto collected = collectRequests(view, onlyApps);
+    const auto collected = admin::collectAppRequests(view, onlyApps);
     if (!collected) {
         return fail(kCommand, collected.errorMessage(),
                     collected.error().code == u"usage"_s ? kExitUsage : kExitFailure);
