@@ -1,8 +1,8 @@
 #include "wizard/apiconnection.h"
 
-#include "api/analyticsendpoints.h"
 #include "api/apiclient.h"
 #include "auth/tokenprovider.h"
+#include "status/statuscollector.h"
 
 #include <QMutexLocker>
 
@@ -91,45 +91,20 @@ Result<QList<api::AppInfo>> fetchApps(const config::Settings &settings, const au
     return api::listApps(*client);
 }
 
-Result<int> countAppsWithoutRequests(const config::Settings &settings, const auth::P8Key &key,
-                                     ApiCancellation &cancellation)
+Result<status::StatusReport> collectRequestStatus(const config::Settings &settings, const auth::P8Key &key,
+                                                  ApiCancellation &cancellation)
 {
-    // TODO(core/status): replace with status::collectStatus(...).appsWithoutRequests() once it lands on
-    // main, so the wizard and `ascsync status` count the same way. Same rule meanwhile: an app needs both
-    // an ONGOING and a ONE_TIME_SNAPSHOT request.
     if (cancellation.isCancelled()) {
         return cancelledError();
     }
     const auto client = makeApiClient(settings, key);
     const AttachedClient attached(cancellation, *client);
-    QStringList appIds = settings.apps;
-    if (appIds.isEmpty()) {
-        const auto apps = api::listApps(*client);
-        if (!apps) {
-            return apps.error();
-        }
-        for (const api::AppInfo &app : apps.value()) {
-            appIds << app.id;
-        }
-    }
-    api::AnalyticsEndpoints analytics(*client);
-    int without = 0;
-    for (const QString &appId : appIds) {
-        const auto requests = analytics.requests(appId);
-        if (!requests) {
-            return requests.error();
-        }
-        bool ongoing = false;
-        bool snapshot = false;
-        for (const api::ReportRequestInfo &request : requests.value()) {
-            ongoing = ongoing || request.accessType == u"ONGOING"_s;
-            snapshot = snapshot || request.accessType == u"ONE_TIME_SNAPSHOT"_s;
-        }
-        if (!ongoing || !snapshot) {
-            ++without;
-        }
-    }
-    return without;
+    status::StatusOptions options;
+    options.apps = settings.apps;
+    // Only what the sync will load, so the check stays short.
+    options.granularities = settings.granularities;
+    options.syncedGranularities = settings.granularities;
+    return status::collectStatus(*client, nullptr, options);
 }
 
 } // namespace ascsync::ui

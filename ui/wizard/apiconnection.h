@@ -4,6 +4,7 @@
 #include "auth/p8key.h"
 #include "common/result.h"
 #include "config/settings.h"
+#include "status/appstatus.h"
 
 #include <QMutex>
 
@@ -39,9 +40,10 @@ std::unique_ptr<api::ApiClient> makeApiClient(const config::Settings &settings, 
 Result<QList<api::AppInfo>> fetchApps(const config::Settings &settings, const auth::P8Key &key,
                                       ApiCancellation &cancellation);
 
-// How many of the selected apps (settings.apps; empty = all the key sees) lack an ONGOING or a
-// ONE_TIME_SNAPSHOT analytics report request -- the apps the Admin Setup dialog can fix.
-Result<int> countAppsWithoutRequests(const config::Settings &settings, const auth::P8Key &key,
-                                     ApiCancellation &cancellation);
+// The report-request status of the selected apps (settings.apps; empty = all the key sees), as
+// `ascsync status` computes it, without looking at a destination: appsWithoutRequests() are the apps the
+// Admin Setup dialog can fix.
+Result<status::StatusReport> collectRequestStatus(const config::Settings &settings, const auth::P8Key &key,
+                                                  ApiCancellation &cancellation);
 
 } // namespace ascsync::ui

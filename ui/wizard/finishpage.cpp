@@ -135,33 +135,34 @@ void FinishPage::countAppsWithoutRequests()
     runInBackground(
         this,
         [settings = m_wizard->settings(), key = *key, cancellation = m_cancellation] {
-            return ui::countAppsWithoutRequests(settings, key, *cancellation);
+            return collectRequestStatus(settings, key, *cancellation);
         },
-        [this, generation](Result<int> count) {
+        [this, generation](Result<status::StatusReport> count) {
             if (generation == m_countGeneration) {
                 showRequestCount(count);
             }
         });
 }
 
-void FinishPage::showRequestCount(const Result<int> &count)
+void FinishPage::showRequestCount(const Result<status::StatusReport> &report)
 {
     m_countKnown = true;
-    if (!count) {
+    if (!report) {
         m_requests->showError(tr("Could not check the report requests: %1 You can do it later under Admin "
                                  "Setup.")
-                                  .arg(count.errorMessage()));
+                                  .arg(report.errorMessage()));
         m_adminSetup->setVisible(true);
-    } else if (count.value() == 0) {
+    } else if (report->appsWithoutRequests() == 0) {
         m_requests->showSuccess(tr("Every app has its analytics report requests."));
     } else {
+        // The headline is `ascsync status`'s own sentence, so the app and the CLI count alike.
         m_requests->showProgress(
-            count.value() == 1
-                ? tr("You have 1 app without report requests. Its analytics reports stay empty until someone "
-                     "with an Admin key enables them (a one-time step).")
-                : tr("You have %1 apps without report requests. Their analytics reports stay empty until "
-                     "someone with an Admin key enables them (a one-time step).")
-                      .arg(count.value()));
+            report->headline() + u' ' +
+            (report->appsWithoutRequests() == 1
+                 ? tr("Its analytics reports stay empty until someone with an Admin key "
+                      "enables them (a one-time step).")
+                 : tr("Their analytics reports stay empty until someone with an Admin key "
+                      "enables them (a one-time step).")));
         m_adminSetup->setVisible(true);
     }
     Q_EMIT requestCountKnown();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "status/appstatus.h"
 
 #include <QWizardPage>
 
@@ -38,7 +39,7 @@ Q_SIGNALS:
 
 private:
     void countAppsWithoutRequests();
-    void showRequestCount(const Result<int> &count);
+    void showRequestCount(const Result<status::StatusReport> &report);
 
     SetupWizard *m_wizard;
     QLabel *m_summary;
