@@ -76,15 +76,26 @@ void printNextRun(const schedule::SyncSchedule &schedule, const ScheduleContext 
                .arg(schedule.randomizedDelayMinutes());
 }
 
+// A scheduled run without a key fails every time: say so while the user is looking.
+void warnIfNoKey(const ScheduleContext &context)
+{
+    if (context.settings.keyId.isEmpty()) {
+        standardError() << "Note: no App Store Connect key is configured in " << context.configPath
+                        << " yet: run `ascsync login` before the first scheduled run.\n";
+        standardError().flush();
+    }
+}
+
 int printCronLine(const schedule::SyncSchedule &schedule, const ScheduleContext &context)
 {
     standardOutput() << schedule::cronLine(schedule, context.invocation()) << Qt::endl;
-    if (context.settings.keyFile.isEmpty()) {
+    if (!context.settings.keyId.isEmpty() && context.settings.keyFile.isEmpty()) {
         standardError()
             << "Note: cron jobs have no desktop session, so the key cannot come from your keychain; "
                "set keyFile in "
             << context.configPath << " (ascsync login --keep-key-file) for cron runs.\n";
     }
+    warnIfNoKey(context);
     standardError().flush();
     return kExitOk;
 }
@@ -131,6 +142,7 @@ int install(const ScheduleContext &context, bool cron)
                          << units.timerName << '\n';
         printNextRun(schedule.value(), context);
         standardOutput().flush();
+        warnIfNoKey(context);
         return kExitOk;
     }
     for (const QStringList &arguments :
@@ -146,6 +158,7 @@ int install(const ScheduleContext &context, bool cron)
                      << "destination's _ascsync_runs table (the desktop app's history).\n";
     printNextRun(schedule.value(), context);
     standardOutput().flush();
+    warnIfNoKey(context);
     return kExitOk;
 }
 
