@@ -34,8 +34,7 @@ struct ScheduleContext {
     QString timerPath() const { return QDir(unitDirectory).filePath(units.timerName); }
     schedule::SyncInvocation invocation() const
     {
-        return {QCoreApplication::applicationFilePath(),
-                configGiven ? QFileInfo(configPath).absoluteFilePath() : QString()};
+        return {QCoreApplication::applicationFilePath(), configGiven ? configPath : QString()};
     }
 };
 
@@ -290,6 +289,7 @@ int runScheduleCommand(const QStringList &arguments)
     if (context.configPath.isEmpty()) {
         context.configPath = config::SettingsFile::defaultPath();
     }
+    context.configPath = QFileInfo(context.configPath).absoluteFilePath(); // messages name the real file
     const auto settings = config::SettingsFile::load(context.configPath);
     if (!settings) {
         return fail(kCommand, settings.errorMessage());
