@@ -2,10 +2,10 @@
 
 #include "common/backgroundtask.h"
 #include "common/validationlabel.h"
+#include "schedule/syncschedule.h"
 #include "storage/destinationspec.h"
 #include "wizard/apiconnection.h"
 #include "wizard/credentialseditor.h"
-#include "wizard/schedulechoice.h"
 #include "wizard/setupwizard.h"
 
 #include <QHBoxLayout>
@@ -18,6 +18,12 @@ using namespace Qt::StringLiterals;
 namespace ascsync::ui {
 
 namespace {
+
+QString scheduleOf(const QString &text)
+{
+    const auto schedule = schedule::SyncSchedule::parse(text);
+    return schedule ? schedule->describe() : u"\"%1\""_s.arg(text);
+}
 
 QString summaryOf(const config::Settings &settings, bool keyInKeychain)
 {
@@ -34,7 +40,7 @@ QString summaryOf(const config::Settings &settings, bool keyInKeychain)
     lines << FinishPage::tr("Into %1, schema %2.")
                  .arg(destination ? destination->describe() : settings.destination, settings.schema);
     lines << FinishPage::tr("Syncs %1, reaching back %2 days on the first run; new columns: %3.")
-                 .arg(ScheduleChoice::parse(settings.schedule).describe())
+                 .arg(scheduleOf(settings.schedule))
                  .arg(settings.backfillDays)
                  .arg(settings.migrationPolicy);
     if (settings.vendorNumber.isEmpty()) {

@@ -9,7 +9,6 @@ target_sources(ascsync_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/destinationpage.cpp ${CMAKE_CURRENT_LIST_DIR}/destinationpage.h
     ${CMAKE_CURRENT_LIST_DIR}/fieldchecks.cpp ${CMAKE_CURRENT_LIST_DIR}/fieldchecks.h
     ${CMAKE_CURRENT_LIST_DIR}/finishpage.cpp ${CMAKE_CURRENT_LIST_DIR}/finishpage.h
-    ${CMAKE_CURRENT_LIST_DIR}/schedulechoice.cpp ${CMAKE_CURRENT_LIST_DIR}/schedulechoice.h
     ${CMAKE_CURRENT_LIST_DIR}/settingscommitter.cpp ${CMAKE_CURRENT_LIST_DIR}/settingscommitter.h
     ${CMAKE_CURRENT_LIST_DIR}/settingsdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/settingsdialog.h
     ${CMAKE_CURRENT_LIST_DIR}/setupwizard.cpp ${CMAKE_CURRENT_LIST_DIR}/setupwizard.h

@@ -1,7 +1,7 @@
 #include "wizard/syncsettingseditor.h"
 
 #include "common/validationlabel.h"
-#include "wizard/schedulechoice.h"
+#include "schedule/syncschedule.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTimeEdit>
@@ -19,6 +20,10 @@ using namespace Qt::StringLiterals;
 namespace ascsync::ui {
 
 namespace {
+
+// The entries of the schedule combo box; "every few hours" takes its N from a second box.
+enum ScheduleEntry { Manual, Hourly, EveryFewHours, Daily, Weekly, Unknown };
+const int kEveryHoursChoices[] = {2, 3, 4, 6, 8, 12};
 
 // Apple keeps analytics instances 35 days: a longer backfill would ask for data that no longer exists.
 constexpr int kMaxBackfillDays = 35;
@@ -39,7 +44,10 @@ QLabel *explanation(const QString &text)
 SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     : QWidget(parent)
     , m_schedule(new QComboBox)
-    , m_dailyAt(new QTimeEdit)
+    , m_everyHours(new QComboBox)
+    , m_weekday(new QComboBox)
+    , m_at(new QTimeEdit)
+    , m_scheduleMessage(new ValidationLabel)
     , m_backfillDays(new QSpinBox)
     , m_evolve(new QRadioButton(tr("&Evolve (recommended)")))
     , m_ignore(new QRadioButton(tr("&Ignore new columns")))
@@ -50,7 +58,10 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     , m_familiesMessage(new ValidationLabel)
 {
     m_schedule->setObjectName(u"scheduleCombo"_s);
-    m_dailyAt->setObjectName(u"scheduleTimeEdit"_s);
+    m_everyHours->setObjectName(u"scheduleHoursCombo"_s);
+    m_weekday->setObjectName(u"scheduleWeekdayCombo"_s);
+    m_at->setObjectName(u"scheduleTimeEdit"_s);
+    m_scheduleMessage->setObjectName(u"scheduleMessage"_s);
     m_backfillDays->setObjectName(u"backfillDaysSpin"_s);
     m_evolve->setObjectName(u"migrationEvolveRadio"_s);
     m_ignore->setObjectName(u"migrationIgnoreRadio"_s);
@@ -60,11 +71,18 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     m_finance->setObjectName(u"financeCheck"_s);
     m_familiesMessage->setObjectName(u"familiesMessage"_s);
 
-    m_schedule->addItem(tr("Manually (Sync now)"), int(ScheduleChoice::Kind::Manual));
-    m_schedule->addItem(tr("Every hour"), int(ScheduleChoice::Kind::Hourly));
-    m_schedule->addItem(tr("Every 6 hours"), int(ScheduleChoice::Kind::Every6Hours));
-    m_schedule->addItem(tr("Every day at"), int(ScheduleChoice::Kind::Daily));
-    m_dailyAt->setDisplayFormat(u"HH:mm"_s);
+    m_schedule->addItem(tr("Manually (Sync now)"), Manual);
+    m_schedule->addItem(tr("Every hour"), Hourly);
+    m_schedule->addItem(tr("Every few hours"), EveryFewHours);
+    m_schedule->addItem(tr("Every day at"), Daily);
+    m_schedule->addItem(tr("Every week on"), Weekly);
+    for (const int hours : kEveryHoursChoices) {
+        m_everyHours->addItem(tr("%1 hours").arg(hours), hours);
+    }
+    for (int day = Qt::Monday; day <= Qt::Sunday; ++day) {
+        m_weekday->addItem(QLocale().dayName(day), day);
+    }
+    m_at->setDisplayFormat(u"HH:mm"_s);
     m_backfillDays->setRange(0, kMaxBackfillDays);
     m_backfillDays->setSuffix(tr(" days"));
     auto *policies = new QButtonGroup(this);
@@ -74,8 +92,14 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
 
     auto *scheduleRow = new QHBoxLayout;
     scheduleRow->addWidget(m_schedule);
-    scheduleRow->addWidget(m_dailyAt);
+    scheduleRow->addWidget(m_everyHours);
+    scheduleRow->addWidget(m_weekday);
+    scheduleRow->addWidget(m_at);
     scheduleRow->addStretch(1);
+    auto *scheduleColumn = new QVBoxLayout;
+    scheduleColumn->setSpacing(2);
+    scheduleColumn->addLayout(scheduleRow);
+    scheduleColumn->addWidget(m_scheduleMessage);
     auto *backfillRow = new QHBoxLayout;
     backfillRow->addWidget(m_backfillDays);
     backfillRow->addWidget(new QLabel(tr("back, on the first sync (Apple keeps analytics for 35 days)")));
@@ -83,9 +107,9 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("Pull &schedule:"), scheduleRow);
+    form->addRow(tr("Pull &schedule:"), scheduleColumn);
     form->addRow(tr("&Backfill:"), backfillRow);
-    qobject_cast<QLabel *>(form->labelForField(scheduleRow))->setBuddy(m_schedule);
+    qobject_cast<QLabel *>(form->labelForField(scheduleColumn))->setBuddy(m_schedule);
     qobject_cast<QLabel *>(form->labelForField(backfillRow))->setBuddy(m_backfillDays);
 
     auto *policyBox = new QVBoxLayout;
@@ -112,8 +136,10 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     layout->addLayout(form);
     layout->addStretch(1);
 
-    setTabOrder(m_schedule, m_dailyAt);
-    setTabOrder(m_dailyAt, m_backfillDays);
+    setTabOrder(m_schedule, m_everyHours);
+    setTabOrder(m_everyHours, m_weekday);
+    setTabOrder(m_weekday, m_at);
+    setTabOrder(m_at, m_backfillDays);
     setTabOrder(m_backfillDays, m_evolve);
     setTabOrder(m_evolve, m_ignore);
     setTabOrder(m_ignore, m_fail);
@@ -122,7 +148,9 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     setTabOrder(m_sales, m_finance);
 
     connect(m_schedule, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
-    connect(m_dailyAt, &QTimeEdit::timeChanged, this, &SyncSettingsEditor::check);
+    connect(m_everyHours, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
+    connect(m_weekday, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
+    connect(m_at, &QTimeEdit::timeChanged, this, &SyncSettingsEditor::check);
     connect(m_backfillDays, &QSpinBox::valueChanged, this, &SyncSettingsEditor::check);
     for (QAbstractButton *button : std::initializer_list<QAbstractButton *>{
              m_evolve, m_ignore, m_fail, m_analytics, m_sales, m_finance}) {
@@ -133,19 +161,40 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
 
 void SyncSettingsEditor::load(const config::Settings &settings)
 {
-    const ScheduleChoice schedule = ScheduleChoice::parse(settings.schedule);
-    m_customSchedule.clear();
-    const int customIndex = m_schedule->findData(int(ScheduleChoice::Kind::Custom));
-    if (customIndex >= 0) {
-        m_schedule->removeItem(customIndex);
+    // One grammar with `ascsync schedule` (core/schedule): what it accepts, the editor shows.
+    m_unknownSchedule.clear();
+    if (const int unknown = m_schedule->findData(Unknown); unknown >= 0) {
+        m_schedule->removeItem(unknown);
     }
-    if (schedule.kind == ScheduleChoice::Kind::Custom) {
-        m_customSchedule = schedule.customText;
-        m_schedule->addItem(tr("As set elsewhere: %1").arg(schedule.customText),
-                            int(ScheduleChoice::Kind::Custom));
+    const auto schedule = schedule::SyncSchedule::parse(settings.schedule);
+    if (!schedule) {
+        m_unknownSchedule = settings.schedule;
+        m_schedule->addItem(tr("As in the settings file: %1").arg(settings.schedule), Unknown);
+        m_schedule->setCurrentIndex(m_schedule->findData(Unknown));
+    } else {
+        using Kind = schedule::SyncSchedule::Kind;
+        ScheduleEntry entry = Manual;
+        switch (schedule->kind) {
+        case Kind::Manual:
+            entry = Manual;
+            break;
+        case Kind::EveryHours:
+            entry = schedule->everyHours == 1 ? Hourly : EveryFewHours;
+            break;
+        case Kind::Daily:
+            entry = Daily;
+            break;
+        case Kind::Weekly:
+            entry = Weekly;
+            break;
+        }
+        m_schedule->setCurrentIndex(m_schedule->findData(entry));
+        if (const int hours = m_everyHours->findData(schedule->everyHours); hours >= 0) {
+            m_everyHours->setCurrentIndex(hours);
+        }
+        m_weekday->setCurrentIndex(m_weekday->findData(schedule->weekday));
+        m_at->setTime(schedule->at);
     }
-    m_schedule->setCurrentIndex(m_schedule->findData(int(schedule.kind)));
-    m_dailyAt->setTime(schedule.dailyAt);
     m_backfillDays->setValue(std::min(settings.backfillDays, kMaxBackfillDays));
     m_evolve->setChecked(settings.migrationPolicy == u"evolve"_s);
     m_ignore->setChecked(settings.migrationPolicy == u"ignore"_s);
@@ -166,11 +215,7 @@ void SyncSettingsEditor::load(const config::Settings &settings)
 
 void SyncSettingsEditor::applyTo(config::Settings &settings) const
 {
-    ScheduleChoice schedule;
-    schedule.kind = ScheduleChoice::Kind(m_schedule->currentData().toInt());
-    schedule.dailyAt = m_dailyAt->time();
-    schedule.customText = m_customSchedule;
-    settings.schedule = schedule.toString();
+    settings.schedule = scheduleText();
     settings.backfillDays = m_backfillDays->value();
     settings.migrationPolicy = m_ignore->isChecked() ? u"ignore"_s
                                : m_fail->isChecked() ? u"fail"_s
@@ -200,7 +245,8 @@ void SyncSettingsEditor::applyTo(config::Settings &settings) const
 
 bool SyncSettingsEditor::isValid() const
 {
-    return m_analytics->isChecked() || m_sales->isChecked() || m_finance->isChecked();
+    return (m_analytics->isChecked() || m_sales->isChecked() || m_finance->isChecked()) &&
+           schedule::SyncSchedule::parse(scheduleText()).ok();
 }
 
 void SyncSettingsEditor::setVendorNumberKnown(bool known)
@@ -209,14 +255,54 @@ void SyncSettingsEditor::setVendorNumberKnown(bool known)
     check();
 }
 
+QString SyncSettingsEditor::scheduleText() const
+{
+    schedule::SyncSchedule chosen;
+    switch (m_schedule->currentData().toInt()) {
+    case Manual:
+        chosen.kind = schedule::SyncSchedule::Kind::Manual;
+        break;
+    case Hourly:
+        chosen.kind = schedule::SyncSchedule::Kind::EveryHours;
+        chosen.everyHours = 1;
+        break;
+    case EveryFewHours:
+        chosen.kind = schedule::SyncSchedule::Kind::EveryHours;
+        chosen.everyHours = m_everyHours->currentData().toInt();
+        break;
+    case Daily:
+        chosen.kind = schedule::SyncSchedule::Kind::Daily;
+        chosen.at = m_at->time();
+        break;
+    case Weekly:
+        chosen.kind = schedule::SyncSchedule::Kind::Weekly;
+        chosen.weekday = m_weekday->currentData().toInt();
+        chosen.at = m_at->time();
+        break;
+    default:
+        return m_unknownSchedule;
+    }
+    return chosen.toString();
+}
+
 void SyncSettingsEditor::check()
 {
-    m_dailyAt->setVisible(m_schedule->currentData().toInt() == int(ScheduleChoice::Kind::Daily));
+    const int entry = m_schedule->currentData().toInt();
+    m_everyHours->setVisible(entry == EveryFewHours);
+    m_weekday->setVisible(entry == Weekly);
+    m_at->setVisible(entry == Daily || entry == Weekly);
+    if (const auto parsed = schedule::SyncSchedule::parse(scheduleText()); !parsed) {
+        m_scheduleMessage->showError(parsed.errorMessage());
+    } else if (!parsed->isManual()) {
+        m_scheduleMessage->showProgress(tr("Syncs %1 (local time).").arg(parsed->describe()));
+    } else {
+        m_scheduleMessage->clearMessage();
+    }
     if (!m_evolve->isChecked() && !m_ignore->isChecked() && !m_fail->isChecked()) {
         m_evolve->setChecked(true); // re-enters check()
         return;
     }
-    if (!isValid()) {
+    if (!m_analytics->isChecked() && !m_sales->isChecked() && !m_finance->isChecked()) {
         m_familiesMessage->showError(tr("Choose at least one kind of report to sync."));
     } else if (!m_vendorNumberKnown && (m_sales->isChecked() || m_finance->isChecked())) {
         m_familiesMessage->showProgress(

@@ -32,10 +32,14 @@ Q_SIGNALS:
     void changed();
 
 private:
+    QString scheduleText() const;
     void check();
 
-    QComboBox *m_schedule;
-    QTimeEdit *m_dailyAt;
+    QComboBox *m_schedule;   // manual, hourly, every few hours, daily, weekly
+    QComboBox *m_everyHours; // 2 3 4 6 8 12
+    QComboBox *m_weekday;    // Monday ... Sunday
+    QTimeEdit *m_at;         // daily and weekly
+    ValidationLabel *m_scheduleMessage;
     QSpinBox *m_backfillDays;
     QRadioButton *m_evolve;
     QRadioButton *m_ignore;
@@ -44,7 +48,7 @@ private:
     QCheckBox *m_sales;
     QCheckBox *m_finance;
     ValidationLabel *m_familiesMessage;
-    QString m_customSchedule;      // a schedule text this editor does not offer, kept as it is
+    QString m_unknownSchedule;     // a settings text the grammar refuses: kept until another is chosen
     QStringList m_detailedStreams; // e.g. "analytics:downloads": kept while their family stays chosen
     bool m_vendorNumberKnown = true;
 };

@@ -4,8 +4,8 @@
 #include "config/secretstore.h"
 #include "config/settings.h"
 #include "wizard/destinationeditor.h"
-#include "wizard/schedulechoice.h"
 #include "wizard/settingsdialog.h"
+#include "wizard/syncsettingseditor.h"
 #include "wizardtesthelpers.h"
 
 #include <QComboBox>
@@ -17,6 +17,9 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,7 +27,6 @@
 using namespace Qt::StringLiterals;
 using ascsync::config::SecretStore;
 using ascsync::config::Settings;
-using ascsync::ui::ScheduleChoice;
 using ascsync::ui::SettingsDialog;
 using wizardtest::find;
 using wizardtest::visibleText;
@@ -46,7 +48,7 @@ private:
         settings.vendorNumber = u"85012345"_s;
         settings.destination = u"sqlite:"_s + m_dir.filePath(u"reports.db"_s);
         settings.schema = u"asc"_s;
-        settings.schedule = u"weekdays 07:30"_s; // not one the dialog offers
+        settings.schedule = u"weekly tue 07:30"_s;
         settings.backfillDays = 14;
         settings.migrationPolicy = u"fail"_s;
         settings.streams = {u"analytics:downloads"_s, u"finance"_s};
@@ -60,15 +62,34 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
     }
 
-    void scheduleTextRoundTrips()
+    void scheduleIsReadAndWrittenInTheCliGrammar()
     {
-        for (const QString &text :
-             {u"manual"_s, u"hourly"_s, u"every 6h"_s, u"daily 06:00"_s, u"daily 23:45"_s}) {
-            QCOMPARE(ScheduleChoice::parse(text).toString(), text);
+        // Every schedule `ascsync schedule` accepts comes back unchanged through the editor.
+        for (const QString &text : {u"manual"_s, u"hourly"_s, u"every 6h"_s, u"every 12h"_s, u"daily 06:00"_s,
+                                    u"daily 23:45"_s, u"weekly fri 07:30"_s}) {
+            ascsync::ui::SyncSettingsEditor editor;
+            Settings settings;
+            settings.schedule = text;
+            editor.load(settings);
+            Settings written;
+            editor.applyTo(written);
+            QCOMPARE(written.schedule, text);
+            QVERIFY(editor.isValid());
         }
-        QCOMPARE(ScheduleChoice::parse(u"daily 25:00"_s).kind, ScheduleChoice::Kind::Custom);
-        QCOMPARE(ScheduleChoice::parse(u"weekdays 07:30"_s).toString(), u"weekdays 07:30"_s);
-        QCOMPARE(ScheduleChoice::parse(Settings().schedule).kind, ScheduleChoice::Kind::Daily);
+        // A text it refuses is shown, explained, and blocks saving until another schedule is chosen.
+        ascsync::ui::SyncSettingsEditor editor;
+        Settings settings;
+        settings.schedule = u"every 5h"_s;
+        editor.load(settings);
+        QVERIFY(!editor.isValid());
+        QVERIFY(!visibleText(&editor, "scheduleMessage").isEmpty());
+        auto *combo = find<QComboBox>(&editor, "scheduleCombo");
+        QVERIFY(combo->currentText().contains(u"every 5h"_s));
+        combo->setCurrentIndex(combo->findText(u"Every few hours"_s));
+        find<QComboBox>(&editor, "scheduleHoursCombo")->setCurrentIndex(3);
+        QVERIFY(editor.isValid());
+        editor.applyTo(settings);
+        QCOMPARE(settings.schedule, u"every 6h"_s);
     }
 
     void showsAndKeepsSavedSettings()
@@ -87,7 +108,8 @@ private Q_SLOTS:
         QCOMPARE(find<QLineEdit>(&dialog, "schemaEdit")->text(), u"asc"_s);
         QCOMPARE(find<QSpinBox>(&dialog, "backfillDaysSpin")->value(), 14);
         QVERIFY(find<QRadioButton>(&dialog, "migrationFailRadio")->isChecked());
-        QVERIFY(find<QComboBox>(&dialog, "scheduleCombo")->currentText().contains(u"weekdays 07:30"_s));
+        QCOMPARE(find<QComboBox>(&dialog, "scheduleCombo")->currentText(), u"Every week on"_s);
+        QCOMPARE(find<QComboBox>(&dialog, "scheduleWeekdayCombo")->currentData().toInt(), int(Qt::Tuesday));
 
         auto *ok = find<QPushButton>(&dialog, "okButton");
         QVERIFY(ok->isEnabled());
@@ -187,7 +209,9 @@ private Q_SLOTS:
         find<QSpinBox>(&editor, "pgPortSpin")->setValue(qEnvironmentVariableIntValue("ASCSYNC_TEST_PG_PORT"));
         find<QLineEdit>(&editor, "pgDatabaseEdit")->setText(qEnvironmentVariable("ASCSYNC_TEST_PG_DATABASE"));
         find<QLineEdit>(&editor, "pgUserEdit")->setText(qEnvironmentVariable("ASCSYNC_TEST_PG_USER"));
-        find<QLineEdit>(&editor, "schemaEdit")->setText(u"ascsync_wizard_test"_s);
+        // A schema of its own per run, dropped at the end.
+        const QString schema = u"ascsync_wizard_"_s + QString::number(QCoreApplication::applicationPid());
+        find<QLineEdit>(&editor, "schemaEdit")->setText(schema);
         auto *test = find<QPushButton>(&editor, "testDestinationButton");
 
         find<QLineEdit>(&editor, "pgPasswordEdit")->setText(u"wrong-password"_s);
@@ -195,12 +219,27 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 30'000);
         const QString refused = visibleText(&editor, "destinationTestMessage");
         QVERIFY2(!refused.isEmpty() && !refused.startsWith(u"Connected"_s), qPrintable(refused));
+        qInfo().noquote() << "refused:" << refused;
 
         find<QLineEdit>(&editor, "pgPasswordEdit")->setText(qEnvironmentVariable("ASCSYNC_TEST_PG_PASSWORD"));
         QTest::mouseClick(test, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 30'000);
         QVERIFY2(visibleText(&editor, "destinationTestMessage").startsWith(u"Connected to"_s),
                  qPrintable(visibleText(&editor, "destinationTestMessage")));
+
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"cleanup"_s);
+            db.setHostName(host);
+            db.setPort(qEnvironmentVariableIntValue("ASCSYNC_TEST_PG_PORT"));
+            db.setDatabaseName(qEnvironmentVariable("ASCSYNC_TEST_PG_DATABASE"));
+            db.setUserName(qEnvironmentVariable("ASCSYNC_TEST_PG_USER"));
+            db.setPassword(qEnvironmentVariable("ASCSYNC_TEST_PG_PASSWORD"));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery drop(db);
+            QVERIFY2(drop.exec(u"DROP SCHEMA \"%1\" CASCADE"_s.arg(schema)),
+                     qPrintable(drop.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"cleanup"_s);
     }
 };
 

@@ -235,7 +235,9 @@ private Q_SLOTS:
         QTest::mouseClick(wizardButton(wizard, QWizard::NextButton), Qt::LeftButton);
         QCOMPARE(wizard.currentId(), int(SetupWizard::SyncPageId));
         auto *schedule = find<QComboBox>(&wizard, "scheduleCombo");
-        schedule->setCurrentIndex(schedule->findText(u"Every 6 hours"_s));
+        schedule->setCurrentIndex(schedule->findText(u"Every few hours"_s));
+        auto *hours = find<QComboBox>(&wizard, "scheduleHoursCombo");
+        hours->setCurrentIndex(hours->findData(6));
         find<QSpinBox>(&wizard, "backfillDaysSpin")->setValue(10);
         QCOMPARE(find<QSpinBox>(&wizard, "backfillDaysSpin")->maximum(), 35);
         auto *ignore = find<QRadioButton>(&wizard, "migrationIgnoreRadio");
