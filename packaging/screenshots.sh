@@ -33,10 +33,13 @@ else
   exit 1
 fi
 
-# A throw-away home: the tour never saves settings, but Qt and the keychain must not touch the user's.
-scratch=$(mktemp -d /tmp/ascsync-screenshots.XXXXXX)
+# A throw-away home: the tour never saves settings, but Qt must not touch the user's files. Its fixed name
+# keeps the paths shown in the pictures the same from run to run.
+scratch="${TMPDIR:-/tmp}/ascsync-screenshots-home"
+rm -rf "$scratch"
 trap 'rm -rf "$scratch"' EXIT
-export HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/run"
+export HOME="$scratch" XDG_CONFIG_HOME="$scratch/.config" XDG_DATA_HOME="$scratch/.local/share"
+export XDG_RUNTIME_DIR="$scratch/.run"
 mkdir -m 700 -p "$XDG_RUNTIME_DIR"
 export ASCSYNC_SANDBOX_PATH="$sandbox" QT_QPA_PLATFORM=xcb
 

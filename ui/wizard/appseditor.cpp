@@ -212,7 +212,8 @@ void AppsEditor::updateSelectionMessage()
     const int total = m_list->count();
     const auto checked = int(checkedAppIds().size());
     if (total == 0) {
-        m_selectionMessage->showProgress(tr("Every app the key sees will be synced."));
+        m_selectionMessage->showProgress(
+            tr("Every app the key sees will be synced. A connection test lists them here to choose from."));
     } else if (checked == 0) {
         m_selectionMessage->showError(tr("Choose at least one app to sync."));
     } else if (checked == total && m_listComplete) {

@@ -34,7 +34,7 @@ QString summaryOf(const config::Settings &settings, bool keyInKeychain)
     QStringList lines;
     lines << FinishPage::tr("Key %1 of issuer %2, %3.")
                  .arg(settings.keyId, settings.issuerId,
-                      keyInKeychain ? FinishPage::tr("kept in your keychain")
+                      keyInKeychain ? FinishPage::tr("stored in your keychain on Finish")
                                     : FinishPage::tr("read from %1").arg(settings.keyFile));
     lines << FinishPage::tr("Reports of %1: %2.").arg(apps, settings.streams.join(u", "_s));
     lines << FinishPage::tr("Into %1, schema %2.")

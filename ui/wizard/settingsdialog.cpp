@@ -10,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +75,11 @@ SettingsDialog::SettingsDialog(config::SecretStore &secrets, const QString &sett
     connect(m_sync, &SyncSettingsEditor::changed, this, &SettingsDialog::updateOkButton);
     connect(m_committer, &SettingsCommitter::finished, this, &SettingsDialog::committed);
     updateOkButton();
+    // The Apps tab lists the apps the key sees: ask for them right away (on a worker thread), as the wizard's
+    // connection test did. Saving never waits for it.
+    if (m_credentials->isValid()) {
+        QTimer::singleShot(0, m_credentials, &CredentialsEditor::testConnection);
+    }
 }
 
 config::Settings SettingsDialog::settings() const

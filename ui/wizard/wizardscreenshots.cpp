@@ -1,5 +1,6 @@
 #include "wizard/wizardscreenshots.h"
 
+#include "common/demosandbox.h"
 #include "common/screenshottour.h"
 #include "config/settings.h"
 #include "wizard/credentialseditor.h"
@@ -78,7 +79,12 @@ void addSetupWizardScreens(ScreenshotTour &tour, config::SecretStore &secrets)
     tour.addStep(u"settings-account"_s,
                  [wizard, dialog, &secrets, unusedSettingsPath](const ScreenshotTour::Capture &capture) {
                      wizard->hide();
-                     *dialog = new SettingsDialog(secrets, unusedSettingsPath, wizard->settings(), wizard);
+                     // The demo key stays in its file (the tour writes nothing to the keychain), so the
+                     // dialog's own
+                     // connection test can list the apps.
+                     config::Settings settings = wizard->settings();
+                     settings.keyFile = wizard->demoSandbox()->account().keyFile;
+                     *dialog = new SettingsDialog(secrets, unusedSettingsPath, settings, wizard);
                      (*dialog)->show();
                      capture(*dialog);
                  });
@@ -92,7 +98,17 @@ void addSetupWizardScreens(ScreenshotTour &tour, config::SecretStore &secrets)
             capture(*dialog);
         };
     };
-    tour.addStep(u"settings-apps"_s, tab(1));
+    tour.addStep(u"settings-apps"_s, [dialog, tab](const ScreenshotTour::Capture &capture) {
+        // After the dialog's connection test has filled the list.
+        auto *editor = *dialog == nullptr ? nullptr : (*dialog)->credentialsEditor();
+        if (editor == nullptr || editor->isConnectionTested()) {
+            tab(1)(capture);
+            return;
+        }
+        QObject::connect(
+            editor, &CredentialsEditor::appsListed, *dialog, [tab, capture] { tab(1)(capture); },
+            Qt::SingleShotConnection);
+    });
     tour.addStep(u"settings-destination"_s, tab(2));
     tour.addStep(u"settings-sync"_s, tab(3));
 
