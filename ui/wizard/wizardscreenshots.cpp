@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QPointer>
+#include <QRadioButton>
 #include <QTabWidget>
 
 using namespace Qt::StringLiterals;
@@ -110,6 +111,15 @@ void addSetupWizardScreens(ScreenshotTour &tour, config::SecretStore &secrets)
             Qt::SingleShotConnection);
     });
     tour.addStep(u"settings-destination"_s, tab(2));
+    tour.addStep(u"settings-postgresql"_s, [dialog, tab](const ScreenshotTour::Capture &capture) {
+        if (*dialog != nullptr) {
+            (*dialog)->findChild<QRadioButton *>(u"postgresRadio"_s)->setChecked(true);
+            (*dialog)->findChild<QLineEdit *>(u"pgHostEdit"_s)->setText(u"db.example.com"_s);
+            (*dialog)->findChild<QLineEdit *>(u"pgDatabaseEdit"_s)->setText(u"analytics"_s);
+            (*dialog)->findChild<QLineEdit *>(u"pgUserEdit"_s)->setText(u"ana"_s);
+        }
+        tab(2)(capture);
+    });
     tour.addStep(u"settings-sync"_s, tab(3));
 
     // What mistakes look like: every field of the credentials page with its message.

@@ -31,7 +31,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(120'000));
         QVERIFY2(finished.first().first().toBool(), qPrintable(tour.failures().join(u"; "_s)));
         const QStringList files = QDir(dir.path()).entryList({u"*.png"_s}, QDir::Files, QDir::Name);
-        QCOMPARE(files.size(), 11);
+        QCOMPARE(files.size(), 12);
         QCOMPARE(files.first(), u"01-wizard-welcome.png"_s);
         for (const QString &file : files) {
             const QImage image(dir.filePath(file));
