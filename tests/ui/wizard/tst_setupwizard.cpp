@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -40,6 +41,8 @@ using wizardtest::visibleText;
 namespace {
 
 constexpr int kNetworkWaitMs = 30'000;
+// Set in the child process that checks the wizard without any keychain.
+const char *const kNoKeychainChild = "ASCSYNC_TST_WIZARD_NO_KEYCHAIN";
 
 QPushButton *wizardButton(SetupWizard &wizard, QWizard::WizardButton which)
 {
@@ -310,6 +313,50 @@ private Q_SLOTS:
                     .removeNow(ascsync::config::ApiKeyStore::account(settings),
                                ascsync::config::ApiKeyStore::entryName(settings))
                     .ok());
+    }
+
+    void finishWithoutKeychainFailsClosed()
+    {
+        if (qEnvironmentVariableIsEmpty(kNoKeychainChild)) {
+            // Run this test again in a child whose D-Bus session address leads nowhere, so no keychain exists
+            // there whatever this machine has.
+            QProcess child;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QString::fromLatin1(kNoKeychainChild), u"1"_s);
+            environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/ascsync-test-bus"_s);
+            child.setProcessEnvironment(environment);
+            child.setProcessChannelMode(QProcess::MergedChannels);
+            child.start(QCoreApplication::applicationFilePath(), {u"finishWithoutKeychainFailsClosed"_s});
+            QVERIFY(child.waitForFinished(120'000));
+            const QByteArray output = child.readAll();
+            QVERIFY2(child.exitCode() == 0 &&
+                         output.contains("PASS   : TestSetupWizard::finishWithoutKeychainFailsClosed()"),
+                     output.constData());
+            return;
+        }
+        SecretStore secrets(m_service, std::chrono::seconds(15));
+        const QString settingsPath = m_dir.filePath(u"nokeychain/ascsync.conf"_s);
+        SetupWizard wizard(secrets, settingsPath, Settings());
+        wizard.show();
+        wizard.next();
+        const QJsonObject reader = m_sandbox.credentials().value(u"reader"_s).toObject();
+        find<QLineEdit>(&wizard, "issuerIdEdit")->setText(reader.value(u"issuerId"_s).toString());
+        find<QLineEdit>(&wizard, "keyFileEdit")->setText(m_readerKeyFile);
+        find<QLineEdit>(&wizard, "apiBaseUrlEdit")->setText(m_sandbox.apiBaseUrl());
+        QTest::mouseClick(find<QPushButton>(&wizard, "testConnectionButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizardButton(wizard, QWizard::NextButton)->isEnabled(), kNetworkWaitMs);
+        while (wizard.currentId() != SetupWizard::FinishPageId) {
+            wizard.next();
+        }
+        QTest::mouseClick(wizardButton(wizard, QWizard::FinishButton), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!visibleText(&wizard, "saveMessage").startsWith(u"Saving"_s), 20'000);
+        const QString message = visibleText(&wizard, "saveMessage");
+        QVERIFY2(message.contains(u"No system keychain is available"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"Keep using the key file"_s), qPrintable(message)); // the way out
+        QVERIFY(wizard.isVisible());
+        QCOMPARE(wizard.result(), int(QDialog::Rejected));
+        QVERIFY(!QFile::exists(settingsPath));
+        QVERIFY(wizardButton(wizard, QWizard::FinishButton)->isEnabled()); // the user can try again
     }
 
     void keyFileCanBeDropped()
