@@ -24,7 +24,7 @@ tour="$build/tests/ui/wizard/wizard-screenshot-tour"
 command -v xvfb-run >/dev/null || { echo "screenshots: xvfb-run is missing (packaging/install-deps.sh)" >&2; exit 1; }
 
 # ascsync-gui runs the tour itself once it has --screenshot-tour; until then the test program does the same.
-if [ -x "$gui" ] && "$gui" --help 2>/dev/null | grep -q -- '--screenshot-tour'; then
+if [ -x "$gui" ] && QT_QPA_PLATFORM=offscreen "$gui" --help 2>/dev/null | grep -q -- '--screenshot-tour'; then
   command=("$gui" --screenshot-tour "$output")
 elif [ -x "$tour" ]; then
   command=("$tour" "$output")

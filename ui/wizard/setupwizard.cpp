@@ -39,7 +39,6 @@ SetupWizard::SetupWizard(config::SecretStore &secrets, const QString &settingsPa
     setWindowTitle(tr("Set up ascsync"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
-    setOption(QWizard::NoCancelButtonOnLastPage, false);
     setMinimumSize(760, 600);
 
     m_credentials->load(initial);
