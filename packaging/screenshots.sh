@@ -40,9 +40,10 @@ rm -rf "$scratch"
 trap 'rm -rf "$scratch"' EXIT
 export HOME="$scratch" XDG_CONFIG_HOME="$scratch/.config" XDG_DATA_HOME="$scratch/.local/share"
 export XDG_RUNTIME_DIR="$scratch/.run"
-mkdir -m 700 -p "$XDG_RUNTIME_DIR"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 export ASCSYNC_SANDBOX_PATH="$sandbox" QT_QPA_PLATFORM=xcb
 
 rm -f "$output"/[0-9][0-9]-*.png
 xvfb-run -a -s "-screen 0 1280x900x24" "${command[@]}"
-echo "screenshots: $(ls "$output"/[0-9][0-9]-*.png | wc -l) pictures in $output"
+pictures=("$output"/[0-9][0-9]-*.png)
+echo "screenshots: ${#pictures[@]} pictures in $output"
