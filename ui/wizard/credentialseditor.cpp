@@ -92,6 +92,7 @@ CredentialsEditor::CredentialsEditor(config::SecretStore &secrets, QWidget *pare
 
     connect(m_issuerId, &QLineEdit::textChanged, this, [this] {
         checkIssuerId();
+        checkKeyFile(); // a stored key belongs to its issuer
         fieldEdited();
     });
     connect(m_keyId, &QLineEdit::textChanged, this, [this] {
@@ -176,6 +177,8 @@ void CredentialsEditor::buildLayout()
 void CredentialsEditor::load(const config::Settings &settings)
 {
     m_storedKeyAvailable = !settings.keyId.isEmpty() && settings.keyFile.isEmpty();
+    m_storedIssuerId = settings.issuerId;
+    m_storedKeyId = settings.keyId;
     m_issuerId->setText(settings.issuerId);
     m_keyId->setText(settings.keyId);
     m_keyFile->setText(settings.keyFile);
@@ -250,11 +253,14 @@ void CredentialsEditor::checkKeyFile()
     m_pem.clear();
     m_key.reset();
     if (path.isEmpty()) {
-        m_keyFileValid = m_storedKeyAvailable;
-        if (m_storedKeyAvailable) {
+        m_keyFileValid = storedKeyApplies();
+        if (m_keyFileValid) {
             m_keyFileMessage->showProgress(
-                tr("The key stored in your keychain is used. Choose a file only to "
-                   "replace it."));
+                tr("The key stored in your keychain is used. Choose a file only to replace it."));
+        } else if (m_storedKeyAvailable) {
+            m_keyFileMessage->showError(tr("The keychain holds the key of Key ID %1 only. Choose the .p8 "
+                                           "file of the key you entered.")
+                                            .arg(m_storedKeyId));
         } else {
             m_keyFileMessage->clearMessage();
         }
@@ -289,6 +295,14 @@ void CredentialsEditor::checkKeyFile()
         return;
     }
     m_keyFileMessage->showSuccess(tr("A valid App Store Connect key."));
+}
+
+bool CredentialsEditor::storedKeyApplies() const
+{
+    // ApiKeyStore files a key under its issuer and key ID: other IDs would look for a key that is not there.
+    const auto issuer = auth::validateIssuerId(m_issuerId->text());
+    const QString issuerId = issuer ? issuer.value() : m_issuerId->text().trimmed();
+    return m_storedKeyAvailable && issuerId == m_storedIssuerId && m_keyId->text().trimmed() == m_storedKeyId;
 }
 
 void CredentialsEditor::checkApiBaseUrl()

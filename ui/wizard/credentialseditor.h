@@ -60,6 +60,7 @@ private:
     void checkIssuerId();
     void checkKeyId();
     void checkKeyFile();
+    bool storedKeyApplies() const;
     void checkApiBaseUrl();
     void fieldEdited();
     void invalidateTest();
@@ -89,8 +90,10 @@ private:
     bool m_keyIdValid = false;
     bool m_keyFileValid = false;
     bool m_apiBaseUrlValid = true;
-    bool m_storedKeyAvailable = false; // the loaded settings' key is in the keychain
-    QByteArray m_pem;                  // of the chosen file, wiped when replaced and on destruction
+    bool m_storedKeyAvailable = false; // the loaded settings' key is in the keychain...
+    QString m_storedIssuerId;          // ...under these IDs
+    QString m_storedKeyId;
+    QByteArray m_pem; // of the chosen file, wiped when replaced and on destruction
     std::optional<auth::P8Key> m_key;
     bool m_testing = false;
     bool m_tested = false;

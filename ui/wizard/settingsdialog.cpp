@@ -40,6 +40,7 @@ SettingsDialog::SettingsDialog(config::SecretStore &secrets, const QString &sett
     , m_destination(new DestinationEditor(secrets))
     , m_sync(new SyncSettingsEditor)
     , m_message(new ValidationLabel)
+    , m_saveMessage(new ValidationLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
     , m_committer(new SettingsCommitter(secrets, settingsPath, this))
 {
@@ -48,6 +49,7 @@ SettingsDialog::SettingsDialog(config::SecretStore &secrets, const QString &sett
     setMinimumSize(700, 560);
     m_tabs->setObjectName(u"settingsTabs"_s);
     m_message->setObjectName(u"settingsMessage"_s);
+    m_saveMessage->setObjectName(u"saveMessage"_s);
     m_buttons->setObjectName(u"settingsButtons"_s);
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"okButton"_s);
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
@@ -64,6 +66,7 @@ SettingsDialog::SettingsDialog(config::SecretStore &secrets, const QString &sett
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_message);
+    layout->addWidget(m_saveMessage);
     layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -97,7 +100,7 @@ void SettingsDialog::accept()
     if (m_committer->isBusy()) {
         return;
     }
-    m_message->showProgress(tr("Saving…"));
+    m_saveMessage->showProgress(tr("Saving…"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_committer->commit(settings(), m_credentials->keyPemToStore(), m_destination->password());
 }
@@ -125,9 +128,10 @@ void SettingsDialog::committed(bool ok, const QString &message)
 {
     updateOkButton();
     if (!ok) {
-        m_message->showError(message);
+        m_saveMessage->showError(message);
         return;
     }
+    m_saveMessage->clearMessage();
     m_current = settings();
     Q_EMIT settingsSaved(m_current);
     QDialog::accept();

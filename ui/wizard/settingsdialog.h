@@ -49,7 +49,8 @@ private:
     AppsEditor *m_apps;
     DestinationEditor *m_destination;
     SyncSettingsEditor *m_sync;
-    ValidationLabel *m_message;
+    ValidationLabel *m_message;     // which tab blocks OK
+    ValidationLabel *m_saveMessage; // the outcome of OK
     QDialogButtonBox *m_buttons;
     SettingsCommitter *m_committer;
 };

@@ -116,6 +116,10 @@ private Q_SLOTS:
         find<QLineEdit>(&dialog, "keyIdEdit")->setText(u"bad"_s);
         QVERIFY(!ok->isEnabled());
         QVERIFY(visibleText(&dialog, "settingsMessage").contains(u"Account"_s));
+        // Another key ID has no key in the keychain: its file is needed.
+        find<QLineEdit>(&dialog, "keyIdEdit")->setText(u"ABCDE12345"_s);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(visibleText(&dialog, "keyFileMessage").contains(u"Choose the .p8 file"_s));
         find<QLineEdit>(&dialog, "keyIdEdit")->setText(savedSettings().keyId);
         QVERIFY(ok->isEnabled());
 
@@ -156,9 +160,9 @@ private Q_SLOTS:
         const QString password = u"s3cret-\u00e9-password"_s;
         find<QLineEdit>(&dialog, "pgPasswordEdit")->setText(password);
         QTest::mouseClick(find<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!visibleText(&dialog, "settingsMessage").startsWith(u"Saving"_s), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!visibleText(&dialog, "saveMessage").startsWith(u"Saving"_s), 20'000);
         if (dialog.result() != QDialog::Accepted) {
-            const QString message = visibleText(&dialog, "settingsMessage");
+            const QString message = visibleText(&dialog, "saveMessage");
             QVERIFY2(message.contains(u"keychain"_s), qPrintable(message));
             QVERIFY(!QFile::exists(path)); // fail closed: no settings that point at a missing password
             QSKIP(qPrintable(u"No keychain reachable (tests/run-all.sh provides one); saving refused as it "
