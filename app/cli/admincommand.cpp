@@ -3,7 +3,7 @@
 #include "admin/adminplan.h"
 #include "admin/adminsender.h"
 #include "admin/curlscript.h"
-#include "api/appsendpoint.h"
+#include "admin/requestcollector.h"
 #include "appscommand.h"
 #include "auth/credentialids.h"
 #include "clicontext.h"
@@ -18,34 +18,6 @@ namespace ascsync::cli {
 namespace {
 
 const QString kCommand = u"admin-commands"_s;
-
-Result<QList<admin::AppRequests>> collectRequests(api::ApiClient &view, const QStringList &onlyApps)
-{
-    const auto apps = api::listApps(view);
-    if (!apps) {
-        return apps.error();
-    }
-    QStringList unknown = onlyApps;
-    QList<admin::AppRequests> collected;
-    api::AnalyticsEndpoints endpoints(view);
-    for (const api::AppInfo &app : apps.value()) {
-        if (!onlyApps.isEmpty() && !onlyApps.contains(app.id)) {
-            continue;
-        }
-        unknown.removeAll(app.id);
-        const auto requests = endpoints.requests(app.id);
-        if (!requests) {
-            return requests.error();
-        }
-        collected.append({app.id, app.name, requests.value()});
-    }
-    if (!unknown.isEmpty()) {
-        return makeError(u"usage"_s,
-                         u"--apps names apps this key cannot see: %1. Run `ascsync apps` to list the "
-                         u"app IDs."_s.arg(unknown.join(u", "_s)));
-    }
-    return collected;
-}
 
 } // namespace
 
@@ -122,7 +94,7 @@ int runAdminCommand(const QStringList &arguments)
         }
     }
     api::ApiClient &view = regularClient ? *regularClient : adminClient;
-    const auto collected = collectRequests(view, onlyApps);
+    const auto collected = admin::collectAppRequests(view, onlyApps);
     if (!collected) {
         return fail(kCommand, collected.errorMessage(),
                     collected.error().code == u"usage"_s ? kExitUsage : kExitFailure);

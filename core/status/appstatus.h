@@ -24,7 +24,7 @@ enum class Readiness { Ready, Waiting, NeedsSetup, Stopped };
 
 struct GranularityStatus {
     QString granularity;        // DAILY | WEEKLY | MONTHLY
-    int instanceCount = 0;      // instances Apple lists now (it keeps them 35 days)
+    int processingDays = 0;     // distinct processing dates Apple lists (it keeps 35 days of them)
     QDate newestProcessingDate; // invalid when Apple lists none
     QDate loadedProcessingDate; // newest instance loaded into the destination; invalid when none
     int unloadedInstances = 0;  // listed by Apple, not in the destination yet

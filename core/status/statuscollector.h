@@ -18,6 +18,11 @@ namespace ascsync::status {
 struct StatusOptions {
     QStringList apps; // app IDs; empty = every app the key sees
     QStringList granularities{QStringLiteral("DAILY"), QStringLiteral("WEEKLY"), QStringLiteral("MONTHLY")};
+    // The granularities the sync loads (Settings::granularities): only their instances count as waiting.
+    QStringList syncedGranularities{QStringLiteral("DAILY")};
+    // Reports (by Apple's name) whose instances are listed; empty: those already loaded into the destination,
+    // else "App Downloads Standard" and "App Store Discovery and Engagement Standard".
+    QStringList probeReports;
     Clock clock = systemClock();
 };
 

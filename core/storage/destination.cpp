@@ -422,6 +422,13 @@ Result<QList<LoadRecord>> Destination::loads(const QString &stream)
     return m_metadata->loads(stream);
 }
 
+Result<QList<LoadRecord>> Destination::loadsUnder(const QString &streamPrefix)
+{
+    if (const Status ok = checkUsable(u"read load records"_s); !ok)
+        return ok.error();
+    return m_metadata->loadsUnder(streamPrefix);
+}
+
 Status Destination::forgetLoad(const QString &stream, const QString &unitKey)
 {
     if (const Status ok = checkUsable(u"forget a load"_s); !ok)

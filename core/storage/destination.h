@@ -82,6 +82,7 @@ public:
     Status recordLoad(const LoadRecord &record);
     Result<std::optional<LoadRecord>> findLoad(const QString &stream, const QString &unitKey);
     Result<QList<LoadRecord>> loads(const QString &stream);
+    Result<QList<LoadRecord>> loadsUnder(const QString &streamPrefix);
     Status forgetLoad(const QString &stream, const QString &unitKey);
     Status startRun(const QString &runId, const QDateTime &startedAt);
     Status finishRun(const QString &runId, const QDateTime &finishedAt, const QString &outcome,

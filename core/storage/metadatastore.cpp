@@ -251,6 +251,30 @@ Result<QList<LoadRecord>> MetadataStore::loads(const QString &stream) const
     return records;
 }
 
+Result<QList<LoadRecord>> MetadataStore::loadsUnder(const QString &prefix) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    const QString action = u"read the load records under %1"_s.arg(prefix);
+    const QString sql = u"SELECT stream, unit_key, checksum, row_count, source, %2, details FROM %1 "
+                        "WHERE substr(stream, 1, ?) = ? ORDER BY stream, unit_key"_s.arg(
+                            table(loadsTable()), m_dialect.timestampAsText(u"loaded_at"_s));
+    if (const Status ok = prepareSql(query, sql, action); !ok)
+        return ok.error();
+    query.addBindValue(int(prefix.size()));
+    query.addBindValue(prefix);
+    if (const Status ok = execPrepared(query, action); !ok)
+        return ok.error();
+    QList<LoadRecord> records;
+    while (query.next()) {
+        records << LoadRecord{query.value(0).toString(), query.value(1).toString(),
+                              query.value(2).toString(), query.value(3).toLongLong(),
+                              query.value(4).toString(), timestampFrom(query.value(5)),
+                              jsonFrom(query.value(6))};
+    }
+    return records;
+}
+
 Status MetadataStore::forgetLoad(const QString &stream, const QString &unitKey)
 {
     QSqlQuery query(m_db);

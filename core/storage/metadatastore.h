@@ -42,6 +42,8 @@ public:
     Status recordLoad(const LoadRecord &record);
     Result<std::optional<LoadRecord>> findLoad(const QString &stream, const QString &unitKey) const;
     Result<QList<LoadRecord>> loads(const QString &stream) const; // ordered by unit key
+    // Every stream that starts with `prefix` (e.g. "analytics/"), ordered by stream and unit key.
+    Result<QList<LoadRecord>> loadsUnder(const QString &prefix) const;
     Status forgetLoad(const QString &stream, const QString &unitKey);
 
     Status startRun(const QString &runId, const QDateTime &startedAt);

@@ -1,0 +1,101 @@
+#include "statuscommand.h"
+
+#include "clicontext.h"
+#include "command.h"
+#include "destinationaccess.h"
+#include "status/statuscollector.h"
+#include "statusprinter.h"
+#include "storage/destinationspec.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::cli {
+
+namespace {
+
+const QString kCommand = u"status"_s;
+
+// A status check must not create an empty SQLite file where the user has not synced yet.
+bool destinationExists(const config::Settings &settings)
+{
+    const auto spec = storage::DestinationSpec::parse(settings.destination, settings.schema);
+    return !spec || spec->kind() != storage::DestinationSpec::Kind::Sqlite ||
+           QFileInfo::exists(spec->sqlitePath());
+}
+
+} // namespace
+
+int runStatusCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Shows, per app, the analytics report requests Apple has (ONGOING active, stopped or missing; "
+        u"ONE_TIME_SNAPSHOT and its age), the reports and newest instances per granularity, what the "
+        u"destination has loaded, gaps, and the next step. Exit code 0 even when apps need setup: read the "
+        u"first line or --json."_s);
+    CommonOptions options;
+    options.addConnectionOptions(parser);
+    options.addDestinationOptions(parser);
+    options.addSyncOptions(parser);
+    options.addJsonOption(parser);
+    const QCommandLineOption reports(
+        u"reports"_s,
+        u"Comma-separated report names whose instances are listed (default: the reports already loaded, else "
+        u"App Downloads Standard and App Store Discovery and Engagement Standard)."_s,
+        u"NAMES"_s);
+    const QCommandLineOption noDestination(u"no-destination"_s,
+                                           u"Do not open the destination; show Apple's side only."_s);
+    parser.addOptions({reports, noDestination});
+    if (const auto exit = parseOrExit(parser, arguments, kCommand)) {
+        return *exit;
+    }
+    const auto settings = options.resolve(parser);
+    if (!settings) {
+        return fail(kCommand, settings.errorMessage(),
+                    settings.error().code == u"usage"_s ? kExitUsage : kExitFailure);
+    }
+    config::SecretStore secrets;
+    auto client = makeApiClient(settings.value(), secrets);
+    if (!client) {
+        return fail(kCommand, client.errorMessage());
+    }
+    std::unique_ptr<storage::Destination> destination;
+    QString destinationNote;
+    if (parser.isSet(noDestination)) {
+        destinationNote = u"--no-destination was given."_s;
+    } else if (!destinationExists(settings.value())) {
+        destinationNote = u"The destination does not exist yet: run `ascsync sync` first."_s;
+    } else if (auto opened = openDestination(settings.value(), secrets)) {
+        destination = std::move(opened).value();
+    } else {
+        destinationNote = opened.errorMessage();
+    }
+
+    status::StatusOptions statusOptions;
+    statusOptions.apps = settings->apps;
+    statusOptions.syncedGranularities = settings->granularities;
+    for (const QString &name : parser.value(reports).split(u',', Qt::SkipEmptyParts)) {
+        statusOptions.probeReports << name.trimmed();
+    }
+    auto collected = status::collectStatus(*client.value(), destination.get(), statusOptions);
+    if (!collected) {
+        return fail(kCommand, collected.errorMessage(),
+                    collected.error().code == u"usage"_s ? kExitUsage : kExitFailure);
+    }
+    status::StatusReport report = std::move(collected).value();
+    if (!destination) {
+        report.destinationNote = destinationNote;
+    }
+    if (options.json(parser)) {
+        standardOutput() << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+        standardOutput().flush();
+    } else {
+        printStatus(standardOutput(), report);
+    }
+    return kExitOk;
+}
+
+} // namespace ascsync::cli

@@ -1,0 +1,202 @@
+#include "status/statuscollector.h"
+
+#include "api/analyticsendpoints.h"
+#include "api/appsendpoint.h"
+#include "reports/pacifictime.h"
+#include "status/loadedanalytics.h"
+#include "status/statusadvice.h"
+#include "status/statuslog.h"
+#include "storage/destination.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::status {
+
+namespace {
+
+const QString kOngoing = u"ONGOING"_s;
+const QString kSnapshot = u"ONE_TIME_SNAPSHOT"_s;
+
+// The reports whose instances stand for the whole request: those the user loads, else the two every analyst
+// starts with. Listing the instances of every report (about 36 per request, three granularities) would spend
+// hundreds of API calls per app out of Apple's hourly budget.
+QSet<QString> probeReports(const StatusOptions &options, const std::optional<LoadedApp> &loaded)
+{
+    if (!options.probeReports.isEmpty()) {
+        return {options.probeReports.cbegin(), options.probeReports.cend()};
+    }
+    if (loaded && !loaded->reportNames.isEmpty()) {
+        return loaded->reportNames;
+    }
+    return {u"App Downloads Standard"_s, u"App Store Discovery and Engagement Standard"_s};
+}
+
+class AppProbe {
+public:
+    AppProbe(api::AnalyticsEndpoints &endpoints, const StatusOptions &options, const QDate &today,
+             bool destinationChecked)
+        : m_endpoints(endpoints)
+        , m_options(options)
+        , m_today(today)
+        , m_destinationChecked(destinationChecked)
+    {}
+
+    Result<AppStatus> probe(const api::AppInfo &info, const std::optional<LoadedApp> &loaded)
+    {
+        m_processingDates.clear();
+        AppStatus app;
+        app.appId = info.id;
+        app.name = info.name;
+        app.bundleId = info.bundleId;
+        for (const QString &granularity : m_options.granularities) {
+            GranularityStatus entry;
+            entry.granularity = granularity;
+            if (loaded) {
+                entry.loadedProcessingDate = loaded->newestProcessingDate.value(granularity);
+            }
+            app.granularities << entry;
+        }
+        if (loaded) {
+            app.lastLoadedAt = loaded->lastLoadedAt;
+        }
+        const auto requests = m_endpoints.requests(info.id);
+        if (!requests) {
+            return requests.error();
+        }
+        const QSet<QString> probes = probeReports(m_options, loaded);
+        AppleListing listing;
+        for (const api::ReportRequestInfo &request : requests.value()) {
+            if (request.accessType == kOngoing) {
+                app.ongoing = request.stoppedDueToInactivity ? OngoingState::StoppedForInactivity
+                                                             : OngoingState::Active;
+            } else if (request.accessType == kSnapshot) {
+                app.snapshot = SnapshotState::Present;
+            }
+            const auto reports = m_endpoints.reports(request.id);
+            if (!reports) {
+                return reports.error();
+            }
+            app.reportCount += int(reports->size());
+            for (const api::ReportInfo &report : reports.value()) {
+                if (!probes.contains(report.name)) {
+                    continue;
+                }
+                const Status ok = request.accessType == kSnapshot
+                                      ? probeSnapshot(app, listing, report, loaded)
+                                      : probeOngoing(app, listing, report, loaded);
+                if (!ok) {
+                    return ok.error();
+                }
+            }
+        }
+        adviseApp(app, listing, loaded, m_destinationChecked);
+        return app;
+    }
+
+private:
+    Status probeOngoing(AppStatus &app, AppleListing &listing, const api::ReportInfo &report,
+                        const std::optional<LoadedApp> &loaded)
+    {
+        for (GranularityStatus &entry : app.granularities) {
+            const auto instances = m_endpoints.instances(report.id, entry.granularity);
+            if (!instances) {
+                return instances.error();
+            }
+            QSet<QDate> &dates = m_processingDates[entry.granularity];
+            for (const api::InstanceInfo &instance : instances.value()) {
+                dates.insert(instance.processingDate);
+                entry.processingDays = int(dates.size());
+                entry.newestProcessingDate = std::max(entry.newestProcessingDate, instance.processingDate);
+                if (entry.granularity == u"DAILY"_s &&
+                    (!listing.oldestDailyProcessingDate.isValid() ||
+                     instance.processingDate < listing.oldestDailyProcessingDate)) {
+                    listing.oldestDailyProcessingDate = instance.processingDate;
+                }
+                const bool synced =
+                    m_destinationChecked && m_options.syncedGranularities.contains(entry.granularity);
+                if (synced && !(loaded && loaded->instanceIds.contains(instance.id))) {
+                    ++entry.unloadedInstances;
+                }
+            }
+        }
+        return {};
+    }
+
+    // The snapshot has one instance per granularity, processed when Apple generated it: its age tells
+    // whether a new one may be requested and how long before Apple deletes it.
+    Status probeSnapshot(AppStatus &app, AppleListing &listing, const api::ReportInfo &report,
+                         const std::optional<LoadedApp> &loaded)
+    {
+        const auto instances = m_endpoints.instances(report.id, u"DAILY"_s);
+        if (!instances) {
+            return instances.error();
+        }
+        for (const api::InstanceInfo &instance : instances.value()) {
+            const int age = int(instance.processingDate.daysTo(m_today));
+            app.snapshotAgeDays = app.snapshotAgeDays ? std::min(*app.snapshotAgeDays, age) : age;
+            if (loaded && loaded->instanceIds.contains(instance.id)) {
+                listing.snapshotInstanceLoaded = true;
+            }
+        }
+        return {};
+    }
+
+    api::AnalyticsEndpoints &m_endpoints;
+    const StatusOptions &m_options;
+    QDate m_today;
+    bool m_destinationChecked = false;
+    QHash<QString, QSet<QDate>> m_processingDates; // of the app being probed, by granularity
+};
+
+} // namespace
+
+Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *destination,
+                                   const StatusOptions &options)
+{
+    StatusReport report;
+    report.today = reports::pacificDate(options.clock());
+    QHash<QString, LoadedApp> loaded;
+    if (destination) {
+        auto read = readLoadedAnalytics(*destination);
+        if (read) {
+            loaded = std::move(read).value();
+            report.destinationChecked = true;
+        } else {
+            report.destinationNote = read.errorMessage();
+            qCWarning(lcStatus) << "status without the destination:" << read.errorMessage();
+        }
+    } else {
+        report.destinationNote = u"No destination was given, so what is loaded is not shown."_s;
+    }
+
+    const auto apps = api::listApps(api);
+    if (!apps) {
+        return apps.error();
+    }
+    QStringList unknown = options.apps;
+    api::AnalyticsEndpoints endpoints(api);
+    AppProbe probe(endpoints, options, report.today, report.destinationChecked);
+    for (const api::AppInfo &app : apps.value()) {
+        if (!options.apps.isEmpty() && !options.apps.contains(app.id)) {
+            continue;
+        }
+        unknown.removeAll(app.id);
+        const auto loadedApp = report.destinationChecked && loaded.contains(app.id)
+                                   ? std::optional<LoadedApp>(loaded.value(app.id))
+                                   : std::nullopt;
+        auto status = probe.probe(app, loadedApp);
+        if (!status) {
+            return makeError(status.error().code, u"Could not read the report status of %1 (%2): %3"_s.arg(
+                                                      app.name, app.id, status.errorMessage()));
+        }
+        report.apps << std::move(status).value();
+    }
+    if (!unknown.isEmpty()) {
+        return makeError(u"usage"_s,
+                         u"These app IDs are not among the apps this key can see: %1. Run `ascsync apps` to "
+                         u"list the app IDs."_s.arg(unknown.join(u", "_s)));
+    }
+    return report;
+}
+
+} // namespace ascsync::status
