@@ -112,7 +112,11 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     auto *reload = new QPushButton(u"&Reload"_s, this);
     reload->setObjectName(u"dashboardReloadButton"_s);
     connect(reload, &QPushButton::clicked, this, &DashboardWidget::refresh);
-    connect(m_appPicker, &QComboBox::activated, this, &DashboardWidget::reloadSeries);
+    connect(m_appPicker, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_populating) {
+            reloadSeries();
+        }
+    });
     connect(m_from, &QDateEdit::editingFinished, this, &DashboardWidget::reloadSeries);
     connect(m_to, &QDateEdit::editingFinished, this, &DashboardWidget::reloadSeries);
 
@@ -172,16 +176,18 @@ void DashboardWidget::showApps(const QList<DashboardApp> &apps)
     const QString previous = selectedAppId();
     const bool firstLoad = m_apps.isEmpty();
     m_apps = apps;
+    m_populating = true; // one reload below, not one per item added
     m_appPicker->clear();
     for (const DashboardApp &app : apps) {
         m_appPicker->addItem(app.name.isEmpty() ? app.appId : app.name, app.appId);
     }
+    const int index = m_appPicker->findData(previous);
+    m_appPicker->setCurrentIndex(index >= 0 ? index : 0);
+    m_populating = false;
     if (apps.isEmpty()) {
         showMessage(u"The destination holds no daily analytics yet: run Sync now."_s);
         return;
     }
-    const int index = m_appPicker->findData(previous);
-    m_appPicker->setCurrentIndex(index >= 0 ? index : 0);
     QDate first = apps.constFirst().firstDate;
     QDate last = apps.constFirst().lastDate;
     for (const DashboardApp &app : apps) {

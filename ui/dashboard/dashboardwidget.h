@@ -44,6 +44,7 @@ private:
 
     config::Settings m_settings;
     bool m_hasSettings = false;
+    bool m_populating = false;
     int m_seriesGeneration = 0;
     QList<DashboardApp> m_apps;
     QList<DailyMetrics> m_metrics;
