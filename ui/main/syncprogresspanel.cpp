@@ -38,6 +38,9 @@ SyncProgressPanel::SyncProgressPanel(QWidget *parent)
     m_cancel->setEnabled(false);
     m_cancel->setToolTip(u"Stop the sync; what is loaded stays, and the next sync continues from there"_s);
     connect(m_cancel, &QPushButton::clicked, this, &SyncProgressPanel::cancelRequested);
+    m_repaint.setSingleShot(true);
+    m_repaint.setInterval(kRepaintIntervalMs);
+    connect(&m_repaint, &QTimer::timeout, this, &SyncProgressPanel::showProgress);
     m_outcome->setObjectName(u"lastOutcomeLabel"_s);
     m_outcome->setWordWrap(true);
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -68,6 +71,7 @@ SyncProgressPanel::SyncProgressPanel(QWidget *parent)
 
 void SyncProgressPanel::runStarted()
 {
+    m_repaint.stop();
     m_streams.clear();
     for (QProgressBar *bar : std::as_const(m_streamBars)) {
         bar->setRange(0, 1);
@@ -83,12 +87,31 @@ void SyncProgressPanel::runStarted()
 
 void SyncProgressPanel::setProgress(const QString &stream, int done, int total)
 {
-    const QString family = familyOf(stream);
-    m_streams[family] = StreamProgress{done, total};
-    if (QProgressBar *bar = m_streamBars.value(family)) {
-        bar->setRange(0, std::max(1, total));
-        bar->setValue(total == 0 ? 1 : done);
-        bar->setFormat(total == 0 ? u"nothing to do"_s : u"%v of %m"_s);
+    // Only remembered here: the bars follow at most every kRepaintIntervalMs. A sync reports thousands of
+    // small units, and QProgressBar repaints synchronously on each change, which measurably stalled the UI
+    // thread (tests/bench/uistall) before this coalescing.
+    m_streams[familyOf(stream)] = StreamProgress{done, total};
+    if (!m_repaint.isActive()) {
+        m_repaint.start();
+    }
+}
+
+void SyncProgressPanel::showProgress()
+{
+    for (auto it = m_streams.cbegin(); it != m_streams.cend(); ++it) {
+        QProgressBar *bar = m_streamBars.value(it.key());
+        if (!bar) {
+            continue;
+        }
+        const int maximum = std::max(1, it->total);
+        if (bar->maximum() != maximum) {
+            bar->setRange(0, maximum);
+        }
+        bar->setValue(it->total == 0 ? 1 : it->done);
+        const QString format = it->total == 0 ? u"nothing to do"_s : u"%v of %m"_s;
+        if (bar->format() != format) {
+            bar->setFormat(format);
+        }
     }
     updateOverall();
 }
@@ -104,13 +127,20 @@ void SyncProgressPanel::updateOverall()
     if (total == 0) {
         return;
     }
-    m_overall->setRange(0, total);
+    if (m_overall->maximum() != total) {
+        m_overall->setRange(0, total);
+    }
     m_overall->setValue(done);
-    m_overall->setFormat(u"%p% (%v of %m units)"_s);
+    const QString format = u"%p% (%v of %m units)"_s;
+    if (m_overall->format() != format) {
+        m_overall->setFormat(format);
+    }
 }
 
 void SyncProgressPanel::runFinished(const QString &outcomeText, bool ok)
 {
+    m_repaint.stop();
+    showProgress(); // the final counts, not the last coalesced ones
     m_cancel->setEnabled(false);
     if (m_overall->maximum() == 0) {
         m_overall->setRange(0, 1);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -28,6 +29,8 @@ private:
         int done = 0;
         int total = 0;
     };
+    static constexpr int kRepaintIntervalMs = 100;
+    void showProgress();
     void updateOverall();
 
     QProgressBar *m_overall;
@@ -35,6 +38,7 @@ private:
     QHash<QString, StreamProgress> m_streams;
     QPushButton *m_cancel;
     QLabel *m_outcome;
+    QTimer m_repaint;
 };
 
 } // namespace ascsync::ui
