@@ -13,6 +13,9 @@ packages=(
   # run and test: PostgreSQL server, a Secret Service keyring on D-Bus, an X server for screenshots,
   # Node.js as the independent ES256 verifier, the reference command-line tools
   postgresql dbus dbus-x11 gnome-keyring xvfb xauth nodejs curl sqlite3 openssl ca-certificates
+  # packaging: the Debian package's library dependencies (dpkg-shlibdeps), the desktop file and AppStream
+  # validators, systemd-analyze to check the scheduled-sync units
+  dpkg-dev desktop-file-utils appstream systemd
 )
 
 missing=()

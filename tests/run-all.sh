@@ -6,7 +6,9 @@
 #   4. for each preset (default: ci; add --preset asan for the sanitizer build): configures, builds, and runs
 #      ctest inside its own D-Bus session
 #      with an unlocked gnome-keyring, so the keychain tests talk to a real Secret Service,
-#   5. installs the ci build into a DESTDIR staging tree and runs the staged executables,
+#   5. packaging (ci preset): validates the desktop file and metainfo, installs the build into a DESTDIR
+#      staging tree and runs the staged executables, builds the Debian package and checks its files and
+#      Depends, and in CI installs it with apt-get, runs it and removes it,
 # and stops every server it started, whatever happens. Exits non-zero on any failure.
 #
 # Usage: tests/run-all.sh [--preset NAME]...   (NAME: dev, ci, asan; repeatable)
@@ -19,7 +21,7 @@ presets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --preset) presets+=("$2"); shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run-all: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -102,12 +104,82 @@ for preset in "${presets[@]}"; do
     ctest --preset "$0" -j2' "$preset"
 done
 
-if printf '%s\n' "${presets[@]}" | grep -qx ci; then
-  step "staged install (DESTDIR)"
+# --- packaging (owner: packaging) -----------------------------------------------------------------------------
+# Checks what users install, from the ci build: the desktop file and AppStream metainfo validate; a DESTDIR
+# install lays out every file and its executables start; `cpack -G DEB` builds a package with those files and
+# the right Depends; and in CI (root on a throw-away machine) the package installs with apt-get, runs, and is
+# removed again. ASCSYNC_TEST_DEB_INSTALL=1 does the apt-get part outside CI too.
+packaging_checks() {
+  local build=$1
+  local app_id=io.github.ascsync.Ascsync   # ASCSYNC_APP_ID in CMakeLists.txt
+  local files=(usr/bin/ascsync usr/bin/ascsync-gui usr/bin/ascsync-sandbox
+    "usr/share/applications/$app_id.desktop" "usr/share/metainfo/$app_id.metainfo.xml"
+    "usr/share/icons/hicolor/scalable/apps/$app_id.svg")
+  local size
+  for size in 16 24 32 48 64 128 256; do files+=("usr/share/icons/hicolor/${size}x$size/apps/$app_id.png"); done
+
+  # The GUI must start and leave on its own: --version on the offscreen platform, bounded by a timeout.
+  start_gui() { QT_QPA_PLATFORM=offscreen timeout 60 "$1" --version; }
+
+  step "packaging: desktop file and AppStream metainfo"
+  desktop-file-validate "$build/share/$app_id.desktop"
+  echo "desktop-file-validate: $app_id.desktop is valid"
+  appstreamcli validate --no-net "$build/share/$app_id.metainfo.xml"
+
+  step "packaging: staged install (DESTDIR)"
+  local stage
   stage=$(mktemp -d /tmp/ascsync-stage.XXXXXX)
   cleanup_actions+=("rm -rf '$stage'")
-  DESTDIR="$stage" cmake --install build/ci --prefix /usr >/dev/null
+  DESTDIR="$stage" cmake --install "$build" --prefix /usr >/dev/null
+  local file
+  for file in "${files[@]}"; do
+    [ -s "$stage/$file" ] || { echo "run-all: the install lacks /$file" >&2; return 1; }
+  done
+  echo "${#files[@]} files in place"
   "$stage/usr/bin/ascsync" --version
+  start_gui "$stage/usr/bin/ascsync-gui"
+  "$stage/usr/bin/ascsync-sandbox" --help >/dev/null
+
+  step "packaging: Debian package (cpack -G DEB)"
+  rm -f "$build"/ascsync_*.deb
+  (cd "$build" && cpack -G DEB >cpack.log 2>&1) || { cat "$build/cpack.log"; return 1; }
+  local deb
+  deb=$(realpath "$build"/ascsync_*.deb)
+  local contents
+  contents=$(dpkg-deb -c "$deb")
+  for file in "${files[@]}"; do
+    grep -q " \./$file\$" <<<"$contents" || { echo "run-all: $deb lacks /$file" >&2; return 1; }
+  done
+  local depends dependency
+  depends=$(dpkg-deb -f "$deb" Depends)
+  for dependency in libqt6core6 libqt6network6 libqt6sql6 libqt6widgets6 libqt6keychain1 libssl3 \
+      libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-qpa-plugins; do
+    grep -qE "(^|, )$dependency( |,|\$)" <<<"$depends" \
+      || { echo "run-all: $deb does not depend on $dependency: $depends" >&2; return 1; }
+  done
+  echo "$(basename "$deb"): $(du -k "$deb" | cut -f1) KiB, ${#files[@]} files checked"
+  echo "Depends: $depends"
+  echo "Recommends: $(dpkg-deb -f "$deb" Recommends)"
+
+  step "packaging: apt-get install of the package"
+  if { [ "${CI:-}" = true ] || [ "${ASCSYNC_TEST_DEB_INSTALL:-}" = 1 ]; } && [ "$(id -u)" -eq 0 ] \
+      && ! dpkg-query -W -f='${Status}' ascsync 2>/dev/null | grep -q "install ok installed"; then
+    cleanup_actions+=("DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq ascsync >/dev/null 2>&1")
+    local install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb")
+    "${install[@]}" >/dev/null || { apt-get update -qq && "${install[@]}" >/dev/null; }
+    /usr/bin/ascsync --version
+    start_gui /usr/bin/ascsync-gui
+    /usr/bin/ascsync schedule --help >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq ascsync >/dev/null
+    ! command -v ascsync >/dev/null || { echo "run-all: ascsync is still installed" >&2; return 1; }
+    echo "installed with apt-get, ran, removed"
+  else
+    echo "skipped: only in CI (or with ASCSYNC_TEST_DEB_INSTALL=1), as root, where ascsync is not installed"
+  fi
+}
+
+if printf '%s\n' "${presets[@]}" | grep -qx ci; then
+  packaging_checks build/ci
 fi
 
 step "all tests passed"

@@ -8,6 +8,7 @@
 #include "auth/credentialids.h"
 #include "clicontext.h"
 #include "command.h"
+#include "common/processhardening.h"
 
 #include <QFile>
 
@@ -67,6 +68,10 @@ int runAdminCommand(const QStringList &arguments)
         onlyApps << id.trimmed();
     }
 
+    // Before the key is in memory: no core file, no debugger of the same user, can ever see it.
+    if (const Status hardened = keepSecretsOutOfCoreDumps(); !hardened) {
+        return fail(kCommand, hardened.errorMessage());
+    }
     auto adminKey = loadKeyArgument(parser.value(adminKeyFile));
     if (!adminKey) {
         return fail(kCommand, adminKey.errorMessage());

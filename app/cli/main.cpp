@@ -2,6 +2,7 @@
 #include "admincommand.h"
 #include "appscommand.h"
 #include "command.h"
+#include "schedulecommand.h"
 #include "statuscommand.h"
 #include "synccommand.h"
 #include "tokencommand.h"
@@ -29,6 +30,8 @@ const std::map<QString, CommandEntry> &commands()
         {u"apps"_s, {u"List the apps your key can see."_s, runAppsCommand}},
         {u"login"_s, {u"Check an API key and store it in the keychain."_s, runLoginCommand}},
         {u"query"_s, {u"Run SQL against the destination."_s, runQueryCommand}},
+        {u"schedule"_s,
+         {u"Run sync on the settings' schedule (systemd user timer, or cron)."_s, runScheduleCommand}},
         {u"status"_s, {u"Show each app's report requests, reports and what is loaded."_s, runStatusCommand}},
         {u"sync"_s, {u"Bring the destination up to date with App Store Connect."_s, runSyncCommand}},
         {u"token"_s, {u"Sign an App Store Connect API token locally and print it."_s, runTokenCommand}},
