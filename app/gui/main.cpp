@@ -23,7 +23,8 @@ void applyApplicationIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(ASCSYNC_VERSION));
     QGuiApplication::setApplicationDisplayName(u"ascsync"_s);
     QGuiApplication::setDesktopFileName(appId);
-    QApplication::setWindowIcon(QIcon::fromTheme(appId, QIcon::fromTheme(u"folder-download"_s)));
+    // The installed theme icon when there is one (it follows the desktop's theme), else the built-in SVG.
+    QApplication::setWindowIcon(QIcon::fromTheme(appId, QIcon(u":/icons/%1.svg"_s.arg(appId))));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "admin/adminsetupdialog.h"
 
 #include "common/backgroundtask.h"
+#include "common/processhardening.h"
 #include "common/secureerase.h"
 #include "main/themeicons.h"
 
@@ -165,6 +166,11 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     for (QWidget *widget : {static_cast<QWidget *>(m_copyAll), static_cast<QWidget *>(m_copyApp),
                             static_cast<QWidget *>(m_send)}) {
         widget->setEnabled(false);
+    }
+    // Before any key is read, as `ascsync admin-commands` does: no core dump, no same-user debugger.
+    if (const Status hardened = keepSecretsOutOfCoreDumps(); !hardened) {
+        m_checkButton->setEnabled(false);
+        m_summary->setText(hardened.errorMessage());
     }
 }
 

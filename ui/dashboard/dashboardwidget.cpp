@@ -125,7 +125,7 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     appLabel->setBuddy(m_appPicker);
     auto *fromLabel = new QLabel(u"&From:"_s, this);
     fromLabel->setBuddy(m_from);
-    auto *toLabel = new QLabel(u"&To:"_s, this);
+    auto *toLabel = new QLabel(u"T&o:"_s, this);
     toLabel->setBuddy(m_to);
     controls->addWidget(appLabel);
     controls->addWidget(m_appPicker, 1);

@@ -49,7 +49,7 @@ ActivityLogPanel::ActivityLogPanel(QWidget *parent)
     copySelectedButton->setObjectName(u"copySelectedLogButton"_s);
     copySelectedButton->setToolTip(u"Copy the selected messages"_s);
     connect(copySelectedButton, &QPushButton::clicked, this, &ActivityLogPanel::copySelected);
-    auto *copyAllButton = new QPushButton(u"Copy &all"_s, this);
+    auto *copyAllButton = new QPushButton(u"Copy a&ll"_s, this);
     copyAllButton->setObjectName(u"copyAllLogButton"_s);
     copyAllButton->setToolTip(u"Copy every message shown"_s);
     connect(copyAllButton, &QPushButton::clicked, this, &ActivityLogPanel::copyAll);
@@ -65,13 +65,15 @@ ActivityLogPanel::ActivityLogPanel(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(ActivityLogModel::LevelColumn,
                                                      QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Sized from a sample of rows, not all of them: a long log would otherwise be measured on every insert.
+    m_view->horizontalHeader()->setResizeContentsPrecision(64);
     auto *copyAction = new QAction(u"Copy"_s, m_view);
     copyAction->setShortcut(QKeySequence::Copy);
     copyAction->setShortcutContext(Qt::WidgetShortcut);
     connect(copyAction, &QAction::triggered, this, &ActivityLogPanel::copySelected);
     m_view->addAction(copyAction);
 
-    auto *label = new QLabel(u"&Show:"_s, this);
+    auto *label = new QLabel(u"S&how:"_s, this);
     label->setBuddy(m_level);
     auto *bar = new QHBoxLayout;
     bar->addWidget(label);

@@ -162,13 +162,13 @@ QWidget *MainWindow::buildHome()
     bigger.setBold(true);
     m_headline->setFont(bigger);
     m_adminButton = new QPushButton(themeIcon(u"dialog-password"_s, QStyle::SP_DialogYesButton),
-                                    u"&Admin Setup…"_s, page);
+                                    u"Ad&min Setup…"_s, page);
     m_adminButton->setObjectName(u"adminSetupButton"_s);
     m_adminButton->setToolTip(u"Enable analytics reports for apps that lack report requests (needs an Admin "
                               u"key, used in memory only)"_s);
     connect(m_adminButton, &QPushButton::clicked, this, &MainWindow::openAdminSetup);
     m_syncButton =
-        new QPushButton(themeIcon(u"view-refresh"_s, QStyle::SP_BrowserReload), u"&Sync now"_s, page);
+        new QPushButton(themeIcon(u"view-refresh"_s, QStyle::SP_BrowserReload), u"Sync &now"_s, page);
     m_syncButton->setObjectName(u"syncNowButton"_s);
     connect(m_syncButton, &QPushButton::clicked, this, &MainWindow::syncNow);
     auto *header = new QHBoxLayout;
@@ -298,15 +298,17 @@ void MainWindow::applySettings()
     m_pages->setCurrentIndex(m_configured ? HomePage : EmptyStatePage);
     m_syncAction->setEnabled(m_configured && !isSyncRunning());
     m_syncButton->setEnabled(m_configured && !isSyncRunning());
+    schedule::SyncSchedule manual;
+    manual.kind = schedule::SyncSchedule::Kind::Manual;
     if (!m_configured) {
-        m_scheduler->setSchedule(SyncSchedule());
+        m_scheduler->setSchedule(manual);
         return;
     }
-    if (const auto schedule = SyncSchedule::parse(m_settings.schedule)) {
-        m_scheduler->setSchedule(schedule.value());
+    if (const auto parsed = schedule::SyncSchedule::parse(m_settings.schedule)) {
+        m_scheduler->setSchedule(parsed.value());
     } else {
-        m_scheduler->setSchedule(SyncSchedule());
-        m_log->append(ActivityLevel::Warning, schedule.errorMessage());
+        m_scheduler->setSchedule(manual);
+        m_log->append(ActivityLevel::Warning, parsed.errorMessage());
     }
     m_dashboard->setSettings(m_settings);
     refreshStatus();

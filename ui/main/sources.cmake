@@ -10,7 +10,6 @@ target_sources(ascsync_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/statustablemodel.cpp ${CMAKE_CURRENT_LIST_DIR}/statustablemodel.h
     ${CMAKE_CURRENT_LIST_DIR}/syncprogresspanel.cpp ${CMAKE_CURRENT_LIST_DIR}/syncprogresspanel.h
     ${CMAKE_CURRENT_LIST_DIR}/syncrunner.cpp ${CMAKE_CURRENT_LIST_DIR}/syncrunner.h
-    ${CMAKE_CURRENT_LIST_DIR}/syncschedule.cpp ${CMAKE_CURRENT_LIST_DIR}/syncschedule.h
     ${CMAKE_CURRENT_LIST_DIR}/syncscheduler.cpp ${CMAKE_CURRENT_LIST_DIR}/syncscheduler.h
     ${CMAKE_CURRENT_LIST_DIR}/synctrayicon.cpp ${CMAKE_CURRENT_LIST_DIR}/synctrayicon.h
     ${CMAKE_CURRENT_LIST_DIR}/themeicons.cpp ${CMAKE_CURRENT_LIST_DIR}/themeicons.h

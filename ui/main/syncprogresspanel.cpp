@@ -26,7 +26,7 @@ QString familyOf(const QString &stream)
 SyncProgressPanel::SyncProgressPanel(QWidget *parent)
     : QWidget(parent)
     , m_overall(new QProgressBar(this))
-    , m_cancel(new QPushButton(themeIcon(u"process-stop"_s, QStyle::SP_BrowserStop), u"Cance&l"_s, this))
+    , m_cancel(new QPushButton(themeIcon(u"process-stop"_s, QStyle::SP_BrowserStop), u"Cancel s&ync"_s, this))
     , m_outcome(new QLabel(this))
 {
     m_overall->setObjectName(u"overallProgress"_s);

@@ -9,11 +9,12 @@ constexpr int kCheckIntervalMs = 60 * 1000;
 SyncScheduler::SyncScheduler(QObject *parent)
     : QObject(parent)
 {
+    m_schedule.kind = schedule::SyncSchedule::Kind::Manual;
     m_timer.setTimerType(Qt::VeryCoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SyncScheduler::check);
 }
 
-void SyncScheduler::setSchedule(const SyncSchedule &schedule)
+void SyncScheduler::setSchedule(const schedule::SyncSchedule &schedule)
 {
     m_schedule = schedule;
     arm(QDateTime::currentDateTime());
@@ -21,10 +22,9 @@ void SyncScheduler::setSchedule(const SyncSchedule &schedule)
 
 void SyncScheduler::arm(const QDateTime &from)
 {
-    const auto next = m_schedule.nextRunAfter(from);
-    m_next = next.value_or(QDateTime());
-    if (next) {
-        m_timer.start(int(std::min<qint64>(kCheckIntervalMs, std::max<qint64>(0, from.msecsTo(*next)))));
+    m_next = m_schedule.nextRun(from);
+    if (m_next.isValid()) {
+        m_timer.start(int(std::min<qint64>(kCheckIntervalMs, std::max<qint64>(0, from.msecsTo(m_next)))));
     } else {
         m_timer.stop();
     }

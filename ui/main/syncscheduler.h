@@ -1,6 +1,6 @@
 #pragma once
 
-#include "main/syncschedule.h"
+#include "schedule/syncschedule.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -16,8 +16,8 @@ class SyncScheduler : public QObject {
 public:
     explicit SyncScheduler(QObject *parent = nullptr);
 
-    void setSchedule(const SyncSchedule &schedule);
-    const SyncSchedule &schedule() const { return m_schedule; }
+    void setSchedule(const schedule::SyncSchedule &schedule);
+    const schedule::SyncSchedule &schedule() const { return m_schedule; }
     // Invalid for a manual schedule.
     QDateTime nextRun() const { return m_next; }
 
@@ -29,7 +29,7 @@ private:
     void check();
     void arm(const QDateTime &from);
 
-    SyncSchedule m_schedule;
+    schedule::SyncSchedule m_schedule; // manual until setSchedule()
     QDateTime m_next;
     QTimer m_timer;
 };

@@ -6,8 +6,8 @@
 #include "main/mainwindow.h"
 #include "main/runhistorymodel.h"
 #include "main/statustablemodel.h"
-#include "main/syncschedule.h"
 #include "main/synctrayicon.h"
+#include "schedule/syncschedule.h"
 #include "uitestenvironment.h"
 
 #include <QApplication>
@@ -24,6 +24,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTest>
 #include <QUuid>
 
@@ -106,6 +107,16 @@ qint64 rowCount(const QString &sqlitePath, const QString &table)
     }
     QSqlDatabase::removeDatabase(name);
     return count;
+}
+
+// With ASCSYNC_UI_SCREENSHOTS=DIR, saves the window as DIR/NAME.png, to look at (best under Xvfb).
+void saveScreenshot(QWidget *window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ASCSYNC_UI_SCREENSHOTS");
+    if (!dir.isEmpty()) {
+        QCoreApplication::processEvents();
+        window->grab().save(dir + u'/' + name + u".png"_s);
+    }
 }
 
 QStringList columnTexts(const QAbstractItemModel *model, int column)
@@ -315,6 +326,8 @@ private Q_SLOTS:
         QVERIFY(seriesSpy.wait(30000));
         compareSeriesWithReference(dashboard, days);
         QVERIFY2(days >= 10, "too few days to prove anything");
+        window.findChild<QTabWidget *>(u"mainTabs"_s)->setCurrentWidget(dashboard);
+        saveScreenshot(&window, u"dashboard"_s);
     }
 
     void cancelStopsARun()
@@ -366,42 +379,38 @@ private Q_SLOTS:
         QCOMPARE(panel.allText().split(u'\n').size(), 3);
     }
 
-    void schedulesAreReadFromSettings_data()
+    void theScheduleDrivesTheTimer_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("now");
-        QTest::addColumn<QString>("next"); // empty: none
-
-        QTest::newRow("manual") << u"manual"_s << u"2026-11-20T10:00:00"_s << QString();
-        QTest::newRow("daily later today")
-            << u"daily 06:00"_s << u"2026-11-20T05:59:00"_s << u"2026-11-20T06:00:00"_s;
-        QTest::newRow("daily tomorrow")
-            << u"daily 06:00"_s << u"2026-11-20T06:00:00"_s << u"2026-11-21T06:00:00"_s;
-        QTest::newRow("hourly") << u"hourly"_s << u"2026-11-20T10:30:00"_s << u"2026-11-20T11:30:00"_s;
-        QTest::newRow("every 6h") << u"every 6h"_s << u"2026-11-20T10:00:00"_s << u"2026-11-20T16:00:00"_s;
+        QTest::addColumn<QString>("schedule");
+        QTest::addColumn<bool>("timed");
+        QTest::newRow("manual") << u"manual"_s << false;
+        QTest::newRow("daily") << u"daily 06:00"_s << true;
+        QTest::newRow("every 6h") << u"every 6h"_s << true;
+        QTest::newRow("not understood") << u"fortnightly"_s << false;
     }
 
-    void schedulesAreReadFromSettings()
+    void theScheduleDrivesTheTimer()
     {
-        QFETCH(QString, text);
-        QFETCH(QString, now);
-        QFETCH(QString, next);
-        const auto schedule = ascsync::ui::SyncSchedule::parse(text);
-        QVERIFY2(schedule.ok(), qPrintable(schedule.errorMessage()));
-        const auto due = schedule->nextRunAfter(QDateTime::fromString(now, Qt::ISODate));
-        QCOMPARE(due.has_value(), !next.isEmpty());
-        if (due) {
-            QCOMPARE(*due, QDateTime::fromString(next, Qt::ISODate));
+        QFETCH(QString, schedule);
+        QFETCH(bool, timed);
+        ascsync::config::Settings settings = m_env.readerSettings(kStreams);
+        settings.schedule = schedule;
+        const QString path = m_env.settingsPath() + u".schedule.conf"_s;
+        QVERIFY(ascsync::config::SettingsFile::save(path, settings).ok());
+        MainWindow window(path);
+        QSignalSpy statusSpy(&window, &MainWindow::statusRefreshed);
+        const QString label = window.findChild<QLabel *>(u"scheduleLabel"_s)->text();
+        const auto parsed = ascsync::schedule::SyncSchedule::parse(schedule);
+        if (timed) {
+            const QDateTime next = parsed->nextRun(QDateTime::currentDateTime());
+            QCOMPARE(label, u"Next sync: "_s + QLocale().toString(next, QLocale::ShortFormat));
+        } else {
+            QCOMPARE(label, u"Syncs only on demand"_s);
         }
-    }
-
-    void badSchedulesSayWhatIsAccepted()
-    {
-        for (const QString &text : {u"daily 25:00"_s, u"every 2m"_s, u"weekly"_s}) {
-            const auto schedule = ascsync::ui::SyncSchedule::parse(text);
-            QVERIFY(!schedule.ok());
-            QVERIFY(schedule.errorMessage().contains(u"daily 06:00"_s));
+        if (!parsed) {
+            QVERIFY(window.activityLog()->allText().contains(parsed.errorMessage()));
         }
+        QVERIFY(statusSpy.wait(30000)); // the window's status read ends before it goes
     }
 
     void windowGeometryIsRemembered()
