@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QSplitter>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -37,36 +38,35 @@ QChartView *makeChartView(const QString &title, QWidget *parent)
     auto *axisX = new QDateTimeAxis(chart);
     axisX->setFormat(u"MMM d"_s);
     chart->addAxis(axisX, Qt::AlignBottom);
-    auto *axisY = new QValueAxis(chart);
-    axisY->setLabelFormat(u"%.0f"_s);
-    axisY->setMin(0);
-    chart->addAxis(axisY, Qt::AlignLeft);
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(200);
     return view;
 }
 
-void attach(QChartView *view, QLineSeries *series)
+// Puts `series` on the chart's date axis and on `valueAxis` (added at `alignment` when new to the chart).
+void attach(QChartView *view, QLineSeries *series, QValueAxis *valueAxis, Qt::Alignment alignment)
 {
     view->chart()->addSeries(series);
-    const auto axes = view->chart()->axes();
-    for (QAbstractAxis *axis : axes) {
-        series->attachAxis(axis);
+    if (!view->chart()->axes().contains(valueAxis)) {
+        view->chart()->addAxis(valueAxis, alignment);
     }
+    series->attachAxis(view->chart()->axes(Qt::Horizontal).constFirst());
+    series->attachAxis(valueAxis);
 }
 
-void fitAxes(QChartView *view, const QDate &from, const QDate &to, double maxY)
+QValueAxis *makeValueAxis(const QString &labelFormat, QObject *parent)
 {
-    for (QAbstractAxis *axis : view->chart()->axes(Qt::Horizontal)) {
-        axis->setRange(from.startOfDay(), to.startOfDay());
-    }
-    for (QAbstractAxis *axis : view->chart()->axes(Qt::Vertical)) {
-        if (auto *values = qobject_cast<QValueAxis *>(axis)) {
-            values->setRange(0, maxY > 0 ? maxY * 1.1 : 1);
-            values->applyNiceNumbers();
-        }
-    }
+    auto *axis = new QValueAxis(parent);
+    axis->setLabelFormat(labelFormat);
+    axis->setRange(0, 1);
+    return axis;
+}
+
+void fitValueAxis(QValueAxis *axis, double maxY)
+{
+    axis->setRange(0, maxY > 0 ? maxY * 1.1 : 1);
+    axis->applyNiceNumbers();
 }
 
 } // namespace
@@ -82,6 +82,9 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     , m_downloads(new QLineSeries(this))
     , m_impressions(new QLineSeries(this))
     , m_conversion(new QLineSeries(this))
+    , m_impressionsAxis(makeValueAxis(u"%.0f"_s, this))
+    , m_downloadsAxis(makeValueAxis(u"%.0f"_s, this))
+    , m_rateAxis(makeValueAxis(u"%.1f"_s, this))
 {
     m_appPicker->setObjectName(u"dashboardAppPicker"_s);
     m_appPicker->setAccessibleName(u"App"_s);
@@ -102,12 +105,11 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     m_conversion->setName(u"Conversion rate"_s);
     m_conversion->setObjectName(u"conversionSeries"_s);
     // The charts take ownership of their series.
-    attach(m_countsView, m_downloads);
-    attach(m_countsView, m_impressions);
-    attach(m_rateView, m_conversion);
-    if (auto *rateAxis = qobject_cast<QValueAxis *>(m_rateView->chart()->axes(Qt::Vertical).value(0))) {
-        rateAxis->setLabelFormat(u"%.1f"_s);
-    }
+    // Impressions outnumber downloads many times over: each gets its own scale (left and right) so both
+    // curves are readable.
+    attach(m_countsView, m_impressions, m_impressionsAxis, Qt::AlignLeft);
+    attach(m_countsView, m_downloads, m_downloadsAxis, Qt::AlignRight);
+    attach(m_rateView, m_conversion, m_rateAxis, Qt::AlignLeft);
 
     auto *reload = new QPushButton(u"&Reload"_s, this);
     reload->setObjectName(u"dashboardReloadButton"_s);
@@ -137,8 +139,14 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_message);
-    layout->addWidget(m_countsView, 3);
-    layout->addWidget(m_rateView, 2);
+    // Side by side: each chart keeps the full height, so the axes stay legible in a small window.
+    auto *charts = new QSplitter(Qt::Horizontal, this);
+    charts->setObjectName(u"dashboardCharts"_s);
+    charts->addWidget(m_countsView);
+    charts->addWidget(m_rateView);
+    charts->setStretchFactor(0, 3);
+    charts->setStretchFactor(1, 2);
+    layout->addWidget(charts, 1);
     showMessage(u"Run a sync to see your apps' downloads and conversion rates here."_s);
 }
 
@@ -229,20 +237,23 @@ void DashboardWidget::reloadSeries()
                 return;
             }
             showMetrics(metrics.value());
-            fitAxes(m_countsView, from, to, [&] {
-                double top = 0;
-                for (const DailyMetrics &day : m_metrics) {
-                    top = std::max({top, day.downloads, day.uniqueImpressions});
-                }
-                return top;
-            }());
-            fitAxes(m_rateView, from, to, [&] {
-                double top = 0;
-                for (const DailyMetrics &day : m_metrics) {
-                    top = std::max(top, day.conversionRate.value_or(0));
-                }
-                return top;
-            }());
+            for (QChartView *view : {m_countsView, m_rateView}) {
+                view->chart()
+                    ->axes(Qt::Horizontal)
+                    .constFirst()
+                    ->setRange(from.startOfDay(), to.startOfDay());
+            }
+            double impressions = 0;
+            double downloads = 0;
+            double rate = 0;
+            for (const DailyMetrics &day : std::as_const(m_metrics)) {
+                impressions = std::max(impressions, day.uniqueImpressions);
+                downloads = std::max(downloads, day.downloads);
+                rate = std::max(rate, day.conversionRate.value_or(0));
+            }
+            fitValueAxis(m_impressionsAxis, impressions);
+            fitValueAxis(m_downloadsAxis, downloads);
+            fitValueAxis(m_rateAxis, rate);
             Q_EMIT seriesLoaded();
         });
 }

@@ -10,6 +10,7 @@ class QDateEdit;
 class QLabel;
 class QLineSeries;
 class QChartView;
+class QValueAxis;
 
 namespace ascsync::ui {
 
@@ -57,6 +58,9 @@ private:
     QLineSeries *m_downloads;
     QLineSeries *m_impressions;
     QLineSeries *m_conversion;
+    QValueAxis *m_impressionsAxis;
+    QValueAxis *m_downloadsAxis;
+    QValueAxis *m_rateAxis;
 };
 
 } // namespace ascsync::ui

@@ -141,6 +141,11 @@ void SyncProgressPanel::runFinished(const QString &outcomeText, bool ok)
 {
     m_repaint.stop();
     showProgress(); // the final counts, not the last coalesced ones
+    for (auto it = m_streamBars.cbegin(); it != m_streamBars.cend(); ++it) {
+        if (!m_streams.contains(it.key())) {
+            it.value()->setFormat(u"not synced"_s); // not among the settings' streams, or stopped before
+        }
+    }
     m_cancel->setEnabled(false);
     if (m_overall->maximum() == 0) {
         m_overall->setRange(0, 1);

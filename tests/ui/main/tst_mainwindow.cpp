@@ -316,6 +316,7 @@ private Q_SLOTS:
         auto *dashboard = window.dashboard();
         auto *picker = dashboard->findChild<QComboBox *>(u"dashboardAppPicker"_s);
         QVERIFY(picker->count() >= 2);
+        saveScreenshot(&window, u"main-window"_s);
         int days = 0;
         compareSeriesWithReference(dashboard, days);
         if (QTest::currentTestFailed()) {
