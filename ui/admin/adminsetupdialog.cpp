@@ -105,7 +105,9 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     auto *form = new QFormLayout;
     form->addRow(u"Admin &Issuer ID:"_s, m_issuerId);
     form->addRow(u"Admin &Key ID:"_s, m_keyId);
-    form->addRow(u"Key &file:"_s, fileRow);
+    auto *fileLabel = new QLabel(u"Key &file:"_s, this);
+    fileLabel->setBuddy(m_keyFile);
+    form->addRow(fileLabel, fileRow);
     form->addRow(u"Or &paste:"_s, m_keyPem);
     m_checkButton->setObjectName(u"adminCheckButton"_s);
     m_checkButton->setDefault(true);
@@ -122,7 +124,8 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     m_commands->setTabChangesFocus(true);
     m_commands->setAccessibleName(u"curl commands"_s);
     m_expiry->setObjectName(u"adminTokenExpiry"_s);
-    m_expiry->setWordWrap(true);
+    // One line: a wrapped label inside the group box was clipped at some widths.
+    m_expiry->setWordWrap(false);
     m_copyAll->setObjectName(u"copyAllCommandsButton"_s);
     m_copyApp->setObjectName(u"copyAppCommandsButton"_s);
     m_send->setObjectName(u"adminSendButton"_s);
@@ -132,6 +135,11 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     connect(m_send, &QPushButton::clicked, this, &AdminSetupDialog::sendRequests);
     connect(m_apps, &QListWidget::currentRowChanged, this,
             [this] { m_copyApp->setEnabled(m_apps->currentItem()); });
+    // The commands are what people read and copy: they get the room; the lists stay a few lines high.
+    const int line = fontMetrics().lineSpacing();
+    m_apps->setMaximumHeight(line * 6);
+    m_commands->setMinimumHeight(line * 12);
+    m_results->setMaximumHeight(line * 6);
     m_results->setObjectName(u"adminResultsList"_s);
     m_results->setAccessibleName(u"Results"_s);
     m_results->setWordWrap(true);
@@ -158,10 +166,10 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     layout->addWidget(privacy);
     layout->addLayout(form);
     layout->addWidget(m_checkButton, 0, Qt::AlignRight);
-    layout->addWidget(appsBox, 1);
-    layout->addWidget(commandsBox, 2);
+    layout->addWidget(appsBox);
+    layout->addWidget(commandsBox, 1);
     layout->addWidget(m_buttons);
-    resize(760, 720);
+    resize(800, 820);
 
     for (QWidget *widget : {static_cast<QWidget *>(m_copyAll), static_cast<QWidget *>(m_copyApp),
                             static_cast<QWidget *>(m_send)}) {
@@ -240,9 +248,8 @@ void AdminSetupDialog::showPlan(const AdminPlan &plan)
     m_commands->setPlainText(plan.script);
     const qint64 minutes = QDateTime::currentDateTimeUtc().secsTo(plan.token.expiresAt) / 60;
     m_expiry->setText(
-        u"The token in these commands expires at %1 (in about %2 minutes); after that, click "
-        u"Check apps again for fresh commands."_s
-            .arg(QLocale().toString(plan.token.expiresAt.toLocalTime().time(), QLocale::ShortFormat))
+        u"The token in these commands expires at %1 (in about %2 minutes); then click Check apps "
+        u"again."_s.arg(QLocale().toString(plan.token.expiresAt.toLocalTime().time(), QLocale::ShortFormat))
             .arg(minutes));
     const bool work = !plan.actions.isEmpty();
     m_copyAll->setEnabled(true);

@@ -198,6 +198,9 @@ private Q_SLOTS:
             QVERIFY(!commands.toLatin1().contains(needle));
         }
         QVERIFY(dialog->findChild<QLabel *>(u"adminTokenExpiry"_s)->text().contains(u"minutes"_s));
+        if (const QString dir = qEnvironmentVariable("ASCSYNC_UI_SCREENSHOTS"); !dir.isEmpty()) {
+            dialog->grab().save(dir + u"/admin-setup.png"_s);
+        }
 
         // Copy for one app: that app's two commands only.
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"copyAppCommandsButton"_s), Qt::LeftButton);
