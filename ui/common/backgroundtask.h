@@ -10,10 +10,10 @@
 
 namespace ascsync::ui {
 
-// Runs `work` on a thread of its own and hands its result to `done` in `receiver`'s thread (the UI thread), so
-// the synchronous core calls (ApiClient, Destination::open) never block the UI and no nested event loop runs in
-// it. When `receiver` is destroyed first the result is dropped; the thread still finishes and deletes itself.
-// Threads are never terminated: long work is cancelled through its own means (ApiClient::cancel).
+// Runs `work` on a thread of its own and hands its result to `done` in `receiver`'s thread (the UI thread),
+// so the synchronous core calls (ApiClient, Destination::open) never block the UI and no nested event loop
+// runs in it. When `receiver` is destroyed first the result is dropped; the thread still finishes and deletes
+// itself. Threads are never terminated: long work is cancelled through its own means (ApiClient::cancel).
 template <typename Work, typename Done> void runInBackground(QObject *receiver, Work work, Done done)
 {
     using Outcome = std::invoke_result_t<Work &>;
