@@ -184,6 +184,9 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
 
 AdminSetupDialog::~AdminSetupDialog()
 {
+    if (m_busy) {
+        QApplication::restoreOverrideCursor(); // the worker's answer will not come back to this dialog
+    }
     forgetKey();
 }
 
