@@ -25,6 +25,7 @@
 #include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QUuid>
 
@@ -378,6 +379,16 @@ private Q_SLOTS:
         search->clear();
         level->setCurrentIndex(0);
         QCOMPARE(panel.allText().split(u'\n').size(), 3);
+
+        // Ctrl+C in the list copies the selected rows only.
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        auto *view = panel.findChild<QTableView *>(u"activityLogView"_s);
+        view->selectRow(1);
+        view->setFocus();
+        QTest::keySequence(view, QKeySequence::Copy);
+        QVERIFY(QApplication::clipboard()->text().endsWith(u"Warning  Sales report not published yet"_s));
+        QCOMPARE(QApplication::clipboard()->text().count(u'\n'), 0);
     }
 
     void theScheduleDrivesTheTimer_data()
