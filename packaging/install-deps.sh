@@ -6,8 +6,9 @@ set -euo pipefail
 packages=(
   # build
   cmake ninja-build g++ pkg-config clang-format
-  # Qt 6 and the other libraries (HttpServer's CMake config needs WebSockets)
+  # Qt 6 and the other libraries (HttpServer's CMake config needs WebSockets, Charts' needs OpenGL)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
+  libqt6opengl6-dev
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libssl-dev zlib1g-dev libgl-dev
   libpq-dev libsqlite3-dev
   # run and test: PostgreSQL server, a Secret Service keyring on D-Bus, an X server for screenshots,

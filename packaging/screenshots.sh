@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Saves a PNG of each screen of ascsync-gui (setup wizard pages, settings dialog; more as they come) under a
+# virtual X server, using the demo account (the ascsync-sandbox simulator), so nothing real is needed and
+# nothing is saved. Builds nothing: give it a build directory that has the executables.
+#
+# Usage: packaging/screenshots.sh BUILD_DIR [OUTPUT_DIR]   (default OUTPUT_DIR: docs/screenshots)
+#   e.g. cmake --build build/dev --target ascsync-gui ascsync-sandbox wizard-screenshot-tour
+#        packaging/screenshots.sh build/dev
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ $# -lt 1 ] || [ $# -gt 2 ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
+  sed -n '2,8p' "$0"; exit 2
+fi
+build=$(cd "$1" && pwd)
+output=${2:-$here/docs/screenshots}
+mkdir -p "$output"
+output=$(cd "$output" && pwd)
+
+sandbox="$build/app/sandbox/ascsync-sandbox"
+gui="$build/app/gui/ascsync-gui"
+tour="$build/tests/ui/wizard/wizard-screenshot-tour"
+[ -x "$sandbox" ] || { echo "screenshots: $sandbox is missing; build the ascsync-sandbox target" >&2; exit 1; }
+command -v xvfb-run >/dev/null || { echo "screenshots: xvfb-run is missing (packaging/install-deps.sh)" >&2; exit 1; }
+
+# ascsync-gui runs the tour itself once it has --screenshot-tour; until then the test program does the same.
+if [ -x "$gui" ] && QT_QPA_PLATFORM=offscreen "$gui" --help 2>/dev/null | grep -q -- '--screenshot-tour'; then
+  command=("$gui" --screenshot-tour "$output")
+elif [ -x "$tour" ]; then
+  command=("$tour" "$output")
+else
+  echo "screenshots: neither $gui --screenshot-tour nor $tour is available; build wizard-screenshot-tour" >&2
+  exit 1
+fi
+
+# A throw-away home: the tour never saves settings, but Qt must not touch the user's files. Its fixed name
+# keeps the paths shown in the pictures the same from run to run.
+scratch="${TMPDIR:-/tmp}/ascsync-screenshots-home"
+rm -rf "$scratch"
+trap 'rm -rf "$scratch"' EXIT
+export HOME="$scratch" XDG_CONFIG_HOME="$scratch/.config" XDG_DATA_HOME="$scratch/.local/share"
+export XDG_RUNTIME_DIR="$scratch/.run"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+export ASCSYNC_SANDBOX_PATH="$sandbox" QT_QPA_PLATFORM=xcb
+
+rm -f "$output"/[0-9][0-9]-*.png
+xvfb-run -a -s "-screen 0 1280x900x24" "${command[@]}"
+pictures=("$output"/[0-9][0-9]-*.png)
+echo "screenshots: ${#pictures[@]} pictures in $output"

@@ -1,0 +1,110 @@
+#include "wizard/apiconnection.h"
+
+#include "api/apiclient.h"
+#include "auth/tokenprovider.h"
+#include "status/statuscollector.h"
+
+#include <QMutexLocker>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::ui {
+
+namespace {
+
+Error cancelledError()
+{
+    return makeError(u"api.cancelled"_s, u"The check was cancelled."_s);
+}
+
+// Attaches a client to a cancellation for the lifetime of one call.
+class AttachedClient {
+public:
+    AttachedClient(ApiCancellation &cancellation, api::ApiClient &client)
+        : m_cancellation(cancellation)
+    {
+        m_cancellation.attach(&client);
+    }
+    ~AttachedClient() { m_cancellation.detach(); }
+    AttachedClient(const AttachedClient &) = delete;
+    AttachedClient &operator=(const AttachedClient &) = delete;
+
+private:
+    ApiCancellation &m_cancellation;
+};
+
+} // namespace
+
+void ApiCancellation::cancel()
+{
+    const QMutexLocker lock(&m_mutex);
+    m_cancelled = true;
+    if (m_client != nullptr) {
+        m_client->cancel();
+    }
+}
+
+bool ApiCancellation::isCancelled() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_cancelled;
+}
+
+void ApiCancellation::attach(api::ApiClient *client)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_client = client;
+    if (m_cancelled) {
+        client->cancel();
+    }
+}
+
+void ApiCancellation::detach()
+{
+    const QMutexLocker lock(&m_mutex);
+    m_client = nullptr;
+}
+
+std::unique_ptr<api::ApiClient> makeApiClient(const config::Settings &settings, const auth::P8Key &key)
+{
+    auth::TokenClaims claims;
+    claims.issuerId = settings.issuerId;
+    claims.keyId = settings.keyId;
+    api::ApiOptions options;
+    options.baseUrl = settings.apiBaseUrl;
+    options.caFile = settings.caFile;
+    // A connection test should answer within seconds; the sync's patient retry budget is not for people
+    // waiting at a dialog.
+    options.maxAttempts = 2;
+    options.transferTimeout = std::chrono::seconds(20);
+    return std::make_unique<api::ApiClient>(options, std::make_shared<auth::TokenProvider>(key, claims));
+}
+
+Result<QList<api::AppInfo>> fetchApps(const config::Settings &settings, const auth::P8Key &key,
+                                      ApiCancellation &cancellation)
+{
+    if (cancellation.isCancelled()) {
+        return cancelledError();
+    }
+    const auto client = makeApiClient(settings, key);
+    const AttachedClient attached(cancellation, *client);
+    return api::listApps(*client);
+}
+
+Result<status::StatusReport> collectRequestStatus(const config::Settings &settings, const auth::P8Key &key,
+                                                  ApiCancellation &cancellation)
+{
+    if (cancellation.isCancelled()) {
+        return cancelledError();
+    }
+    const auto client = makeApiClient(settings, key);
+    const AttachedClient attached(cancellation, *client);
+    status::StatusOptions options;
+    options.apps = settings.apps;
+    // Only what the sync will load, so the check stays short.
+    options.granularities = settings.granularities;
+    options.syncedGranularities = settings.granularities;
+    return status::collectStatus(*client, nullptr, options);
+}
+
+} // namespace ascsync::ui

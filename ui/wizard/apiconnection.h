@@ -1,0 +1,49 @@
+#pragma once
+
+#include "api/appsendpoint.h"
+#include "auth/p8key.h"
+#include "common/result.h"
+#include "config/settings.h"
+#include "status/appstatus.h"
+
+#include <QMutex>
+
+#include <memory>
+
+namespace ascsync::api {
+class ApiClient;
+}
+
+namespace ascsync::ui {
+
+// Lets the UI thread abort an App Store Connect call running on a worker thread (the wizard closed, the user
+// changed a field). The worker attaches its client for the duration of the call.
+class ApiCancellation {
+public:
+    void cancel();
+    bool isCancelled() const;
+
+    // While attached, cancel() aborts `client` (ApiClient::cancel is thread-safe).
+    void attach(api::ApiClient *client);
+    void detach();
+
+private:
+    mutable QMutex m_mutex;
+    api::ApiClient *m_client = nullptr;
+    bool m_cancelled = false;
+};
+
+// Blocking helpers for worker threads (runInBackground): each builds its own client from the settings' IDs
+// and base URL and the given key.
+std::unique_ptr<api::ApiClient> makeApiClient(const config::Settings &settings, const auth::P8Key &key);
+
+Result<QList<api::AppInfo>> fetchApps(const config::Settings &settings, const auth::P8Key &key,
+                                      ApiCancellation &cancellation);
+
+// The report-request status of the selected apps (settings.apps; empty = all the key sees), as
+// `ascsync status` computes it, without looking at a destination: appsWithoutRequests() are the apps the
+// Admin Setup dialog can fix.
+Result<status::StatusReport> collectRequestStatus(const config::Settings &settings, const auth::P8Key &key,
+                                                  ApiCancellation &cancellation);
+
+} // namespace ascsync::ui

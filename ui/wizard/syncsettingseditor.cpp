@@ -1,0 +1,317 @@
+#include "wizard/syncsettingseditor.h"
+
+#include "common/validationlabel.h"
+#include "schedule/syncschedule.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTimeEdit>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::ui {
+
+namespace {
+
+// The entries of the schedule combo box; "every few hours" takes its N from a second box.
+enum ScheduleEntry { Manual, Hourly, EveryFewHours, Daily, Weekly, Unknown };
+const int kEveryHoursChoices[] = {2, 3, 4, 6, 8, 12};
+
+// Apple keeps analytics instances 35 days: a longer backfill would ask for data that no longer exists.
+constexpr int kMaxBackfillDays = 35;
+
+QLabel *explanation(const QString &text)
+{
+    // One line each: word-wrapped labels get a wrong height inside a QFormLayout row.
+    auto *label = new QLabel(text);
+    label->setIndent(24); // under the radio button's text, not its circle
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 0.92);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_schedule(new QComboBox)
+    , m_everyHours(new QComboBox)
+    , m_weekday(new QComboBox)
+    , m_at(new QTimeEdit)
+    , m_scheduleMessage(new ValidationLabel)
+    , m_backfillDays(new QSpinBox)
+    , m_evolve(new QRadioButton(tr("&Evolve (recommended)")))
+    , m_ignore(new QRadioButton(tr("&Ignore new columns")))
+    , m_fail(new QRadioButton(tr("&Fail")))
+    , m_analytics(new QCheckBox(tr("&Analytics reports (downloads, engagement, usage…)")))
+    , m_sales(new QCheckBox(tr("Sa&les and trends")))
+    , m_finance(new QCheckBox(tr("Fi&nance")))
+    , m_familiesMessage(new ValidationLabel)
+{
+    m_schedule->setObjectName(u"scheduleCombo"_s);
+    m_everyHours->setObjectName(u"scheduleHoursCombo"_s);
+    m_weekday->setObjectName(u"scheduleWeekdayCombo"_s);
+    m_at->setObjectName(u"scheduleTimeEdit"_s);
+    m_scheduleMessage->setObjectName(u"scheduleMessage"_s);
+    m_backfillDays->setObjectName(u"backfillDaysSpin"_s);
+    m_evolve->setObjectName(u"migrationEvolveRadio"_s);
+    m_ignore->setObjectName(u"migrationIgnoreRadio"_s);
+    m_fail->setObjectName(u"migrationFailRadio"_s);
+    m_analytics->setObjectName(u"analyticsCheck"_s);
+    m_sales->setObjectName(u"salesCheck"_s);
+    m_finance->setObjectName(u"financeCheck"_s);
+    m_familiesMessage->setObjectName(u"familiesMessage"_s);
+
+    m_schedule->addItem(tr("Manually (Sync now)"), Manual);
+    m_schedule->addItem(tr("Every hour"), Hourly);
+    m_schedule->addItem(tr("Every few hours"), EveryFewHours);
+    m_schedule->addItem(tr("Every day at"), Daily);
+    m_schedule->addItem(tr("Every week on"), Weekly);
+    for (const int hours : kEveryHoursChoices) {
+        m_everyHours->addItem(tr("%1 hours").arg(hours), hours);
+    }
+    for (int day = Qt::Monday; day <= Qt::Sunday; ++day) {
+        m_weekday->addItem(QLocale().dayName(day), day);
+    }
+    m_at->setDisplayFormat(u"HH:mm"_s);
+    m_backfillDays->setRange(0, kMaxBackfillDays);
+    m_backfillDays->setSuffix(tr(" days"));
+    auto *policies = new QButtonGroup(this);
+    policies->addButton(m_evolve);
+    policies->addButton(m_ignore);
+    policies->addButton(m_fail);
+
+    auto *scheduleRow = new QHBoxLayout;
+    scheduleRow->addWidget(m_schedule);
+    scheduleRow->addWidget(m_everyHours);
+    scheduleRow->addWidget(m_weekday);
+    scheduleRow->addWidget(m_at);
+    scheduleRow->addStretch(1);
+    auto *scheduleColumn = new QVBoxLayout;
+    scheduleColumn->setSpacing(2);
+    scheduleColumn->addLayout(scheduleRow);
+    scheduleColumn->addWidget(m_scheduleMessage);
+    auto *backfillRow = new QHBoxLayout;
+    backfillRow->addWidget(m_backfillDays);
+    backfillRow->addWidget(new QLabel(tr("back, on the first sync (Apple keeps analytics for 35 days)")));
+    backfillRow->addStretch(1);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("Pull &schedule:"), scheduleColumn);
+    form->addRow(tr("&Backfill:"), backfillRow);
+    qobject_cast<QLabel *>(form->labelForField(scheduleColumn))->setBuddy(m_schedule);
+    qobject_cast<QLabel *>(form->labelForField(backfillRow))->setBuddy(m_backfillDays);
+
+    auto *policyBox = new QVBoxLayout;
+    policyBox->setSpacing(2);
+    policyBox->addWidget(m_evolve);
+    policyBox->addWidget(explanation(tr("When Apple adds a column, add it to the table; nothing is lost.")));
+    policyBox->addWidget(m_ignore);
+    policyBox->addWidget(
+        explanation(tr("Keep the table as it is and report the columns that were skipped.")));
+    policyBox->addWidget(m_fail);
+    policyBox->addWidget(explanation(tr("Stop that report and change nothing, so you can decide.")));
+    form->addRow(tr("New columns:"), policyBox);
+
+    auto *families = new QVBoxLayout;
+    families->setSpacing(2);
+    families->addWidget(m_analytics);
+    families->addWidget(m_sales);
+    families->addWidget(m_finance);
+    families->addWidget(m_familiesMessage);
+    form->addRow(tr("Reports:"), families);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addStretch(1);
+
+    setTabOrder(m_schedule, m_everyHours);
+    setTabOrder(m_everyHours, m_weekday);
+    setTabOrder(m_weekday, m_at);
+    setTabOrder(m_at, m_backfillDays);
+    setTabOrder(m_backfillDays, m_evolve);
+    setTabOrder(m_evolve, m_ignore);
+    setTabOrder(m_ignore, m_fail);
+    setTabOrder(m_fail, m_analytics);
+    setTabOrder(m_analytics, m_sales);
+    setTabOrder(m_sales, m_finance);
+
+    connect(m_schedule, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
+    connect(m_everyHours, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
+    connect(m_weekday, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
+    connect(m_at, &QTimeEdit::timeChanged, this, &SyncSettingsEditor::check);
+    connect(m_backfillDays, &QSpinBox::valueChanged, this, &SyncSettingsEditor::check);
+    for (QAbstractButton *button : std::initializer_list<QAbstractButton *>{
+             m_evolve, m_ignore, m_fail, m_analytics, m_sales, m_finance}) {
+        connect(button, &QAbstractButton::toggled, this, &SyncSettingsEditor::check);
+    }
+    load(config::Settings());
+}
+
+void SyncSettingsEditor::load(const config::Settings &settings)
+{
+    // One grammar with `ascsync schedule` (core/schedule): what it accepts, the editor shows.
+    m_unknownSchedule.clear();
+    if (const int unknown = m_schedule->findData(Unknown); unknown >= 0) {
+        m_schedule->removeItem(unknown);
+    }
+    const auto schedule = schedule::SyncSchedule::parse(settings.schedule);
+    if (!schedule) {
+        m_unknownSchedule = settings.schedule;
+        m_schedule->addItem(tr("As in the settings file: %1").arg(settings.schedule), Unknown);
+        m_schedule->setCurrentIndex(m_schedule->findData(Unknown));
+    } else {
+        using Kind = schedule::SyncSchedule::Kind;
+        ScheduleEntry entry = Manual;
+        switch (schedule->kind) {
+        case Kind::Manual:
+            entry = Manual;
+            break;
+        case Kind::EveryHours:
+            entry = schedule->everyHours == 1 ? Hourly : EveryFewHours;
+            break;
+        case Kind::Daily:
+            entry = Daily;
+            break;
+        case Kind::Weekly:
+            entry = Weekly;
+            break;
+        }
+        m_schedule->setCurrentIndex(m_schedule->findData(entry));
+        if (const int hours = m_everyHours->findData(schedule->everyHours); hours >= 0) {
+            m_everyHours->setCurrentIndex(hours);
+        }
+        m_weekday->setCurrentIndex(m_weekday->findData(schedule->weekday));
+        m_at->setTime(schedule->at);
+    }
+    m_backfillDays->setValue(std::min(settings.backfillDays, kMaxBackfillDays));
+    m_evolve->setChecked(settings.migrationPolicy == u"evolve"_s);
+    m_ignore->setChecked(settings.migrationPolicy == u"ignore"_s);
+    m_fail->setChecked(settings.migrationPolicy == u"fail"_s);
+    m_detailedStreams.clear();
+    QStringList families;
+    for (const QString &stream : settings.streams) {
+        families << stream.section(u':', 0, 0);
+        if (stream.contains(u':')) {
+            m_detailedStreams << stream;
+        }
+    }
+    m_analytics->setChecked(families.contains(u"analytics"_s));
+    m_sales->setChecked(families.contains(u"sales"_s));
+    m_finance->setChecked(families.contains(u"finance"_s));
+    check();
+}
+
+void SyncSettingsEditor::applyTo(config::Settings &settings) const
+{
+    settings.schedule = scheduleText();
+    settings.backfillDays = m_backfillDays->value();
+    settings.migrationPolicy = m_ignore->isChecked() ? u"ignore"_s
+                               : m_fail->isChecked() ? u"fail"_s
+                                                     : u"evolve"_s;
+    QStringList streams;
+    const auto add = [&](QCheckBox *box, const QString &family) {
+        if (!box->isChecked()) {
+            return;
+        }
+        // A family narrowed to some streams on the command line stays narrowed.
+        bool narrowed = false;
+        for (const QString &stream : m_detailedStreams) {
+            if (stream.section(u':', 0, 0) == family) {
+                streams << stream;
+                narrowed = true;
+            }
+        }
+        if (!narrowed) {
+            streams << family;
+        }
+    };
+    add(m_analytics, u"analytics"_s);
+    add(m_sales, u"sales"_s);
+    add(m_finance, u"finance"_s);
+    settings.streams = streams;
+}
+
+bool SyncSettingsEditor::isValid() const
+{
+    return (m_analytics->isChecked() || m_sales->isChecked() || m_finance->isChecked()) &&
+           schedule::SyncSchedule::parse(scheduleText()).ok();
+}
+
+void SyncSettingsEditor::setVendorNumberKnown(bool known)
+{
+    m_vendorNumberKnown = known;
+    check();
+}
+
+QString SyncSettingsEditor::scheduleText() const
+{
+    schedule::SyncSchedule chosen;
+    switch (m_schedule->currentData().toInt()) {
+    case Manual:
+        chosen.kind = schedule::SyncSchedule::Kind::Manual;
+        break;
+    case Hourly:
+        chosen.kind = schedule::SyncSchedule::Kind::EveryHours;
+        chosen.everyHours = 1;
+        break;
+    case EveryFewHours:
+        chosen.kind = schedule::SyncSchedule::Kind::EveryHours;
+        chosen.everyHours = m_everyHours->currentData().toInt();
+        break;
+    case Daily:
+        chosen.kind = schedule::SyncSchedule::Kind::Daily;
+        chosen.at = m_at->time();
+        break;
+    case Weekly:
+        chosen.kind = schedule::SyncSchedule::Kind::Weekly;
+        chosen.weekday = m_weekday->currentData().toInt();
+        chosen.at = m_at->time();
+        break;
+    default:
+        return m_unknownSchedule;
+    }
+    return chosen.toString();
+}
+
+void SyncSettingsEditor::check()
+{
+    const int entry = m_schedule->currentData().toInt();
+    m_everyHours->setVisible(entry == EveryFewHours);
+    m_weekday->setVisible(entry == Weekly);
+    m_at->setVisible(entry == Daily || entry == Weekly);
+    if (const auto parsed = schedule::SyncSchedule::parse(scheduleText()); !parsed) {
+        m_scheduleMessage->showError(parsed.errorMessage());
+    } else if (!parsed->isManual()) {
+        m_scheduleMessage->showProgress(tr("Syncs %1 (local time).").arg(parsed->describe()));
+    } else {
+        m_scheduleMessage->clearMessage();
+    }
+    if (!m_evolve->isChecked() && !m_ignore->isChecked() && !m_fail->isChecked()) {
+        m_evolve->setChecked(true); // re-enters check()
+        return;
+    }
+    if (!m_analytics->isChecked() && !m_sales->isChecked() && !m_finance->isChecked()) {
+        m_familiesMessage->showError(tr("Choose at least one kind of report to sync."));
+    } else if (!m_vendorNumberKnown && (m_sales->isChecked() || m_finance->isChecked())) {
+        m_familiesMessage->showProgress(
+            tr("Sales and finance reports need a vendor number (on the Apps page); "
+               "without it they are skipped."));
+    } else {
+        m_familiesMessage->clearMessage();
+    }
+    Q_EMIT changed();
+}
+
+} // namespace ascsync::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "config/settings.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QRadioButton;
+class QSpinBox;
+class QTimeEdit;
+
+namespace ascsync::ui {
+
+class ValidationLabel;
+
+// When and what to pull: the schedule, how many days back a first sync goes, what to do when Apple adds or
+// changes a column (migration policy), and which report families to sync. Used by the wizard's Sync page and
+// the settings dialog's Sync tab.
+class SyncSettingsEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit SyncSettingsEditor(QWidget *parent = nullptr);
+
+    void load(const config::Settings &settings);
+    void applyTo(config::Settings &settings) const;
+    bool isValid() const;
+    // Sales and finance are skipped without a vendor number: the editor says so.
+    void setVendorNumberKnown(bool known);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    QString scheduleText() const;
+    void check();
+
+    QComboBox *m_schedule;   // manual, hourly, every few hours, daily, weekly
+    QComboBox *m_everyHours; // 2 3 4 6 8 12
+    QComboBox *m_weekday;    // Monday ... Sunday
+    QTimeEdit *m_at;         // daily and weekly
+    ValidationLabel *m_scheduleMessage;
+    QSpinBox *m_backfillDays;
+    QRadioButton *m_evolve;
+    QRadioButton *m_ignore;
+    QRadioButton *m_fail;
+    QCheckBox *m_analytics;
+    QCheckBox *m_sales;
+    QCheckBox *m_finance;
+    ValidationLabel *m_familiesMessage;
+    QString m_unknownSchedule;     // a settings text the grammar refuses: kept until another is chosen
+    QStringList m_detailedStreams; // e.g. "analytics:downloads": kept while their family stays chosen
+    bool m_vendorNumberKnown = true;
+};
+
+} // namespace ascsync::ui
