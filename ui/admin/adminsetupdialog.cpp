@@ -190,6 +190,14 @@ AdminSetupDialog::~AdminSetupDialog()
     forgetKey();
 }
 
+void AdminSetupDialog::setAdminCredentials(const QString &issuerId, const QString &keyId,
+                                           const QString &keyFile)
+{
+    m_issuerId->setText(issuerId);
+    m_keyId->setText(keyId);
+    m_keyFile->setText(keyFile);
+}
+
 void AdminSetupDialog::chooseKeyFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, u"Choose the Admin key"_s, QString(),
