@@ -87,12 +87,12 @@ void AppStartup::addScreens(ScreenshotTour &tour)
         m_window->show();
         capture(m_window.get());
     });
-    tour.addStep(u"admin-setup"_s, [this](const ScreenshotTour::Capture &capture) {
+    tour.addStep(u"admin-setup"_s, [this, &tour](const ScreenshotTour::Capture &capture) {
         auto *dialog = new AdminSetupDialog(m_window->settings(), m_window.get());
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // The capture happens once the layout has settled, so the dialog stays until the tour ends.
+        connect(&tour, &ScreenshotTour::finished, dialog, &QObject::deleteLater);
         dialog->show();
         capture(dialog);
-        QMetaObject::invokeMethod(dialog, &QDialog::reject, Qt::QueuedConnection);
     });
 }
 

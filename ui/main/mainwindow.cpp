@@ -147,7 +147,9 @@ QWidget *MainWindow::buildEmptyState()
     auto *layout = new QVBoxLayout(page);
     layout->addStretch();
     layout->addWidget(title, 0, Qt::AlignHCenter);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    // Full width with centred lines: a wrapped label given only its own hint width is cut off.
+    text->setAlignment(Qt::AlignHCenter);
+    layout->addWidget(text);
     layout->addWidget(button, 0, Qt::AlignHCenter);
     layout->addStretch();
     return page;
