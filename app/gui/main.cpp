@@ -1,10 +1,13 @@
-// ascsync-gui: the desktop app. Shows the main window (or its "Run setup" state when nothing is configured).
+// ascsync-gui: the desktop app. Shows the setup wizard when nothing is configured yet, else the main window.
+#include "common/screenshottour.h"
 #include "config/settings.h"
-#include "main/mainwindow.h"
+#include "main/appstartup.h"
+#include "wizard/wizardscreenshots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QTextStream>
 
 using namespace Qt::StringLiterals;
 
@@ -43,12 +46,31 @@ int main(int argc, char *argv[])
     const QCommandLineOption config(
         u"config"_s, u"Settings file (default: %1)."_s.arg(ascsync::config::SettingsFile::defaultPath()),
         u"FILE"_s);
-    parser.addOption(config);
+    const QCommandLineOption screenshotTour(
+        u"screenshot-tour"_s,
+        u"Save a PNG of each screen (setup wizard with the demo account, settings, main window, Admin "
+        u"setup) into DIR, then quit. Nothing is saved; see packaging/screenshots.sh."_s,
+        u"DIR"_s);
+    parser.addOptions({config, screenshotTour});
     parser.process(app);
 
     const QString settingsPath =
         parser.isSet(config) ? parser.value(config) : ascsync::config::SettingsFile::defaultPath();
-    ascsync::ui::MainWindow window(settingsPath);
-    window.show();
+    ascsync::ui::AppStartup startup(settingsPath);
+    if (!parser.isSet(screenshotTour)) {
+        startup.start();
+        return QApplication::exec();
+    }
+    ascsync::config::SecretStore secrets;
+    ascsync::ui::ScreenshotTour tour(parser.value(screenshotTour));
+    ascsync::ui::addSetupWizardScreens(tour, secrets);
+    startup.addScreens(tour);
+    QObject::connect(&tour, &ascsync::ui::ScreenshotTour::finished, &app, [&tour](bool ok) {
+        for (const QString &failure : tour.failures()) {
+            QTextStream(stderr) << "screenshot tour: " << failure << '\n';
+        }
+        QCoreApplication::exit(ok ? 0 : 1);
+    });
+    tour.start();
     return QApplication::exec();
 }

@@ -184,7 +184,18 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
 
 AdminSetupDialog::~AdminSetupDialog()
 {
+    if (m_busy) {
+        QApplication::restoreOverrideCursor(); // the worker's answer will not come back to this dialog
+    }
     forgetKey();
+}
+
+void AdminSetupDialog::setAdminCredentials(const QString &issuerId, const QString &keyId,
+                                           const QString &keyFile)
+{
+    m_issuerId->setText(issuerId);
+    m_keyId->setText(keyId);
+    m_keyFile->setText(keyFile);
 }
 
 void AdminSetupDialog::chooseKeyFile()

@@ -25,6 +25,9 @@ public:
     explicit AdminSetupDialog(const config::Settings &settings, QWidget *parent = nullptr);
     ~AdminSetupDialog() override;
 
+    // Prefills the form (the demo account's Admin key); the key file is read only when checking.
+    void setAdminCredentials(const QString &issuerId, const QString &keyId, const QString &keyFile);
+
     bool hasPlan() const { return m_plan.has_value(); }
     const std::optional<AdminPlan> &plan() const { return m_plan; }
     QList<admin::ActionOutcome> outcomes() const { return m_outcomes; }

@@ -13,6 +13,7 @@
 #include "main/syncscheduler.h"
 #include "main/synctrayicon.h"
 #include "main/themeicons.h"
+#include "wizard/settingsdialog.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -56,9 +57,12 @@ QString windowStatePath()
 
 } // namespace
 
-MainWindow::MainWindow(QString settingsPath, QWidget *parent)
+MainWindow::MainWindow(QString settingsPath, config::SecretStore *secrets, QWidget *parent)
     : QMainWindow(parent)
     , m_settingsPath(std::move(settingsPath))
+    , m_secrets(secrets
+                    ? secrets
+                    : new config::SecretStore(QStringLiteral(ASCSYNC_APP_ID), std::chrono::seconds(20), this))
     , m_statusModel(new StatusTableModel(this))
     , m_historyModel(new RunHistoryModel(this))
     , m_runner(new SyncRunner(this))
@@ -143,7 +147,9 @@ QWidget *MainWindow::buildEmptyState()
     auto *layout = new QVBoxLayout(page);
     layout->addStretch();
     layout->addWidget(title, 0, Qt::AlignHCenter);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    // Full width with centred lines: a wrapped label given only its own hint width is cut off.
+    text->setAlignment(Qt::AlignHCenter);
+    layout->addWidget(text);
     layout->addWidget(button, 0, Qt::AlignHCenter);
     layout->addStretch();
     return page;
@@ -435,12 +441,16 @@ void MainWindow::openAdminSetup()
 
 void MainWindow::openSettingsDialog()
 {
-    // The settings dialog belongs to ui/wizard; until it is part of the build, point to where settings live.
-    QMessageBox::information(this, u"Settings"_s,
-                             u"Settings are stored in %1. Change them with `ascsync login` and the sync "
-                             u"options of the ascsync command, then choose Sync ▸ Refresh status."_s.arg(
-                                 QDir::toNativeSeparators(m_settingsPath)));
-    reloadSettings();
+    config::Settings current = m_settings;
+    if (!m_configured) {
+        current.destination = config::Settings::defaultDestination();
+    }
+    auto *dialog = new SettingsDialog(*m_secrets, m_settingsPath, current, this);
+    dialog->setObjectName(u"settingsDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The dialog has written the file (and the keychain) when this arrives.
+    connect(dialog, &SettingsDialog::settingsSaved, this, &MainWindow::reloadSettings);
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/secretstore.h"
 #include "config/settings.h"
 #include "status/appstatus.h"
 
@@ -31,7 +32,10 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     // `settingsPath`: the settings file (SettingsFile::defaultPath() in the app, a temporary one in tests).
-    explicit MainWindow(QString settingsPath, QWidget *parent = nullptr);
+    // `secrets`: the UI thread's keychain store for the settings dialog (async use only); null: the window
+    // keeps one of its own.
+    explicit MainWindow(QString settingsPath, config::SecretStore *secrets = nullptr,
+                        QWidget *parent = nullptr);
     ~MainWindow() override;
 
     const config::Settings &settings() const { return m_settings; }
@@ -78,6 +82,7 @@ private:
     void quitApplication();
 
     QString m_settingsPath;
+    config::SecretStore *m_secrets;
     config::Settings m_settings;
     bool m_configured = false;
     bool m_quitting = false;

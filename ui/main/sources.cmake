@@ -1,5 +1,6 @@
 # Main window: per-app status, Sync now with progress, run history, activity log, schedule and tray.
 target_sources(ascsync_ui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/appstartup.cpp ${CMAKE_CURRENT_LIST_DIR}/appstartup.h
     ${CMAKE_CURRENT_LIST_DIR}/activitylogfilter.cpp ${CMAKE_CURRENT_LIST_DIR}/activitylogfilter.h
     ${CMAKE_CURRENT_LIST_DIR}/activitylogmodel.cpp ${CMAKE_CURRENT_LIST_DIR}/activitylogmodel.h
     ${CMAKE_CURRENT_LIST_DIR}/activitylogpanel.cpp ${CMAKE_CURRENT_LIST_DIR}/activitylogpanel.h

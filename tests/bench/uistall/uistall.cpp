@@ -176,8 +176,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption apps(u"apps"_s, u"Simulated apps (default 3)."_s, u"N"_s, u"3"_s);
     const QCommandLineOption scale(u"traffic-scale"_s, u"Simulator traffic scale (default 1: full)."_s,
                                    u"F"_s, u"1"_s);
-    const QCommandLineOption historyStart(u"history-start"_s, u"First day of data (default 2026-08-01)."_s,
-                                          u"DATE"_s, u"2026-08-01"_s);
+    const QCommandLineOption historyStart(u"history-start"_s, u"First day of data (default 2026-11-14)."_s,
+                                          u"DATE"_s, u"2026-11-14"_s);
     const QCommandLineOption today(u"today"_s, u"Simulated today (default 2026-11-20)."_s, u"DATE"_s,
                                    u"2026-11-20"_s);
     const QCommandLineOption streams(u"streams"_s, u"Streams to sync (default: analytics,sales)."_s,

@@ -3,12 +3,15 @@
 // query, and the small parts (activity log, schedule, window state).
 #include "dashboard/dashboardwidget.h"
 #include "main/activitylogpanel.h"
+#include "main/appstartup.h"
 #include "main/mainwindow.h"
 #include "main/runhistorymodel.h"
 #include "main/statustablemodel.h"
 #include "main/synctrayicon.h"
 #include "schedule/syncschedule.h"
 #include "uitestenvironment.h"
+#include "wizard/settingsdialog.h"
+#include "wizard/setupwizard.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,6 +28,7 @@
 #include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QUuid>
 
@@ -119,6 +123,17 @@ void saveScreenshot(QWidget *window, const QString &name)
     }
 }
 
+template <typename T> T *findTopLevel()
+{
+    const auto widgets = QApplication::topLevelWidgets();
+    for (QWidget *widget : widgets) {
+        if (auto *found = qobject_cast<T *>(widget)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
 QStringList columnTexts(const QAbstractItemModel *model, int column)
 {
     QStringList texts;
@@ -197,6 +212,39 @@ private Q_SLOTS:
         QCOMPARE(pages->currentWidget()->objectName(), u"emptyStatePage"_s);
         QVERIFY(window.findChild<QPushButton *>(u"runSetupButton"_s)->isVisible());
         QVERIFY(!window.findChild<QAction *>(u"syncNowAction"_s)->isEnabled());
+    }
+
+    void startupShowsTheWizardOnlyWithoutSettings()
+    {
+        {
+            ascsync::ui::AppStartup startup(m_env.settingsPath() + u".missing"_s);
+            startup.start();
+            QVERIFY(!startup.mainWindow()->isVisible());
+            QVERIFY(findTopLevel<ascsync::ui::SetupWizard>());
+            QVERIFY(findTopLevel<ascsync::ui::SetupWizard>()->isVisible());
+        }
+        QVERIFY(!findTopLevel<ascsync::ui::SetupWizard>());
+        ascsync::ui::AppStartup configured(m_env.settingsPath());
+        configured.start();
+        QVERIFY(configured.mainWindow()->isVisible());
+        QVERIFY(!findTopLevel<ascsync::ui::SetupWizard>());
+        QSignalSpy statusSpy(configured.mainWindow(), &MainWindow::statusRefreshed);
+        QVERIFY(statusSpy.wait(30000)); // the window's status read ends before it goes
+    }
+
+    void settingsActionOpensTheSettingsDialog()
+    {
+        MainWindow window(m_env.settingsPath());
+        QSignalSpy statusSpy(&window, &MainWindow::statusRefreshed);
+        window.show();
+        window.findChild<QAction *>(u"settingsAction"_s)->trigger();
+        auto *dialog = window.findChild<ascsync::ui::SettingsDialog *>(u"settingsDialog"_s);
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->settings().keyId, window.settings().keyId);
+        QCOMPARE(dialog->settings().destination, window.settings().destination);
+        dialog->reject();
+        QVERIFY(!statusSpy.isEmpty() || statusSpy.wait(30000));
     }
 
     void statusTableShowsAHandBuiltReport()
@@ -378,6 +426,16 @@ private Q_SLOTS:
         search->clear();
         level->setCurrentIndex(0);
         QCOMPARE(panel.allText().split(u'\n').size(), 3);
+
+        // Ctrl+C in the list copies the selected rows only.
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        auto *view = panel.findChild<QTableView *>(u"activityLogView"_s);
+        view->selectRow(1);
+        view->setFocus();
+        QTest::keySequence(view, QKeySequence::Copy);
+        QVERIFY(QApplication::clipboard()->text().endsWith(u"Warning  Sales report not published yet"_s));
+        QCOMPARE(QApplication::clipboard()->text().count(u'\n'), 0);
     }
 
     void theScheduleDrivesTheTimer_data()
@@ -409,7 +467,11 @@ private Q_SLOTS:
             QCOMPARE(label, u"Syncs only on demand"_s);
         }
         if (!parsed) {
-            QVERIFY(window.activityLog()->allText().contains(parsed.errorMessage()));
+            // The settings file is invalid as a whole: the window says why and offers setup again.
+            QVERIFY(!window.isConfigured());
+            const QString log = window.activityLog()->allText();
+            QVERIFY2(log.contains(u"fortnightly"_s), qPrintable(log));
+            return;
         }
         QVERIFY(statusSpy.wait(30000)); // the window's status read ends before it goes
     }
