@@ -1,7 +1,6 @@
 #include "clicontext.h"
 
-#include "auth/tokenprovider.h"
-#include "config/apikeystore.h"
+#include "sync/syncsetup.h"
 
 using namespace Qt::StringLiterals;
 
@@ -132,25 +131,7 @@ Result<config::Settings> CommonOptions::resolve(const QCommandLineParser &parser
 Result<std::unique_ptr<api::ApiClient>> makeApiClient(const config::Settings &settings,
                                                       config::SecretStore &secrets)
 {
-    if (settings.keyId.isEmpty()) {
-        return makeError(
-            u"credentials.missing"_s,
-            u"No App Store Connect key is configured. Run `ascsync login --issuer-id ID --key-id KID "
-            u"--key-file AuthKey_KID.p8` first, or pass --issuer-id, --key-id and --key-file."_s);
-    }
-    config::ApiKeyStore keys(secrets);
-    auto key = keys.load(settings);
-    if (!key) {
-        return key.error();
-    }
-    auth::TokenClaims claims;
-    claims.issuerId = settings.issuerId;
-    claims.keyId = settings.keyId;
-    auto tokens = std::make_shared<auth::TokenProvider>(key.value(), claims);
-    api::ApiOptions options;
-    options.baseUrl = settings.apiBaseUrl;
-    options.caFile = settings.caFile;
-    return std::make_unique<api::ApiClient>(options, std::move(tokens));
+    return sync::openApiClient(settings, secrets);
 }
 
 } // namespace ascsync::cli

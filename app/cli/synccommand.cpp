@@ -4,6 +4,7 @@
 #include "command.h"
 #include "destinationaccess.h"
 #include "sync/syncengine.h"
+#include "sync/syncsetup.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -54,21 +55,6 @@ private:
     bool m_progressShown = false;
 };
 
-sync::SyncOptions syncOptionsFrom(const config::Settings &settings)
-{
-    sync::SyncOptions options;
-    options.apps = settings.apps;
-    options.vendorNumber = settings.vendorNumber;
-    options.streams = settings.streams;
-    options.granularities = settings.granularities;
-    options.financeRegions = settings.financeRegions;
-    options.backfillDays = settings.backfillDays;
-    options.policy =
-        storage::parseMigrationPolicy(settings.migrationPolicy).value_or(storage::MigrationPolicy::Evolve);
-    options.concurrency = settings.concurrency;
-    return options;
-}
-
 } // namespace
 
 int runSyncCommand(const QStringList &arguments)
@@ -101,8 +87,8 @@ int runSyncCommand(const QStringList &arguments)
         return fail(command, destination.errorMessage());
     }
     TerminalObserver observer;
-    const auto summary =
-        sync::runSync(*client.value(), *destination.value(), syncOptionsFrom(settings.value()), observer);
+    const auto summary = sync::runSync(*client.value(), *destination.value(),
+                                       sync::syncOptionsFrom(settings.value()), observer);
     if (!summary) {
         return fail(command, summary.errorMessage());
     }

@@ -1,7 +1,6 @@
 #include "config/settings.h"
 
 #include "auth/credentialids.h"
-#include "schedule/syncschedule.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -169,11 +168,6 @@ Status validate(const Settings &settings)
     if (settings.concurrency < 1 || settings.concurrency > 16) {
         return makeError(u"settings.concurrency"_s,
                          u"Parallel downloads must be between 1 and 16, not %1."_s.arg(settings.concurrency));
-    }
-    // One grammar for the settings file, the desktop app and `ascsync schedule`: a typo is caught when the
-    // settings are read, not at 06:00 by a timer nobody watches.
-    if (const auto schedule = schedule::SyncSchedule::parse(settings.schedule); !schedule) {
-        return makeError(u"settings.schedule"_s, schedule.errorMessage());
     }
     static const QStringList policies{u"evolve"_s, u"ignore"_s, u"fail"_s};
     if (!policies.contains(settings.migrationPolicy)) {

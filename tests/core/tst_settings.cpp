@@ -85,12 +85,6 @@ private Q_SLOTS:
         QTest::newRow("policy") << "migrationPolicy"
                                 << "merge"
                                 << "settings.migrationPolicy";
-        QTest::newRow("schedule typo") << "schedule"
-                                       << "daily 6 am"
-                                       << "settings.schedule";
-        QTest::newRow("schedule odd hours") << "schedule"
-                                            << "every 5h"
-                                            << "settings.schedule";
     }
 
     void invalidValuesNameTheirField()
@@ -115,8 +109,6 @@ private Q_SLOTS:
             settings.backfillDays = value.toInt();
         } else if (field == u"migrationPolicy") {
             settings.migrationPolicy = value;
-        } else if (field == u"schedule") {
-            settings.schedule = value;
         }
         const ascsync::Status status = validate(settings);
         QVERIFY(!status);

@@ -1,0 +1,67 @@
+#include "sync/syncsetup.h"
+
+#include "config/apikeystore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::sync {
+
+Result<std::unique_ptr<api::ApiClient>> openApiClient(const config::Settings &settings,
+                                                      config::SecretStore &secrets)
+{
+    if (settings.keyId.isEmpty()) {
+        return makeError(
+            u"credentials.missing"_s,
+            u"No App Store Connect key is configured. Run `ascsync login --issuer-id ID --key-id KID "
+            u"--key-file AuthKey_KID.p8` first, or pass --issuer-id, --key-id and --key-file."_s);
+    }
+    config::ApiKeyStore keys(secrets);
+    auto key = keys.load(settings);
+    if (!key) {
+        return key.error();
+    }
+    auth::TokenClaims claims;
+    claims.issuerId = settings.issuerId;
+    claims.keyId = settings.keyId;
+    auto tokens = std::make_shared<auth::TokenProvider>(key.value(), claims);
+    api::ApiOptions options;
+    options.baseUrl = settings.apiBaseUrl;
+    options.caFile = settings.caFile;
+    return std::make_unique<api::ApiClient>(options, std::move(tokens));
+}
+
+Result<std::unique_ptr<storage::Destination>> openDestination(const config::Settings &settings,
+                                                              config::SecretStore &secrets)
+{
+    const auto spec = storage::DestinationSpec::parse(settings.destination, settings.schema);
+    if (!spec) {
+        return spec.error();
+    }
+    QString password;
+    if (spec->kind() == storage::DestinationSpec::Kind::Postgres &&
+        qEnvironmentVariableIsEmpty("PGPASSWORD")) {
+        // Absent or unavailable keychain entries are not errors here: ~/.pgpass or trust auth may still work,
+        // and libpq's own message says what is missing if not.
+        if (const auto stored = secrets.readNow(spec->toString(), u"password"_s)) {
+            password = QString::fromUtf8(stored.value());
+        }
+    }
+    return storage::Destination::open(spec.value(), password);
+}
+
+SyncOptions syncOptionsFrom(const config::Settings &settings)
+{
+    SyncOptions options;
+    options.apps = settings.apps;
+    options.vendorNumber = settings.vendorNumber;
+    options.streams = settings.streams;
+    options.granularities = settings.granularities;
+    options.financeRegions = settings.financeRegions;
+    options.backfillDays = settings.backfillDays;
+    options.policy =
+        storage::parseMigrationPolicy(settings.migrationPolicy).value_or(storage::MigrationPolicy::Evolve);
+    options.concurrency = settings.concurrency;
+    return options;
+}
+
+} // namespace ascsync::sync

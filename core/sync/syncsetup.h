@@ -1,0 +1,30 @@
+#pragma once
+
+#include "api/apiclient.h"
+#include "common/result.h"
+#include "config/secretstore.h"
+#include "config/settings.h"
+#include "storage/destination.h"
+#include "sync/syncoptions.h"
+
+#include <memory>
+
+namespace ascsync::sync {
+
+// Turns saved Settings into the objects a sync works with, the same way for the CLI and the desktop app.
+// Both objects are thread-affine and synchronous: create them on the thread that uses them (a worker
+// thread in the GUI). `secrets` is read with its blocking form, so it must not be called on a UI thread.
+
+// The API client: the key from Settings::keyFile or the keychain, tokens signed locally.
+Result<std::unique_ptr<api::ApiClient>> openApiClient(const config::Settings &settings,
+                                                      config::SecretStore &secrets);
+
+// The destination. A PostgreSQL password comes from the keychain when one is stored for that database;
+// otherwise libpq reads PGPASSWORD or ~/.pgpass.
+Result<std::unique_ptr<storage::Destination>> openDestination(const config::Settings &settings,
+                                                              config::SecretStore &secrets);
+
+// What runSync should fetch, from the settings' apps, vendor, streams, backfill and policy.
+SyncOptions syncOptionsFrom(const config::Settings &settings);
+
+} // namespace ascsync::sync

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "admin/adminplan.h"
+#include "admin/adminsender.h"
+#include "auth/jwt.h"
+#include "auth/p8key.h"
+#include "common/result.h"
+#include "config/settings.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ascsync::ui {
+
+// What the user typed into the Admin setup dialog. The PEM (pasted) or the file path (picked) gives the key.
+struct AdminKeyInput {
+    QString issuerId;
+    QString keyId;
+    QString keyFile; // used when pem is empty
+    QByteArray pem;  // wiped by prepareAdminPlan, whatever the outcome
+};
+
+// The Admin key, parsed and held in memory only, with the claims it signs with.
+struct AdminKey {
+    auth::P8Key key;
+    auth::TokenClaims claims;
+};
+
+// What the dialog shows after checking: the apps, the actions they need, and the curl commands with the
+// token they carry (signed here, valid at most 20 minutes).
+struct AdminPlan {
+    AdminKey adminKey;
+    QList<admin::AppRequests> apps;
+    QList<admin::AdminAction> actions;
+    int appsNeedingSetup = 0;
+    auth::SignedToken token;
+    QString script; // every action
+
+    // The curl commands of one app only (with the token line), for "Copy for this app".
+    QString scriptFor(const QString &appId, const QUrl &apiBaseUrl) const;
+};
+
+// Both run on a worker thread (network; they create their own API clients there).
+
+// Parses the key, lists the apps with their report requests (through the regular key when one is set up,
+// else the Admin key, as `ascsync admin-commands` does), plans the actions and renders the commands.
+Result<AdminPlan> prepareAdminPlan(AdminKeyInput input, const config::Settings &settings);
+
+// Sends the actions with the Admin key and says what happened to each.
+QList<admin::ActionOutcome> sendAdminRequests(const AdminKey &adminKey, const config::Settings &settings,
+                                              const QList<admin::AdminAction> &actions);
+
+} // namespace ascsync::ui

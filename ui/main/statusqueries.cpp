@@ -1,0 +1,63 @@
+#include "main/statusqueries.h"
+
+#include "config/secretstore.h"
+#include "status/statuscollector.h"
+#include "sync/syncsetup.h"
+
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace ascsync::ui {
+
+bool destinationExists(const config::Settings &settings)
+{
+    const auto spec = storage::DestinationSpec::parse(settings.destination, settings.schema);
+    return !spec || spec->kind() != storage::DestinationSpec::Kind::Sqlite ||
+           QFileInfo::exists(spec->sqlitePath());
+}
+
+Result<status::StatusReport> collectStatusFor(const config::Settings &settings)
+{
+    config::SecretStore secrets;
+    auto client = sync::openApiClient(settings, secrets);
+    if (!client) {
+        return client.error();
+    }
+    std::unique_ptr<storage::Destination> destination;
+    QString destinationNote;
+    if (!destinationExists(settings)) {
+        destinationNote = u"The destination does not exist yet: click Sync now."_s;
+    } else if (auto opened = sync::openDestination(settings, secrets)) {
+        destination = std::move(opened).value();
+    } else {
+        destinationNote = opened.errorMessage();
+    }
+    status::StatusOptions options;
+    options.apps = settings.apps;
+    options.syncedGranularities = settings.granularities;
+    auto report = status::collectStatus(*client.value(), destination.get(), options);
+    if (!report) {
+        return report.error();
+    }
+    status::StatusReport result = std::move(report).value();
+    if (!destination) {
+        result.destinationNote = destinationNote;
+    }
+    return result;
+}
+
+Result<QList<storage::RunRecord>> readRunHistory(const config::Settings &settings, int limit)
+{
+    if (!destinationExists(settings)) {
+        return QList<storage::RunRecord>();
+    }
+    config::SecretStore secrets;
+    auto destination = sync::openDestination(settings, secrets);
+    if (!destination) {
+        return destination.error();
+    }
+    return destination.value()->recentRuns(limit);
+}
+
+} // namespace ascsync::ui
