@@ -217,6 +217,12 @@ bool CredentialsEditor::isValid() const
     return m_issuerIdValid && m_keyIdValid && m_keyFileValid && m_apiBaseUrlValid && keepFileNeedsFile;
 }
 
+QString CredentialsEditor::chosenKeyFile() const
+{
+    const QString path = m_keyFile->text().trimmed();
+    return path.isEmpty() || !m_keyFileValid ? QString() : QFileInfo(path).absoluteFilePath();
+}
+
 QByteArray CredentialsEditor::keyPemToStore() const
 {
     return m_keepKeyFile->isChecked() ? QByteArray() : m_pem;

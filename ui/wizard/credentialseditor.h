@@ -44,6 +44,8 @@ public:
     // The key to put in the keychain on saving: the chosen file's PEM, or empty when the key stays in its
     // file ("Keep using the key file") or the stored key is kept.
     QByteArray keyPemToStore() const;
+    // The .p8 file chosen in the field (absolute), whether or not the settings will name it; empty if none.
+    QString chosenKeyFile() const;
     // The key to sign with now (from the file, or as last read from the keychain).
     std::optional<auth::P8Key> key() const { return m_key; }
 

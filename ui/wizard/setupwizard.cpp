@@ -80,6 +80,15 @@ config::Settings SetupWizard::settings() const
     return settings;
 }
 
+config::Settings SetupWizard::settingsUsingKeyFile() const
+{
+    config::Settings current = settings();
+    if (const QString file = m_credentials->chosenKeyFile(); !file.isEmpty()) {
+        current.keyFile = file;
+    }
+    return current;
+}
+
 QString SetupWizard::settingsPath() const
 {
     return m_committer->settingsPath();

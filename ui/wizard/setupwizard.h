@@ -32,6 +32,9 @@ public:
 
     // What the pages hold now (written to the settings file on Finish).
     config::Settings settings() const;
+    // The same, but naming the chosen key file even when the key goes to the keychain: for dialogs opened
+    // before Finish (Admin Setup…), which must read the regular key before it is stored.
+    config::Settings settingsUsingKeyFile() const;
     QString settingsPath() const;
 
     // The demo account's simulator: created with the wizard, started by "Try it with a demo account". To keep

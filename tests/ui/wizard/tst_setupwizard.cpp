@@ -260,6 +260,9 @@ private Q_SLOTS:
                                   u"You have 1 app without report requests"_s, kNetworkWaitMs);
         QTest::mouseClick(find<QPushButton>(&wizard, "adminSetupButton"), Qt::LeftButton);
         QCOMPARE(adminSetup.count(), 1);
+        // What the Admin Setup dialog gets before Finish: the regular key from its file, nothing stored yet.
+        QCOMPARE(wizard.settingsUsingKeyFile().keyFile, m_readerKeyFile);
+        QCOMPARE(wizard.settings().keyFile, QString());
 
         QTest::mouseClick(wizardButton(wizard, QWizard::FinishButton), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
