@@ -71,8 +71,8 @@ void AppStartup::openAdminSetupFromWizard()
     if (!m_wizard) {
         return;
     }
-    // The wizard's settings may not be saved yet: the dialog gets what the pages hold now.
-    auto *dialog = new AdminSetupDialog(m_wizard->settings(), m_wizard);
+    // Before Finish the key is not in the keychain yet: the dialog reads the regular key from the chosen file.
+    auto *dialog = new AdminSetupDialog(m_wizard->settingsUsingKeyFile(), m_wizard);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_wizard->isDemo()) {
         const DemoAccount &demo = m_wizard->demoSandbox()->account();
