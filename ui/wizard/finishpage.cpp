@@ -39,7 +39,8 @@ QString summaryOf(const config::Settings &settings, bool keyInKeychain)
     lines << FinishPage::tr("Reports of %1: %2.").arg(apps, settings.streams.join(u", "_s));
     lines << FinishPage::tr("Into %1, schema %2.")
                  .arg(destination ? destination->describe() : settings.destination, settings.schema);
-    lines << FinishPage::tr("Syncs %1, reaching back %2 days on the first run; new columns: %3.")
+    lines << FinishPage::tr(
+                 "Syncs %1, re-checking the last %2 days each time for corrected data; new columns: %3.")
                  .arg(scheduleOf(settings.schedule))
                  .arg(settings.backfillDays)
                  .arg(settings.migrationPolicy);

@@ -102,7 +102,8 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     scheduleColumn->addWidget(m_scheduleMessage);
     auto *backfillRow = new QHBoxLayout;
     backfillRow->addWidget(m_backfillDays);
-    backfillRow->addWidget(new QLabel(tr("back, on the first sync (Apple keeps analytics for 35 days)")));
+    backfillRow->addWidget(
+        new QLabel(tr("re-checked each sync for corrected data; the first sync takes all history")));
     backfillRow->addStretch(1);
 
     auto *form = new QFormLayout;
