@@ -45,5 +45,19 @@ export ASCSYNC_SANDBOX_PATH="$sandbox" QT_QPA_PLATFORM=xcb
 
 rm -f "$output"/[0-9][0-9]-*.png
 xvfb-run -a -s "-screen 0 1280x900x24" "${command[@]}"
+
+# The main window after a real sync, its dashboard, and the Admin setup dialog with generated commands: the
+# widget tests drive these against the simulator and save them on request. They replace the tour's empty
+# states. (A test that needs an active window may fail without a window manager; the pictures are saved first.)
+shots="$scratch/widget-tests"
+mkdir -p "$shots"
+for test in tests/ui/main/tst_mainwindow tests/ui/main/tst_adminsetupdialog; do
+  if [ -x "$build/$test" ]; then
+    ASCSYNC_UI_SCREENSHOTS="$shots" xvfb-run -a -s "-screen 0 1280x900x24" "$build/$test" >/dev/null 2>&1 || true
+  fi
+done
+[ -s "$shots/main-window.png" ] && cp "$shots/main-window.png" "$output/13-main-window.png"
+[ -s "$shots/admin-setup.png" ] && cp "$shots/admin-setup.png" "$output/14-admin-setup.png"
+[ -s "$shots/dashboard.png" ] && cp "$shots/dashboard.png" "$output/15-dashboard.png"
 pictures=("$output"/[0-9][0-9]-*.png)
 echo "screenshots: ${#pictures[@]} pictures in $output"
