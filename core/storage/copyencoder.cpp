@@ -27,6 +27,18 @@ constexpr char escapeLetter(char c)
 
 void CopyEncoder::appendRow(const QList<QString> &values, QByteArray &out)
 {
+    QList<QByteArray> utf8;
+    QList<QByteArrayView> views;
+    for (const QString &value : values)
+        utf8.append(value.isNull() ? QByteArray() : value.toUtf8());
+    for (qsizetype i = 0; i < values.size(); ++i)
+        views.append(values[i].isNull() ? QByteArrayView()
+                                        : QByteArrayView(utf8[i].constData(), utf8[i].size()));
+    appendRow(views, out);
+}
+
+void CopyEncoder::appendRow(const QList<QByteArrayView> &values, QByteArray &out)
+{
     for (qsizetype i = 0; i < values.size(); ++i) {
         if (i > 0)
             out.append('\t');
@@ -35,39 +47,26 @@ void CopyEncoder::appendRow(const QList<QString> &values, QByteArray &out)
     out.append('\n');
 }
 
-void CopyEncoder::appendValue(const QString &value, QByteArray &out)
+void CopyEncoder::appendValue(QByteArrayView value, QByteArray &out)
 {
     if (value.isNull()) {
         out.append("\\N", 2);
         return;
     }
-    const qsizetype start = out.size();
-    out.resize(start + m_encoder.requiredSpace(value.size()));
-    char *begin = out.data() + start;
-    char *end = m_encoder.appendToBuffer(begin, value);
-    qsizetype length = end - begin;
-
-    // In UTF-8 the special bytes never occur inside a multi-byte sequence, so a byte scan is exact.
-    qsizetype specials = 0;
-    for (qsizetype i = 0; i < length; ++i)
-        specials += needsEscape(begin[i]) ? 1 : 0;
-    if (specials == 0) {
-        out.resize(start + length);
-        return;
-    }
-    out.resize(start + length + specials);
-    begin = out.data() + start;
-    // Escape in place from the back, so every byte moves once.
-    qsizetype to = length + specials;
-    for (qsizetype from = length - 1; from >= 0; --from) {
-        const char c = begin[from];
-        if (needsEscape(c)) {
-            begin[--to] = escapeLetter(c);
-            begin[--to] = '\\';
-        } else {
-            begin[--to] = c;
+    // In UTF-8 the special bytes never occur inside a multi-byte sequence, so a byte scan is exact. Runs of
+    // ordinary bytes are copied whole.
+    const char *begin = value.data();
+    const char *end = begin + value.size();
+    const char *run = begin;
+    for (const char *p = begin; p < end; ++p) {
+        if (needsEscape(*p)) {
+            out.append(run, p - run);
+            const char escaped[2] = {'\\', escapeLetter(*p)};
+            out.append(escaped, 2);
+            run = p + 1;
         }
     }
+    out.append(run, end - run);
 }
 
 } // namespace ascsync::storage
