@@ -206,6 +206,7 @@ bool TsvReader::splitNextRow()
             keepSkippedLine(line, m_skipped.trailer, m_skipped.trailerCount);
             continue;
         }
+        m_line = line;
         const qsizetype columns = m_header.size();
         m_fields.resize(columns);
         qsizetype index = 0;
@@ -267,6 +268,14 @@ bool TsvReader::nextUtf8(QList<QByteArrayView> &row)
     row.resize(m_fields.size());
     m_transcoded.resize(0);
     m_transcodedEnds.resize(0);
+    // Fields end at TABs, which are ASCII: when the whole line is UTF-8, so is every field (one check
+    // per line instead of one per field).
+    if (isValidUtf8(m_line)) {
+        for (qsizetype i = 0; i < m_fields.size(); ++i) {
+            row[i] = m_fields[i];
+        }
+        return true;
+    }
     for (qsizetype i = 0; i < m_fields.size(); ++i) {
         const QByteArrayView field = m_fields[i];
         row[i] = field;

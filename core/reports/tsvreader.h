@@ -100,6 +100,7 @@ private:
     bool m_contentEnded = false;
     QStringList m_header;
     QList<QByteArrayView> m_fields;
+    QByteArrayView m_line;   // the row m_fields were split from
     QByteArray m_transcoded; // UTF-8 of this row's non-UTF-8 fields (nextUtf8)
     QList<qsizetype> m_transcodedEnds;
     Status m_status;

@@ -19,7 +19,8 @@ public:
     static void appendRow(const QList<QByteArrayView> &values, QByteArray &out);
 
 private:
-    static void appendValue(QByteArrayView value, QByteArray &out);
+    // Writes `value` at `to` (room for twice its size) and gives the end.
+    static char *appendValue(QByteArrayView value, char *to);
 };
 
 } // namespace ascsync::storage
