@@ -72,7 +72,7 @@ Result<FileColumns> readHeaders(const UnitLoad &unit, const QSet<QString> &force
     for (qsizetype i = 0; i < result.headers.size(); ++i) {
         const auto type = forcedText.contains(result.headers[i]) ? reports::ColumnType::Text
                                                                  : reports::columnTypeFor(result.headers[i]);
-        result.columns.append({names[i], toStorageType(static_cast<int>(type))});
+        result.columns.append({names[i], type});
     }
     return result;
 }
@@ -281,9 +281,9 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
     // The hot loop works on UTF-8 bytes from the reader to the sink: no QString, and no allocation per
     // field once the buffers have grown.
     const qsizetype width = columns->headers.size();
-    QList<reports::ColumnType> types;
+    QList<ColumnType> types;
     for (const storage::Column &column : columns->columns) {
-        types.append(static_cast<reports::ColumnType>(static_cast<int>(column.type)));
+        types.append(column.type);
     }
     QList<QByteArrayView> fileValues(width);
     QList<QByteArray> scratch(width); // per column: the normal form of a value that was not in it
@@ -385,21 +385,6 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
 }
 
 } // namespace
-
-storage::ColumnType toStorageType(int reportsColumnType)
-{
-    switch (static_cast<reports::ColumnType>(reportsColumnType)) {
-    case reports::ColumnType::Text:
-        return storage::ColumnType::Text;
-    case reports::ColumnType::Date:
-        return storage::ColumnType::Date;
-    case reports::ColumnType::Decimal:
-        return storage::ColumnType::Decimal;
-    case reports::ColumnType::Integer:
-        return storage::ColumnType::Integer;
-    }
-    return storage::ColumnType::Text;
-}
 
 Result<UnitLoadResult> loadUnit(storage::Destination &destination, const UnitLoad &unit)
 {

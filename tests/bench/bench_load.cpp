@@ -93,7 +93,7 @@ int printTableDefinition(const QStringList &arguments)
     const QStringList names = reports::columnNames(headers);
     QStringList columns;
     for (qsizetype i = 0; i < headers.size(); ++i) {
-        const auto type = sync::toStorageType(static_cast<int>(reports::columnTypeFor(headers[i])));
+        const ColumnType type = reports::columnTypeFor(headers[i]);
         columns << storage::quoteIdentifier(names[i]) + u' ' + dialect.typeName(type);
     }
     std::printf("CREATE TABLE %s (%s);\n", qPrintable(storage::quoteIdentifier(table)),

@@ -38,6 +38,26 @@ sync::UnitLoad salesLikeUnit(const QString &table, const QString &file, const QS
     return unit;
 }
 
+// An analytics instance of app 1, DAILY, processed on `processingDate`, read from `file`.
+sync::UnitLoad instanceUnit(const QString &file, const QString &instance, const QString &processingDate)
+{
+    sync::UnitLoad unit;
+    unit.table = u"downloads"_s;
+    unit.files = {file};
+    unit.metadata = {{{u"_app_id"_s, storage::ColumnType::Text}, u"1"_s},
+                     {{u"_granularity"_s, storage::ColumnType::Text}, u"DAILY"_s},
+                     {{u"_processing_date"_s, storage::ColumnType::Date}, processingDate},
+                     {{u"_instance_id"_s, storage::ColumnType::Text}, instance}};
+    unit.replace = sync::UnitLoad::Replace::NewestPerDate;
+    unit.scopeColumns = {u"_app_id"_s, u"_granularity"_s};
+    unit.dateHeaders = {u"Date"_s};
+    unit.unitColumn = u"_instance_id"_s;
+    unit.unitDateColumn = u"_processing_date"_s;
+    unit.record.stream = u"analytics/downloads"_s;
+    unit.record.unitKey = instance;
+    return unit;
+}
+
 } // namespace
 
 class TestUnitLoader : public QObject {
@@ -143,6 +163,51 @@ private Q_SLOTS:
         QCOMPARE(storagetest::rowsOf(destination,
                                      u"SELECT count(*) FROM %1"_s.arg(destination.qualified(u"sentinel"_s))),
                  (QList<QStringList>{{u"0"_s}}));
+    }
+
+    void newestInstanceWinsEachDay()
+    {
+        // A (processed 11-02) holds 11-01 and 11-02; B (11-03) restates 11-02 and adds 11-03; C (11-01)
+        // arrives last but is older than A for 11-01. Rows are replaced, never summed.
+        const QString a =
+            writeGzip(m_files, u"a.tsv.gz"_s, "Date\tCounts\n2026-11-01\t1\n2026-11-01\t2\n2026-11-02\t3\n");
+        const QString b = writeGzip(m_files, u"b.tsv.gz"_s, "Date\tCounts\n2026-11-02\t30\n2026-11-03\t40\n");
+        const QString c = writeGzip(m_files, u"c.tsv.gz"_s, "Date\tCounts\n2026-11-01\t100\n");
+        StorageTestBackend &m_backend = *backend(); // the name OPEN_DESTINATION uses
+        const auto spec = m_backend.freshSpec(u"corrections"_s);
+        OPEN_DESTINATION(destination, spec);
+
+        const auto first = sync::loadUnit(destination, instanceUnit(a, u"A"_s, u"2026-11-02"_s));
+        QVERIFY2(first.ok(), qPrintable(first.errorMessage()));
+        QCOMPARE(first->rowsLoaded, 3);
+        QCOMPARE(first->rowsReplaced, 0);
+        // The new table got its corrections index (built after the rows).
+        const QString indexQuery =
+            m_backend.isPostgres()
+                ? u"SELECT count(*) FROM pg_indexes WHERE schemaname = '%1' AND tablename = 'downloads'"_s
+                      .arg(spec.schema())
+                : u"SELECT count(*) FROM \"%1\".sqlite_master WHERE type = 'index' AND tbl_name = 'downloads'"_s
+                      .arg(spec.schema());
+        QCOMPARE(storagetest::rowsOf(destination, indexQuery), (QList<QStringList>{{u"1"_s}}));
+
+        const auto second = sync::loadUnit(destination, instanceUnit(b, u"B"_s, u"2026-11-03"_s));
+        QVERIFY2(second.ok(), qPrintable(second.errorMessage()));
+        QCOMPARE(second->rowsLoaded, 2);
+        QCOMPARE(second->rowsReplaced, 1);
+
+        const auto late = sync::loadUnit(destination, instanceUnit(c, u"C"_s, u"2026-11-01"_s));
+        QVERIFY2(late.ok(), qPrintable(late.errorMessage()));
+        QCOMPARE(late->rowsLoaded, 0);
+        QCOMPARE(late->rowsSuperseded, 1);
+
+        const QString table = destination.qualified(u"downloads"_s);
+        QCOMPARE(storagetest::rowsOf(
+                     destination, u"SELECT substr(CAST(date AS text), 1, 10), _instance_id, CAST(counts AS "
+                                  u"integer) FROM %1 ORDER BY 1, 3"_s.arg(table)),
+                 (QList<QStringList>{{u"2026-11-01"_s, u"A"_s, u"1"_s},
+                                     {u"2026-11-01"_s, u"A"_s, u"2"_s},
+                                     {u"2026-11-02"_s, u"B"_s, u"30"_s},
+                                     {u"2026-11-03"_s, u"B"_s, u"40"_s}}));
     }
 
     void bytesThatAreNotUtf8AreKeptAsWindows1252()
