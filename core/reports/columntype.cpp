@@ -100,19 +100,4 @@ ColumnType columnTypeFor(QStringView header)
     return catalogue().value(columnName(header), ColumnType::Text);
 }
 
-QString columnTypeName(ColumnType type)
-{
-    switch (type) {
-    case ColumnType::Text:
-        return u"text"_s;
-    case ColumnType::Date:
-        return u"date"_s;
-    case ColumnType::Decimal:
-        return u"decimal number"_s;
-    case ColumnType::Integer:
-        return u"whole number"_s;
-    }
-    return u"text"_s;
-}
-
 } // namespace ascsync::reports

@@ -1,6 +1,7 @@
 #include "reports/fielddecoder.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace ascsync::reports {
 
@@ -25,23 +26,53 @@ bool isContinuation(unsigned char byte)
     return (byte & 0xC0) == 0x80;
 }
 
+char16_t windows1252CodePoint(unsigned char byte)
+{
+    return (byte >= 0x80 && byte <= 0x9F) ? kWindows1252High[byte - 0x80] : char16_t(byte);
+}
+
 void decodeWindows1252(QByteArrayView bytes, QString &out)
 {
     out.resize(bytes.size());
     QChar *target = out.data();
     for (const char c : bytes) {
         const auto byte = static_cast<unsigned char>(c);
-        *target++ =
-            (byte >= 0x80 && byte <= 0x9F) ? QChar(kWindows1252High[byte - 0x80]) : QChar(char16_t(byte));
+        *target++ = QChar(windows1252CodePoint(byte));
     }
 }
 
 } // namespace
 
+void appendWindows1252AsUtf8(QByteArrayView bytes, QByteArray &out)
+{
+    for (const char c : bytes) {
+        const char16_t codePoint = windows1252CodePoint(static_cast<unsigned char>(c));
+        if (codePoint < 0x80) {
+            out.append(char(codePoint));
+        } else if (codePoint < 0x800) {
+            out.append(char(0xC0 | (codePoint >> 6)));
+            out.append(char(0x80 | (codePoint & 0x3F)));
+        } else {
+            out.append(char(0xE0 | (codePoint >> 12)));
+            out.append(char(0x80 | ((codePoint >> 6) & 0x3F)));
+            out.append(char(0x80 | (codePoint & 0x3F)));
+        }
+    }
+}
+
 bool isValidUtf8(QByteArrayView bytes)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
     const auto *end = p + bytes.size();
+    // Report fields are nearly always ASCII: skip it eight bytes at a time.
+    while (end - p >= 8) {
+        quint64 word;
+        std::memcpy(&word, p, sizeof word);
+        if (word & 0x8080808080808080ULL) {
+            break;
+        }
+        p += 8;
+    }
     while (p < end) {
         const unsigned char lead = *p;
         if (lead < 0x80) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 
@@ -10,6 +11,10 @@ namespace ascsync::reports {
 // Windows-1252, never replaced by U+FFFD. `out` keeps its capacity when it is not shared, so a reused row
 // decodes without allocating. Returns true when the Windows-1252 fallback was used, so callers can count it.
 bool decodeField(QByteArrayView bytes, QString &out);
+
+// The byte form of decodeField for loads that never build a QString: `bytes` read as Windows-1252 (the
+// fallback for a field that is not valid UTF-8) and appended to `out` as UTF-8.
+void appendWindows1252AsUtf8(QByteArrayView bytes, QByteArray &out);
 
 // Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
 bool isValidUtf8(QByteArrayView bytes);

@@ -194,7 +194,7 @@ Status TsvReader::readHeader()
     return {};
 }
 
-bool TsvReader::next(QStringList &row)
+bool TsvReader::splitNextRow()
 {
     QByteArrayView line;
     while (readLine(line)) {
@@ -206,15 +206,15 @@ bool TsvReader::next(QStringList &row)
             keepSkippedLine(line, m_skipped.trailer, m_skipped.trailerCount);
             continue;
         }
+        m_line = line;
         const qsizetype columns = m_header.size();
-        row.resize(columns);
+        m_fields.resize(columns);
         qsizetype index = 0;
         qsizetype nonEmptyExtra = 0;
         forEachField(line, [&](QByteArrayView field) {
             if (index < columns) {
-                if (decodeField(field, row[index])) {
-                    ++m_stats.nonUtf8Fields;
-                }
+                // Never a null view, also for an empty field: null means "missing from the line".
+                m_fields[index] = field.isNull() ? QByteArrayView("", 0) : field;
             } else if (!field.isEmpty()) {
                 ++nonEmptyExtra;
             }
@@ -235,13 +235,69 @@ bool TsvReader::next(QStringList &row)
         if (index < columns) {
             ++m_stats.paddedRows;
             for (qsizetype i = index; i < columns; ++i) {
-                row[i] = QString();
+                m_fields[i] = QByteArrayView();
             }
         }
         ++m_stats.rows;
         return true;
     }
     return false;
+}
+
+bool TsvReader::next(QStringList &row)
+{
+    if (!splitNextRow()) {
+        return false;
+    }
+    row.resize(m_fields.size());
+    for (qsizetype i = 0; i < m_fields.size(); ++i) {
+        if (m_fields[i].isNull()) {
+            row[i] = QString();
+        } else if (decodeField(m_fields[i], row[i])) {
+            ++m_stats.nonUtf8Fields;
+        }
+    }
+    return true;
+}
+
+bool TsvReader::nextUtf8(QList<QByteArrayView> &row)
+{
+    if (!splitNextRow()) {
+        return false;
+    }
+    row.resize(m_fields.size());
+    m_transcoded.resize(0);
+    m_transcodedEnds.resize(0);
+    // Fields end at TABs, which are ASCII: when the whole line is UTF-8, so is every field (one check
+    // per line instead of one per field).
+    if (isValidUtf8(m_line)) {
+        for (qsizetype i = 0; i < m_fields.size(); ++i) {
+            row[i] = m_fields[i];
+        }
+        return true;
+    }
+    for (qsizetype i = 0; i < m_fields.size(); ++i) {
+        const QByteArrayView field = m_fields[i];
+        row[i] = field;
+        if (!field.isEmpty() && !isValidUtf8(field)) {
+            ++m_stats.nonUtf8Fields;
+            appendWindows1252AsUtf8(field, m_transcoded);
+            m_transcodedEnds.append(m_transcoded.size());
+            row[i] = QByteArrayView(); // set below, once m_transcoded no longer moves
+        }
+    }
+    if (!m_transcodedEnds.isEmpty()) {
+        qsizetype next = 0;
+        qsizetype begin = 0;
+        for (qsizetype i = 0; i < m_fields.size(); ++i) {
+            if (row[i].isNull() && !m_fields[i].isNull()) {
+                const qsizetype end = m_transcodedEnds[next++];
+                row[i] = QByteArrayView(m_transcoded.constData() + begin, end - begin);
+                begin = end;
+            }
+        }
+    }
+    return true;
 }
 
 } // namespace ascsync::reports

@@ -5,6 +5,8 @@
 #include "reports/reportlayout.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
 #include <QStringList>
 
 class QIODevice;
@@ -64,6 +66,10 @@ public:
     // only at the end of the file, so after an error no row of the file can be trusted: load a file in
     // one transaction and roll it back when status() is an error.
     bool next(QStringList &row);
+    // The same rows as next(), as UTF-8 bytes without building a QString (the bulk-load path): each view is
+    // valid until the next call. Fields missing from a short line are null views, empty fields are empty
+    // non-null views, and a field that is not valid UTF-8 is read as Windows-1252 and given as its UTF-8.
+    bool nextUtf8(QList<QByteArrayView> &row);
 
     const Status &status() const { return m_status; }
     // The 1-based line number in the file of the line returned last (blank and skipped lines count too).
@@ -82,6 +88,8 @@ private:
     // The next line without its line break; false at the end of the content or on an error.
     bool readLine(QByteArrayView &line);
     bool fail(Error error);
+    // Splits the next data row into m_fields (raw bytes, missing fields null); false at the end or on error.
+    bool splitNextRow();
     void keepSkippedLine(QByteArrayView line, QStringList &kept, qint64 &count);
 
     TsvOptions m_options;
@@ -91,6 +99,10 @@ private:
     QByteArray m_chunk;
     bool m_contentEnded = false;
     QStringList m_header;
+    QList<QByteArrayView> m_fields;
+    QByteArrayView m_line;   // the row m_fields were split from
+    QByteArray m_transcoded; // UTF-8 of this row's non-UTF-8 fields (nextUtf8)
+    QList<qsizetype> m_transcodedEnds;
     Status m_status;
     qint64 m_lineNumber = 0;
     TsvStats m_stats;

@@ -2,6 +2,9 @@
 
 #include <QDate>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace ascsync::reports {
@@ -160,7 +163,109 @@ Result<QString> convertInteger(QStringView text)
     return QString::number(value);
 }
 
+bool isAsciiDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// `-?(0|[1-9][0-9]*)` with at most `maxDigits` digits, not "-0": an integer exactly as convert() writes it.
+// Gives the position after the integer part, or -1.
+qsizetype normalIntegerPart(QByteArrayView text, qsizetype maxDigits)
+{
+    qsizetype pos = text.startsWith('-') ? 1 : 0;
+    const qsizetype first = pos;
+    while (pos < text.size() && isAsciiDigit(text[pos])) {
+        ++pos;
+    }
+    const qsizetype digits = pos - first;
+    if (digits == 0 || digits > maxDigits || (digits > 1 && text[first] == '0')) {
+        return -1;
+    }
+    return pos;
+}
+
+bool isNormalDate(QByteArrayView text)
+{
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return false;
+    }
+    for (const qsizetype i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (!isAsciiDigit(text[i])) {
+            return false;
+        }
+    }
+    const auto number = [&text](qsizetype from, qsizetype count) {
+        int value = 0;
+        for (qsizetype i = from; i < from + count; ++i) {
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    return QDate::isValid(number(0, 4), number(5, 2), number(8, 2));
+}
+
+bool isNormalDecimal(QByteArrayView text)
+{
+    qsizetype pos = normalIntegerPart(text, std::numeric_limits<qsizetype>::max());
+    if (pos < 0) {
+        return false;
+    }
+    bool nonZero = std::any_of(text.begin(), text.begin() + pos, [](char c) { return c > '0' && c <= '9'; });
+    if (pos < text.size()) {
+        if (text[pos] != '.' || pos + 1 == text.size()) {
+            return false;
+        }
+        for (++pos; pos < text.size(); ++pos) {
+            if (!isAsciiDigit(text[pos])) {
+                return false;
+            }
+            nonZero = nonZero || text[pos] != '0';
+        }
+    }
+    return nonZero || !text.startsWith('-'); // "-0.0" becomes "0.0"
+}
+
+bool isNormalInteger(QByteArrayView text)
+{
+    // 18 digits always fit in 64 bits; longer values take the exact path.
+    return normalIntegerPart(text, 18) == text.size() && text != QByteArrayView("-0");
+}
+
 } // namespace
+
+Result<QByteArrayView> convertUtf8(ColumnType type, QByteArrayView text, QByteArray &scratch)
+{
+    if (text.isEmpty()) {
+        return QByteArrayView();
+    }
+    bool normal = false;
+    switch (type) {
+    case ColumnType::Text:
+        return text;
+    case ColumnType::Date:
+        normal = isNormalDate(text);
+        break;
+    case ColumnType::Decimal:
+        normal = isNormalDecimal(text);
+        break;
+    case ColumnType::Integer:
+        normal = isNormalInteger(text);
+        break;
+    }
+    if (normal) {
+        return text;
+    }
+    // Anything else (blanks, '+', leading zeros, exponents, slashes, errors): the one exact definition.
+    auto converted = convert(type, QString::fromUtf8(text));
+    if (!converted) {
+        return converted.error();
+    }
+    if (converted->isNull()) {
+        return QByteArrayView();
+    }
+    scratch = converted->toUtf8();
+    return QByteArrayView(scratch);
+}
 
 Result<QString> convert(ColumnType type, QStringView text)
 {

@@ -3,6 +3,9 @@
 #include "common/result.h"
 #include "reports/columntype.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
+
 namespace ascsync::reports {
 
 // Normalises one field for storage; a null QString is SQL NULL.
@@ -18,6 +21,12 @@ namespace ascsync::reports {
 // - Integer: [+-]digits within 64 bits.
 // Errors name the value and the expected form ("'abc' is not a date ..."); valueError() adds column and line.
 Result<QString> convert(ColumnType type, QStringView text);
+
+// convert() for UTF-8 bytes, without allocating for the usual values: the result is `text` itself when it
+// already is in normal form (a trimmed ISO date, a plain number without leading zeros), a null view for
+// SQL NULL, and otherwise the normal form written into `scratch`, which is then the view's storage (so use
+// one scratch buffer per column of a row). Exactly the values and errors of convert().
+Result<QByteArrayView> convertUtf8(ColumnType type, QByteArrayView text, QByteArray &scratch);
 
 // "Column “Date”, line 12: 'abc' is not a date (…)" for an error returned by convert().
 Error valueError(QStringView column, qint64 line, const Error &error);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/columntype.h"
+
 #include <QList>
 #include <QString>
 
@@ -7,9 +9,7 @@
 
 namespace ascsync::storage {
 
-// The logical type of a column. Each back-end maps it to its own SQL type (SqlDialect::typeName).
-// core/reports declares the same enum for the file side; the two are meant to be unified.
-enum class ColumnType { Text, Date, Decimal, Integer };
+using ascsync::ColumnType; // one enum for files and tables (common/columntype.h)
 
 struct Column {
     QString name;

@@ -27,47 +27,52 @@ constexpr char escapeLetter(char c)
 
 void CopyEncoder::appendRow(const QList<QString> &values, QByteArray &out)
 {
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        if (i > 0)
-            out.append('\t');
-        appendValue(values[i], out);
-    }
-    out.append('\n');
+    QList<QByteArray> utf8;
+    QList<QByteArrayView> views;
+    for (const QString &value : values)
+        utf8.append(value.isNull() ? QByteArray() : value.toUtf8());
+    for (qsizetype i = 0; i < values.size(); ++i)
+        views.append(values[i].isNull() ? QByteArrayView()
+                                        : QByteArrayView(utf8[i].constData(), utf8[i].size()));
+    appendRow(views, out);
 }
 
-void CopyEncoder::appendValue(const QString &value, QByteArray &out)
+void CopyEncoder::appendRow(const QList<QByteArrayView> &values, QByteArray &out)
+{
+    // Room for the worst case (every byte escaped), written through a pointer and cut back once: a row
+    // costs two resizes of a buffer that keeps its capacity, never an append per byte.
+    qsizetype bound = 1;
+    for (const QByteArrayView value : values)
+        bound += 2 * value.size() + 3;
+    const qsizetype start = out.size();
+    out.resize(start + bound);
+    char *to = out.data() + start;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (i > 0)
+            *to++ = '\t';
+        to = appendValue(values[i], to);
+    }
+    *to++ = '\n';
+    out.resize(to - out.constData());
+}
+
+char *CopyEncoder::appendValue(QByteArrayView value, char *to)
 {
     if (value.isNull()) {
-        out.append("\\N", 2);
-        return;
+        *to++ = '\\';
+        *to++ = 'N';
+        return to;
     }
-    const qsizetype start = out.size();
-    out.resize(start + m_encoder.requiredSpace(value.size()));
-    char *begin = out.data() + start;
-    char *end = m_encoder.appendToBuffer(begin, value);
-    qsizetype length = end - begin;
-
     // In UTF-8 the special bytes never occur inside a multi-byte sequence, so a byte scan is exact.
-    qsizetype specials = 0;
-    for (qsizetype i = 0; i < length; ++i)
-        specials += needsEscape(begin[i]) ? 1 : 0;
-    if (specials == 0) {
-        out.resize(start + length);
-        return;
-    }
-    out.resize(start + length + specials);
-    begin = out.data() + start;
-    // Escape in place from the back, so every byte moves once.
-    qsizetype to = length + specials;
-    for (qsizetype from = length - 1; from >= 0; --from) {
-        const char c = begin[from];
+    for (const char c : value) {
         if (needsEscape(c)) {
-            begin[--to] = escapeLetter(c);
-            begin[--to] = '\\';
+            *to++ = '\\';
+            *to++ = escapeLetter(c);
         } else {
-            begin[--to] = c;
+            *to++ = c;
         }
     }
+    return to;
 }
 
 } // namespace ascsync::storage

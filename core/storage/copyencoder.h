@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
-#include <QStringEncoder>
 
 namespace ascsync::storage {
 
@@ -13,12 +13,14 @@ namespace ascsync::storage {
 // keeps its capacity between batches, so appending a row allocates nothing once the buffer has grown.
 class CopyEncoder {
 public:
-    void appendRow(const QList<QString> &values, QByteArray &out);
+    // A null QString is NULL. (Convenience for callers with text; the load path uses the bytes form.)
+    static void appendRow(const QList<QString> &values, QByteArray &out);
+    // Values as UTF-8 bytes; a null view is NULL.
+    static void appendRow(const QList<QByteArrayView> &values, QByteArray &out);
 
 private:
-    void appendValue(const QString &value, QByteArray &out);
-
-    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+    // Writes `value` at `to` (room for twice its size) and gives the end.
+    static char *appendValue(QByteArrayView value, char *to);
 };
 
 } // namespace ascsync::storage

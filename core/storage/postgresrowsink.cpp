@@ -106,7 +106,7 @@ Status PostgresRowSink::flush()
     return {};
 }
 
-Status PostgresRowSink::append(const QList<QString> &values)
+Status PostgresRowSink::appendUtf8(const QList<QByteArrayView> &values)
 {
     if (m_error)
         return *m_error;
@@ -122,7 +122,7 @@ Status PostgresRowSink::append(const QList<QString> &values)
                           .arg(values.size())
                           .arg(m_columnCount)));
     }
-    m_encoder.appendRow(values, m_buffer);
+    CopyEncoder::appendRow(values, m_buffer);
     ++m_rows;
     if (m_buffer.size() >= BatchBytes) {
         if (const Status ok = flush(); !ok)

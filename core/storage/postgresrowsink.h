@@ -22,7 +22,7 @@ public:
                                                  const QString &qualifiedTable, const QList<Column> &columns);
     ~PostgresRowSink() override;
 
-    Status append(const QList<QString> &values) override;
+    Status appendUtf8(const QList<QByteArrayView> &values) override;
     Result<qint64> finish() override;
     void abandon() override;
 
@@ -37,7 +37,6 @@ private:
     QString m_table;
     qsizetype m_columnCount = 0;
     QByteArray m_buffer;
-    CopyEncoder m_encoder;
     qint64 m_rows = 0;
     bool m_copying = false;
     std::optional<Error> m_error;

@@ -11,12 +11,12 @@ namespace ascsync::storage {
 namespace {
 
 // YYYY-MM-DD: the normalised form of a date. PostgreSQL checks dates itself; SQLite would store anything.
-bool isIsoDate(const QString &value)
+bool isIsoDate(QByteArrayView value)
 {
-    if (value.size() != 10 || value[4] != u'-' || value[7] != u'-')
+    if (value.size() != 10 || value[4] != '-' || value[7] != '-')
         return false;
     for (const qsizetype i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (!value[i].isDigit())
+        if (value[i] < '0' || value[i] > '9')
             return false;
     }
     return true;
@@ -72,7 +72,6 @@ SqliteRowSink::SqliteRowSink(std::shared_ptr<Lease> lease, sqlite3 *db, sqlite3_
     , m_statement(statement)
     , m_table(std::move(table))
     , m_columns(std::move(columns))
-    , m_buffers(m_columns.size())
 {}
 
 SqliteRowSink::~SqliteRowSink()
@@ -103,7 +102,7 @@ Status SqliteRowSink::fail(Error error)
     return error;
 }
 
-Status SqliteRowSink::bindValue(int index, const QString &value)
+Status SqliteRowSink::bindValue(int index, QByteArrayView value)
 {
     const int parameter = index + 1;
     if (value.isNull())
@@ -130,13 +129,8 @@ Status SqliteRowSink::bindValue(int index, const QString &value)
         ok = isIsoDate(value);
         [[fallthrough]];
     case ColumnType::Text:
-        if (ok) {
-            QByteArray &buffer = m_buffers[index];
-            buffer.resize(m_encoder.requiredSpace(value.size()));
-            const char *end = m_encoder.appendToBuffer(buffer.data(), value);
-            rc = sqlite3_bind_text(m_statement, parameter, buffer.constData(), int(end - buffer.constData()),
-                                   SQLITE_STATIC);
-        }
+        if (ok)
+            rc = sqlite3_bind_text(m_statement, parameter, value.data(), int(value.size()), SQLITE_STATIC);
         break;
     }
     if (!ok) {
@@ -145,7 +139,7 @@ Status SqliteRowSink::bindValue(int index, const QString &value)
         return makeError(
             u"storage.sink.value"_s,
             u"Could not load row %1 into %2: column %3 is %4, but the value '%5' is not %6."_s.arg(m_rows + 1)
-                .arg(m_table, column.name, columnTypeName(column.type), value.left(80),
+                .arg(m_table, column.name, columnTypeName(column.type), QString::fromUtf8(value).left(80),
                      expected[int(column.type)]));
     }
     if (rc != SQLITE_OK)
@@ -153,7 +147,7 @@ Status SqliteRowSink::bindValue(int index, const QString &value)
     return {};
 }
 
-Status SqliteRowSink::append(const QList<QString> &values)
+Status SqliteRowSink::appendUtf8(const QList<QByteArrayView> &values)
 {
     if (m_error)
         return *m_error;

@@ -4,7 +4,6 @@
 #include "storage/rowsink.h"
 
 #include <QByteArray>
-#include <QStringEncoder>
 
 #include <optional>
 
@@ -16,21 +15,22 @@ namespace ascsync::storage {
 // SQLite bulk load: one prepared INSERT on the connection's native handle, bound and stepped per row inside
 // the destination's transaction. Decimals are bound as doubles and integers as 64-bit integers (a value that
 // does not parse is an error naming row and column, as PostgreSQL's COPY would give); text is encoded into
-// per-column buffers that are reused, so a row costs no allocation.
+// UTF-8 bound in place (SQLITE_STATIC: the bytes only need to live until the row is stepped), so a row costs
+// no allocation.
 class SqliteRowSink final : public RowSink {
 public:
     static Result<std::unique_ptr<RowSink>> open(sqlite3 *db, std::shared_ptr<Lease> lease,
                                                  const QString &qualifiedTable, const QList<Column> &columns);
     ~SqliteRowSink() override;
 
-    Status append(const QList<QString> &values) override;
+    Status appendUtf8(const QList<QByteArrayView> &values) override;
     Result<qint64> finish() override;
     void abandon() override;
 
 private:
     SqliteRowSink(std::shared_ptr<Lease> lease, sqlite3 *db, sqlite3_stmt *statement, QString table,
                   QList<Column> columns);
-    Status bindValue(int index, const QString &value);
+    Status bindValue(int index, QByteArrayView value);
     Status fail(Error error);
     Error sqliteError(const QString &action) const;
 
@@ -38,8 +38,6 @@ private:
     sqlite3_stmt *m_statement = nullptr;
     QString m_table;
     QList<Column> m_columns;
-    QList<QByteArray> m_buffers;
-    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
     qint64 m_rows = 0;
     std::optional<Error> m_error;
 };

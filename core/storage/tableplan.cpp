@@ -4,8 +4,11 @@ using namespace Qt::StringLiterals;
 
 namespace ascsync::storage {
 
-void TablePlan::selectValues(const QList<QString> &fileValues, const QList<QString> &metadataValues,
-                             QList<QString> &row) const
+namespace {
+
+template <typename Value>
+void selectFrom(const QList<qsizetype> &sourceIndexes, const QList<Value> &fileValues,
+                const QList<Value> &metadataValues, QList<Value> &row)
 {
     row.resize(sourceIndexes.size());
     const qsizetype fileCount = fileValues.size();
@@ -16,8 +19,22 @@ void TablePlan::selectValues(const QList<QString> &fileValues, const QList<QStri
         else if (source - fileCount < metadataValues.size())
             row[i] = metadataValues[source - fileCount];
         else
-            row[i] = QString(); // a short row: the missing values are NULL
+            row[i] = Value(); // a short row: the missing values are NULL
     }
+}
+
+} // namespace
+
+void TablePlan::selectValues(const QList<QString> &fileValues, const QList<QString> &metadataValues,
+                             QList<QString> &row) const
+{
+    selectFrom(sourceIndexes, fileValues, metadataValues, row);
+}
+
+void TablePlan::selectValues(const QList<QByteArrayView> &fileValues,
+                             const QList<QByteArrayView> &metadataValues, QList<QByteArrayView> &row) const
+{
+    selectFrom(sourceIndexes, fileValues, metadataValues, row);
 }
 
 QStringList TablePlan::describeChanges() const

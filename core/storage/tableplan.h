@@ -2,6 +2,7 @@
 
 #include "storage/column.h"
 
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -44,6 +45,9 @@ struct TablePlan {
     // row and its metadata, in loadColumns order.
     void selectValues(const QList<QString> &fileValues, const QList<QString> &metadataValues,
                       QList<QString> &row) const;
+    // The same for UTF-8 values (RowSink::appendUtf8); a null view is NULL.
+    void selectValues(const QList<QByteArrayView> &fileValues, const QList<QByteArrayView> &metadataValues,
+                      QList<QByteArrayView> &row) const;
 
     // One line per change or omission, for the activity log ("added column x (text)", ...). Empty when the
     // table was used as it was.

@@ -20,6 +20,7 @@ namespace {
 
 struct FileColumns {
     QStringList headers;            // union of all files' headers, first-seen order
+    QStringList keys;               // the same, told apart when a header repeats (occurrenceKeys)
     QList<storage::Column> columns; // their table columns
     QList<QList<qsizetype>>
         sourceIndex; // per file: for each union column, its index in that file (-1: absent)
@@ -30,6 +31,19 @@ QString sqlLiteral(const QString &value)
     QString escaped = value;
     escaped.replace(u"'"_s, u"''"_s);
     return u"'"_s + escaped + u"'"_s;
+}
+
+// One key per header: the name itself, or for its second, third ... occurrence in the same header line the
+// name plus the occurrence, so a repeated header is its own column instead of losing its values to the first.
+QStringList occurrenceKeys(const QStringList &header)
+{
+    QStringList keys;
+    QHash<QString, int> seen;
+    for (const QString &name : header) {
+        const int occurrence = ++seen[name];
+        keys << (occurrence == 1 ? name : name + QChar(u'\0') + QString::number(occurrence));
+    }
+    return keys;
 }
 
 Result<FileColumns> readHeaders(const UnitLoad &unit, const QSet<QString> &forcedText)
@@ -46,9 +60,11 @@ Result<FileColumns> readHeaders(const UnitLoad &unit, const QSet<QString> &force
             return makeError(reader.error().code,
                              u"%1 (%2)"_s.arg(reader.errorMessage(), QFileInfo(path).fileName()));
         }
-        for (const QString &header : reader->header()) {
-            if (!result.headers.contains(header)) {
-                result.headers.append(header);
+        const QStringList keys = occurrenceKeys(reader->header());
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            if (!result.keys.contains(keys[i])) {
+                result.keys.append(keys[i]);
+                result.headers.append(reader->header().at(i));
             }
         }
     }
@@ -56,7 +72,7 @@ Result<FileColumns> readHeaders(const UnitLoad &unit, const QSet<QString> &force
     for (qsizetype i = 0; i < result.headers.size(); ++i) {
         const auto type = forcedText.contains(result.headers[i]) ? reports::ColumnType::Text
                                                                  : reports::columnTypeFor(result.headers[i]);
-        result.columns.append({names[i], toStorageType(static_cast<int>(type))});
+        result.columns.append({names[i], type});
     }
     return result;
 }
@@ -226,10 +242,16 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
         return columns.error();
     }
     QList<storage::Column> metadataColumns;
-    QList<QString> metadataValues;
+    QList<QByteArray> metadataUtf8;
     for (const MetadataValue &value : m_unit.metadata) {
         metadataColumns.append(value.column);
-        metadataValues.append(value.value);
+        metadataUtf8.append(value.value.toUtf8());
+    }
+    QList<QByteArrayView> metadataValues;
+    for (qsizetype i = 0; i < metadataUtf8.size(); ++i) {
+        metadataValues.append(m_unit.metadata[i].value.isNull()
+                                  ? QByteArrayView()
+                                  : QByteArrayView(metadataUtf8[i].constData(), metadataUtf8[i].size()));
     }
     const auto plan =
         m_destination.prepareTable(m_unit.table, columns->columns, metadataColumns, m_unit.policy);
@@ -248,11 +270,6 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
             }
         }
         dateColumn = dateIndex >= 0 ? columns->columns[dateIndex].name : QString();
-        if (plan->created) {
-            if (const Status indexed = ensureScopeIndex(dateColumn); !indexed) {
-                return indexed.error();
-            }
-        }
     } else if (const Status replaced = replaceByPartition(result); !replaced) {
         return replaced.error();
     }
@@ -261,9 +278,19 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
     if (!sink) {
         return sink.error();
     }
-    QList<QString> fileValues(columns->headers.size());
-    QList<QString> row;
-    QStringList fields;
+    // The hot loop works on UTF-8 bytes from the reader to the sink: no QString, and no allocation per
+    // field once the buffers have grown.
+    const qsizetype width = columns->headers.size();
+    QList<ColumnType> types;
+    for (const storage::Column &column : columns->columns) {
+        types.append(column.type);
+    }
+    QList<QByteArrayView> fileValues(width);
+    QList<QByteArray> scratch(width); // per column: the normal form of a value that was not in it
+    QList<QByteArrayView> row;
+    QList<QByteArrayView> fields;
+    QByteArray lastDate; // rows come grouped by day: only a new day touches the set
+    bool anyDate = false;
     for (const QString &path : m_unit.files) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -276,19 +303,18 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
         }
         reports::TsvReader reader = std::move(opened).value();
         QList<qsizetype> fromFile;
-        for (const QString &header : columns->headers) {
-            fromFile.append(reader.header().indexOf(header));
+        const QStringList keys = occurrenceKeys(reader.header());
+        for (const QString &key : columns->keys) {
+            fromFile.append(keys.indexOf(key));
         }
-        while (reader.next(fields)) {
-            for (qsizetype i = 0; i < columns->headers.size(); ++i) {
+        while (reader.nextUtf8(fields)) {
+            for (qsizetype i = 0; i < width; ++i) {
                 const qsizetype at = fromFile[i];
                 if (at < 0 || at >= fields.size()) {
-                    fileValues[i] = QString();
+                    fileValues[i] = QByteArrayView();
                     continue;
                 }
-                const auto type =
-                    static_cast<reports::ColumnType>(static_cast<int>(columns->columns[i].type));
-                auto converted = reports::convert(type, fields[at]);
+                auto converted = reports::convertUtf8(types[i], fields[at], scratch[i]);
                 if (!converted) {
                     conversionFailure = ConversionFailure{
                         columns->headers[i],
@@ -296,13 +322,17 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
                     (*sink)->abandon();
                     return conversionFailure->error;
                 }
-                fileValues[i] = std::move(converted).value();
+                fileValues[i] = *converted;
             }
-            if (dateIndex >= 0 && !fileValues[dateIndex].isNull()) {
-                dates.insert(fileValues[dateIndex]);
+            if (dateIndex >= 0 && !fileValues[dateIndex].isNull() &&
+                (!anyDate || fileValues[dateIndex] != QByteArrayView(lastDate))) {
+                anyDate = true;
+                lastDate.resize(0);
+                lastDate.append(fileValues[dateIndex]);
+                dates.insert(QString::fromUtf8(lastDate));
             }
             plan->selectValues(fileValues, metadataValues, row);
-            if (const Status appended = (*sink)->append(row); !appended) {
+            if (const Status appended = (*sink)->appendUtf8(row); !appended) {
                 return appended.error();
             }
         }
@@ -333,7 +363,14 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
     }
     result.rowsLoaded = written.value();
     if (m_unit.replace == UnitLoad::Replace::NewestPerDate) {
-        if (const Status corrected = resolveCorrections(dateColumn, dates, result); !corrected) {
+        // A new table gets its index after the load: building it once from sorted rows is much faster than
+        // updating it row by row, and the corrections below are the first to need it.
+        // A table this unit created holds no other unit's rows, so there is nothing to correct.
+        if (plan->created) {
+            if (const Status indexed = ensureScopeIndex(dateColumn); !indexed) {
+                return indexed.error();
+            }
+        } else if (const Status corrected = resolveCorrections(dateColumn, dates, result); !corrected) {
             return corrected.error();
         }
         result.rowsLoaded -= result.rowsSuperseded;
@@ -348,21 +385,6 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
 }
 
 } // namespace
-
-storage::ColumnType toStorageType(int reportsColumnType)
-{
-    switch (static_cast<reports::ColumnType>(reportsColumnType)) {
-    case reports::ColumnType::Text:
-        return storage::ColumnType::Text;
-    case reports::ColumnType::Date:
-        return storage::ColumnType::Date;
-    case reports::ColumnType::Decimal:
-        return storage::ColumnType::Decimal;
-    case reports::ColumnType::Integer:
-        return storage::ColumnType::Integer;
-    }
-    return storage::ColumnType::Text;
-}
 
 Result<UnitLoadResult> loadUnit(storage::Destination &destination, const UnitLoad &unit)
 {

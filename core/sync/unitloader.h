@@ -62,7 +62,4 @@ struct UnitLoadResult {
 // them under the unit's migration policy. On any error the transaction is rolled back and nothing changes.
 Result<UnitLoadResult> loadUnit(storage::Destination &destination, const UnitLoad &unit);
 
-// reports/ and storage/ each name the column types; they are the same four.
-storage::ColumnType toStorageType(int reportsColumnType);
-
 } // namespace ascsync::sync

@@ -166,6 +166,45 @@ private Q_SLOTS:
         QCOMPARE(r.lineNumbers, (QList<qint64>{2, 4, 5, 6}));
     }
 
+    void utf8RowsAreTheSameRows()
+    {
+        // nextUtf8 (the load path) gives the rows next() gives, as UTF-8: Windows-1252 fields converted,
+        // missing fields null, empty fields empty but not null; and counts the same.
+        const QByteArray bytes = kTricky + "\n2024-01-05\t\x80\xE9\t\n";
+        QBuffer text;
+        text.setData(bytes);
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        const ReadResult expected = readDevice(&text);
+        QBuffer raw;
+        raw.setData(bytes);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        auto opened = TsvReader::open(&raw);
+        QVERIFY(opened.ok());
+        TsvReader reader = std::move(opened).value();
+        QList<QByteArrayView> row;
+        QList<QStringList> rows;
+        while (reader.nextUtf8(row)) {
+            QStringList decoded;
+            for (const QByteArrayView field : row) {
+                QVERIFY(field.isNull() || QtPrivate::isValidUtf8(field));
+                decoded << (field.isNull() ? QString() : QString::fromUtf8(field));
+                QCOMPARE(decoded.last().isNull(), field.isNull());
+            }
+            rows << decoded;
+        }
+        QVERIFY(reader.status().ok());
+        QCOMPARE(rows.size(), 5);
+        QCOMPARE(rows, expected.rows);
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            for (qsizetype j = 0; j < rows[i].size(); ++j) {
+                QCOMPARE(rows[i][j].isNull(), expected.rows[i][j].isNull());
+            }
+        }
+        QCOMPARE(rows.last().at(1), u"€é"_s);
+        QCOMPARE(reader.stats().nonUtf8Fields, expected.stats.nonUtf8Fields);
+        QCOMPARE(reader.stats().paddedRows, expected.stats.paddedRows);
+    }
+
     void readBoundaryAtEveryByte()
     {
         for (qsizetype cut = 1; cut < kTricky.size(); ++cut) {

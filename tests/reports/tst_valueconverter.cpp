@@ -57,6 +57,66 @@ private Q_SLOTS:
         QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
         QCOMPARE(result.value(), output);
         QCOMPARE(result.value().isNull(), output.isNull());
+
+        // The bytes form (the load path) gives exactly the same, also when it takes its shortcut.
+        const QByteArray utf8 = input.toUtf8();
+        QByteArray scratch;
+        const auto bytes = convertUtf8(type, QByteArrayView(utf8.constData(), utf8.size()), scratch);
+        QVERIFY2(bytes.ok(), qPrintable(bytes.errorMessage()));
+        QCOMPARE(bytes.value().isNull(), output.isNull());
+        QCOMPARE(QString::fromUtf8(bytes.value()), output);
+    }
+
+    void bytesShortcutOnlyForNormalForms_data()
+    {
+        QTest::addColumn<ColumnType>("type");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("output");
+        QTest::newRow("zero") << ColumnType::Decimal << QByteArray("0") << QByteArray("0");
+        QTest::newRow("minus zero") << ColumnType::Decimal << QByteArray("-0") << QByteArray("0");
+        QTest::newRow("minus zero fraction")
+            << ColumnType::Decimal << QByteArray("-0.0") << QByteArray("0.0");
+        QTest::newRow("small negative") << ColumnType::Decimal << QByteArray("-0.01") << QByteArray("-0.01");
+        QTest::newRow("zero fraction") << ColumnType::Decimal << QByteArray("0.50") << QByteArray("0.50");
+        QTest::newRow("leading zero") << ColumnType::Decimal << QByteArray("01") << QByteArray("1");
+        QTest::newRow("integer minus zero") << ColumnType::Integer << QByteArray("-0") << QByteArray("0");
+        QTest::newRow("integer 19 digits")
+            << ColumnType::Integer << QByteArray("9223372036854775807") << QByteArray("9223372036854775807");
+        QTest::newRow("leap day") << ColumnType::Date << QByteArray("2024-02-29") << QByteArray("2024-02-29");
+        QTest::newRow("padded date") << ColumnType::Date << QByteArray("\t2024-02-28")
+                                     << QByteArray("2024-02-28");
+        QTest::newRow("non-ascii text")
+            << ColumnType::Text << QByteArray("Caf\xC3\xA9") << QByteArray("Caf\xC3\xA9");
+    }
+
+    void bytesShortcutOnlyForNormalForms()
+    {
+        QFETCH(ColumnType, type);
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, output);
+        QByteArray scratch;
+        const auto bytes = convertUtf8(type, QByteArrayView(input.constData(), input.size()), scratch);
+        QVERIFY2(bytes.ok(), qPrintable(bytes.errorMessage()));
+        QCOMPARE(bytes.value().toByteArray(), output);
+        const auto text = convert(type, QString::fromUtf8(input));
+        QVERIFY(text.ok());
+        QCOMPARE(text.value().toUtf8(), output);
+    }
+
+    void bytesErrorsAreTheSame()
+    {
+        QByteArray scratch;
+        for (const char *input : {"02/30/2024", "1,5", "abc", "1e"}) {
+            for (const ColumnType type : {ColumnType::Date, ColumnType::Decimal, ColumnType::Integer}) {
+                const auto text = convert(type, QString::fromUtf8(input));
+                const auto bytes = convertUtf8(type, QByteArrayView(input), scratch);
+                QCOMPARE(bytes.ok(), text.ok());
+                if (!text.ok()) {
+                    QCOMPARE(bytes.error().code, text.error().code);
+                    QCOMPARE(bytes.error().message, text.error().message);
+                }
+            }
+        }
     }
 
     void invalid_data()
@@ -100,6 +160,11 @@ private Q_SLOTS:
         QCOMPARE(result.error().code, code);
         QVERIFY2(result.errorMessage().contains(u'\'' + input.trimmed() + u'\''),
                  qPrintable(result.errorMessage()));
+        QByteArray scratch;
+        const QByteArray utf8 = input.toUtf8();
+        const auto bytes = convertUtf8(type, QByteArrayView(utf8.constData(), utf8.size()), scratch);
+        QVERIFY(!bytes.ok());
+        QCOMPARE(bytes.error().message, result.error().message);
     }
 
     void commaMessageExplainsWhy()

@@ -1,0 +1,207 @@
+// `ascsync sync` when Apple's files change shape, and with more than one granularity: the real CLI against
+// the real simulator over loopback, into real SQLite files.
+//
+// Drift: a destination synced from a simulator that stops on 2026-11-18 is synced again from one that
+// goes on to 2026-11-20 with the `drift` fault, so every new instance is listed with its columns reordered
+// or with a new column ("Campaign Group"). Each migration policy must then do what it promises: evolve adds
+// the column and keeps every value, ignore leaves it out and says so, fail stops those units, changes
+// nothing and names the column. The reference is the same second sync from a simulator without faults.
+#include "sandboxprocess.h"
+#include "sqlitetables.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QStringList worldFlags(const QString &today, const QString &historyStart = u"2026-11-06"_s)
+{
+    return {u"--seed"_s,  u"11"_s, u"--apps"_s,          u"2"_s,   u"--history-start"_s, historyStart,
+            u"--today"_s, today,   u"--traffic-scale"_s, u"0.05"_s};
+}
+
+const QString kTable = u"downloads"_s;
+const QString kNewColumn = u"campaign_group"_s;
+
+QJsonObject summaryOf(const CliRun &run)
+{
+    return QJsonDocument::fromJson(run.out).object();
+}
+
+QString joined(const QJsonValue &array)
+{
+    QStringList lines;
+    for (const QJsonValue &line : array.toArray()) {
+        lines << line.toString();
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+class TestSyncPolicies : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    SandboxProcess m_early;   // up to 2026-11-18, no faults
+    SandboxProcess m_drifted; // up to 2026-11-20, every listing drifted
+    SandboxProcess m_clean;   // up to 2026-11-20, no faults
+    QString m_base;           // synced from m_early
+    QString m_reference;      // m_base, then synced from m_clean
+
+    CliRun sync(const SandboxProcess &sandbox, const QString &db, const QStringList &extra = {})
+    {
+        return runAscsync(QStringList{u"sync"_s, u"--config"_s, db + u".conf"_s, u"--destination"_s,
+                                      u"sqlite:"_s + db, u"--streams"_s, u"analytics:"_s + kTable,
+                                      u"--json"_s} +
+                          sandbox.keyArguments(u"reader"_s) + extra);
+    }
+
+    // A copy of the base destination, to sync under one policy.
+    QString copyOfBase(const QString &name)
+    {
+        const QString path = m_dir.filePath(name + u".db"_s);
+        QFile::remove(path);
+        return QFile::copy(m_base, path) ? path : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_early.start(m_dir.filePath(u"early"_s), worldFlags(u"2026-11-18"_s)));
+        QVERIFY(m_drifted.start(m_dir.filePath(u"drifted"_s),
+                                worldFlags(u"2026-11-20"_s) + QStringList{u"--faults"_s, u"drift=1"_s}));
+        QVERIFY(m_clean.start(m_dir.filePath(u"clean"_s), worldFlags(u"2026-11-20"_s)));
+
+        m_base = m_dir.filePath(u"base.db"_s);
+        const CliRun base = sync(m_early, m_base);
+        QVERIFY2(base.exitCode == 0, base.err.constData());
+        QVERIFY(!sqliteColumns(m_base, kTable).contains(kNewColumn));
+
+        m_reference = copyOfBase(u"reference"_s);
+        QVERIFY(!m_reference.isEmpty());
+        const CliRun reference = sync(m_clean, m_reference);
+        QVERIFY2(reference.exitCode == 0, reference.err.constData());
+        QVERIFY2(summaryOf(reference).value(u"unitsLoaded"_s).toInt() > 0,
+                 "the later simulator must publish instances the base does not have");
+        QCOMPARE(sqliteColumns(m_reference, kTable), sqliteColumns(m_base, kTable));
+    }
+
+    void evolveAddsTheColumnAndKeepsEveryValue()
+    {
+        const QString db = copyOfBase(u"evolve"_s);
+        const CliRun run = sync(m_drifted, db, {u"--migration-policy"_s, u"evolve"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject summary = summaryOf(run);
+        QVERIFY2(joined(summary.value(u"notes"_s)).contains(u"added column campaign_group"_s),
+                 run.out.constData());
+        QVERIFY(sqliteColumns(db, kTable).contains(kNewColumn));
+        // The new column's values arrived...
+        const QStringList groups = sqliteValues(
+            db, u"SELECT DISTINCT campaign_group FROM downloads WHERE campaign_group IS NOT NULL"_s);
+        QVERIFY2(!groups.isEmpty() && !groups.first().startsWith(u"error"_s), qPrintable(groups.join(u',')));
+        for (const QString &group : groups) {
+            QVERIFY2(QStringList({u"Brand"_s, u"Performance"_s, u"Seasonal"_s}).contains(group),
+                     qPrintable(group));
+        }
+        // ...and every other value is where it belongs, also from the files whose columns were reordered.
+        QCOMPARE(sqliteFingerprint(db, kTable, {kNewColumn}), sqliteFingerprint(m_reference, kTable));
+    }
+
+    void ignoreSkipsTheColumnAndSaysSo()
+    {
+        const QString db = copyOfBase(u"ignore"_s);
+        const CliRun run = sync(m_drifted, db, {u"--migration-policy"_s, u"ignore"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString notes = joined(summaryOf(run).value(u"notes"_s));
+        QVERIFY2(notes.contains(u"did not load the file's new column campaign_group"_s) &&
+                     notes.contains(u"migration policy: ignore"_s),
+                 run.out.constData());
+        QCOMPARE(sqliteColumns(db, kTable), sqliteColumns(m_base, kTable));
+        QCOMPARE(sqliteFingerprint(db, kTable), sqliteFingerprint(m_reference, kTable));
+    }
+
+    void failStopsThoseUnitsChangesNothingAndNamesTheColumn()
+    {
+        const QString db = copyOfBase(u"fail"_s);
+        const CliRun run = sync(m_drifted, db, {u"--migration-policy"_s, u"fail"_s});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject summary = summaryOf(run);
+        QVERIFY2(summary.value(u"unitsFailed"_s).toInt() > 0, run.out.constData());
+        const QString failures = joined(summary.value(u"failures"_s));
+        QVERIFY2(failures.contains(u"campaign_group"_s) || failures.contains(u"Campaign Group"_s),
+                 qPrintable(failures));
+        QVERIFY2(run.err.contains("campaign_group") || run.err.contains("Campaign Group"),
+                 run.err.constData());
+        QCOMPARE(sqliteColumns(db, kTable), sqliteColumns(m_base, kTable));
+        // Every row belongs to a unit that loaded completely (has its load record): the failed units left
+        // nothing behind.
+        QCOMPARE(
+            sqliteValues(db, u"SELECT count(*) FROM downloads WHERE _instance_id NOT IN "
+                             u"(SELECT unit_key FROM _ascsync_loads WHERE stream = 'analytics/downloads')"_s),
+            QStringList{u"0"_s});
+        // Under evolve the stopped units load afterwards, to the same values as everywhere else.
+        const CliRun again = sync(m_drifted, db, {u"--migration-policy"_s, u"evolve"_s});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QVERIFY(summaryOf(again).value(u"unitsLoaded"_s).toInt() > 0);
+        QCOMPARE(sqliteFingerprint(db, kTable, {kNewColumn}), sqliteFingerprint(m_reference, kTable));
+    }
+
+    void granularitiesShareOneTableApartByGranularity()
+    {
+        // Weekly instances come on Fridays, monthly ones on the 5th for a whole month of history: this world
+        // has both.
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(m_dir.filePath(u"months"_s), worldFlags(u"2026-12-07"_s, u"2026-11-01"_s)));
+        const QStringList detailed{u"--streams"_s, u"analytics:downloads_detailed"_s};
+        const QString dailyOnly = m_dir.filePath(u"daily.db"_s);
+        const CliRun daily =
+            runAscsync(QStringList{u"sync"_s, u"--config"_s, dailyOnly + u".conf"_s, u"--destination"_s,
+                                   u"sqlite:"_s + dailyOnly, u"--json"_s} +
+                       sandbox.keyArguments(u"reader"_s) + detailed);
+        QVERIFY2(daily.exitCode == 0, daily.err.constData());
+
+        const QString all = m_dir.filePath(u"granularities.db"_s);
+        const QStringList arguments =
+            QStringList{
+                u"sync"_s,          u"--config"_s,        all + u".conf"_s,          u"--destination"_s,
+                u"sqlite:"_s + all, u"--granularities"_s, u"DAILY,WEEKLY,MONTHLY"_s, u"--json"_s} +
+            sandbox.keyArguments(u"reader"_s) + detailed;
+        const CliRun run = runAscsync(arguments);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(sqliteValues(all, u"SELECT DISTINCT _granularity FROM downloads_detailed ORDER BY 1"_s),
+                 (QStringList{u"DAILY"_s, u"MONTHLY"_s, u"WEEKLY"_s}));
+        // The daily rows are exactly those of a daily-only sync: weekly and monthly rows replaced none of
+        // them.
+        QCOMPARE(sqliteFingerprint(all, u"downloads_detailed"_s, {}, u"_granularity = 'DAILY'"_s),
+                 sqliteFingerprint(dailyOnly, u"downloads_detailed"_s));
+        for (const QString &granularity : {u"WEEKLY"_s, u"MONTHLY"_s}) {
+            QVERIFY2(!sqliteFingerprint(all, u"downloads_detailed"_s, {},
+                                        u"_granularity = '%1'"_s.arg(granularity))
+                          .startsWith("0:"),
+                     qPrintable(granularity));
+        }
+        // The monthly instance of 2026-12-05 holds November.
+        const QStringList monthly =
+            sqliteValues(all, u"SELECT DISTINCT substr(date, 1, 7) FROM downloads_detailed "
+                              u"WHERE _granularity = 'MONTHLY'"_s);
+        QCOMPARE(monthly, QStringList{u"2026-11"_s});
+        // Idempotent across granularities too.
+        const QByteArray before = sqliteFingerprint(all, u"downloads_detailed"_s);
+        const CliRun again = runAscsync(arguments);
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QCOMPARE(summaryOf(again).value(u"unitsLoaded"_s).toInt(), 0);
+        QCOMPARE(sqliteFingerprint(all, u"downloads_detailed"_s), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncPolicies)
+#include "tst_syncpolicies.moc"

@@ -1,0 +1,249 @@
+// The production load path (sync::loadUnit: gzip -> TsvReader -> value converter -> RowSink, one
+// transaction) on crafted files Apple's API and the simulator never serve: hostile header names and bytes
+// that are not UTF-8. Runs on SQLite, and on PostgreSQL when ASCSYNC_TEST_PG_* names a server.
+#include "reports/columnnames.h"
+#include "storagetestbackend.h"
+#include "storagetesthelpers.h"
+#include "sync/unitloader.h"
+#include "testfiles.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ascsync;
+
+namespace {
+
+QString writeGzip(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(reports::test::gzipCompress(content)) < 0) {
+        return {};
+    }
+    return path;
+}
+
+sync::UnitLoad salesLikeUnit(const QString &table, const QString &file, const QString &key)
+{
+    sync::UnitLoad unit;
+    unit.table = table;
+    unit.files = {file};
+    unit.metadata = {{{u"_report_date"_s, storage::ColumnType::Date}, u"2026-11-01"_s}};
+    unit.scopeColumns = {u"_report_date"_s};
+    unit.record.stream = u"test/"_s + table;
+    unit.record.unitKey = key;
+    return unit;
+}
+
+// An analytics instance of app 1, DAILY, processed on `processingDate`, read from `file`.
+sync::UnitLoad instanceUnit(const QString &file, const QString &instance, const QString &processingDate)
+{
+    sync::UnitLoad unit;
+    unit.table = u"downloads"_s;
+    unit.files = {file};
+    unit.metadata = {{{u"_app_id"_s, storage::ColumnType::Text}, u"1"_s},
+                     {{u"_granularity"_s, storage::ColumnType::Text}, u"DAILY"_s},
+                     {{u"_processing_date"_s, storage::ColumnType::Date}, processingDate},
+                     {{u"_instance_id"_s, storage::ColumnType::Text}, instance}};
+    unit.replace = sync::UnitLoad::Replace::NewestPerDate;
+    unit.scopeColumns = {u"_app_id"_s, u"_granularity"_s};
+    unit.dateHeaders = {u"Date"_s};
+    unit.unitColumn = u"_instance_id"_s;
+    unit.unitDateColumn = u"_processing_date"_s;
+    unit.record.stream = u"analytics/downloads"_s;
+    unit.record.unitKey = instance;
+    return unit;
+}
+
+} // namespace
+
+class TestUnitLoader : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_files;
+    StorageTestBackend m_sqlite{StorageTestBackend::Kind::Sqlite};
+    StorageTestBackend m_postgres{StorageTestBackend::Kind::Postgres};
+    bool m_hasPostgres = false;
+
+    StorageTestBackend *backend()
+    {
+        QFETCH_GLOBAL(bool, postgres);
+        return postgres ? &m_postgres : &m_sqlite;
+    }
+
+private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<bool>("postgres");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("postgres") << true;
+    }
+
+    void initTestCase()
+    {
+        QVERIFY(m_files.isValid());
+        VERIFY_OK(m_sqlite.setUp());
+        m_hasPostgres = m_postgres.setUp().ok();
+    }
+
+    void cleanupTestCase() { m_postgres.tearDown(); }
+
+    void init()
+    {
+        QFETCH_GLOBAL(bool, postgres);
+        if (postgres && !m_hasPostgres) {
+            QSKIP("No PostgreSQL server: set ASCSYNC_TEST_PG_* (tests/run-all.sh does).");
+        }
+    }
+
+    void hostileHeaderNamesLoadIntoSafeColumns()
+    {
+        // SQL in a name, quotes, a duplicate, an empty name, names that are keywords, emoji only, a name of
+        // ascsync's metadata, a leading digit and one far longer than any identifier may be.
+        const QByteArray longName = QByteArray("Very Long ").repeated(20);
+        const QByteArrayList headers = {"Date",
+                                        "x\"; DROP TABLE sentinel; --",
+                                        "App Name",
+                                        "App Name",
+                                        "",
+                                        "select",
+                                        "\xF0\x9F\x9A\x80",
+                                        "_report_date",
+                                        "1st Value",
+                                        "it's \"quoted\"",
+                                        longName,
+                                        "Counts"};
+        QByteArray content = headers.join('\t') + '\n';
+        content += "2026-11-01\tv1\tName A\tName B\tempty-named\tkw\trocket\tmeta\tdigit\tquote\tlong\t12\n";
+        content += "2026-11-02\tv2\tName C\tName D\t\t\t\t\t\t\t\t3.5\n";
+        const QString file = writeGzip(m_files, u"hostile.tsv.gz"_s, content);
+        QVERIFY(!file.isEmpty());
+
+        StorageTestBackend &m_backend = *backend(); // the name OPEN_DESTINATION uses
+        const auto spec = m_backend.freshSpec(u"hostile"_s);
+        VERIFY_OK(
+            m_backend.execDirect(spec, {u"CREATE TABLE \"%1\".sentinel (id integer)"_s.arg(spec.schema())}));
+        OPEN_DESTINATION(destination, spec);
+        const auto loaded = sync::loadUnit(destination, salesLikeUnit(u"hostile"_s, file, u"1"_s));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorMessage()));
+        QCOMPARE(loaded->rowsLoaded, 2);
+
+        QStringList headerNames;
+        for (const QByteArray &header : headers) {
+            headerNames << QString::fromUtf8(header).trimmed();
+        }
+        const QStringList names = reports::columnNames(headerNames);
+        QCOMPARE(names.size(), headers.size());
+        QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), names.size()); // no two alike
+        for (const QString &name : names) {
+            QVERIFY2(!name.startsWith(u'_') && name.size() <= 63, qPrintable(name));
+        }
+        // Every value is in the column named after its own header, in file order.
+        QStringList quotedNames;
+        for (const QString &name : names) {
+            quotedNames << u"\"%1\""_s.arg(name);
+        }
+        const QString table = destination.qualified(u"hostile"_s);
+        const auto rows = storagetest::fetch(destination, u"SELECT %1, _report_date FROM %2 ORDER BY 1"_s.arg(
+                                                              quotedNames.join(u", "_s), table));
+        QVERIFY2(rows.ok(), qPrintable(rows.errorMessage()));
+        QCOMPARE(rows->size(), 2);
+        const QStringList first = rows->at(0);
+        QCOMPARE(first.mid(1, 10), (QStringList{u"v1"_s, u"Name A"_s, u"Name B"_s, u"empty-named"_s, u"kw"_s,
+                                                u"rocket"_s, u"meta"_s, u"digit"_s, u"quote"_s, u"long"_s}));
+        QCOMPARE(first.at(11).toDouble(), 12.0);
+        QCOMPARE(first.at(12).left(10), u"2026-11-01"_s); // the metadata column kept its own value
+        QCOMPARE(rows->at(1).at(2), u"Name C"_s);
+        QCOMPARE(rows->at(1).at(11).toDouble(), 3.5);
+        // The name that carried SQL did nothing.
+        QCOMPARE(storagetest::rowsOf(destination,
+                                     u"SELECT count(*) FROM %1"_s.arg(destination.qualified(u"sentinel"_s))),
+                 (QList<QStringList>{{u"0"_s}}));
+    }
+
+    void newestInstanceWinsEachDay()
+    {
+        // A (processed 11-02) holds 11-01 and 11-02; B (11-03) restates 11-02 and adds 11-03; C (11-01)
+        // arrives last but is older than A for 11-01. Rows are replaced, never summed.
+        const QString a =
+            writeGzip(m_files, u"a.tsv.gz"_s, "Date\tCounts\n2026-11-01\t1\n2026-11-01\t2\n2026-11-02\t3\n");
+        const QString b = writeGzip(m_files, u"b.tsv.gz"_s, "Date\tCounts\n2026-11-02\t30\n2026-11-03\t40\n");
+        const QString c = writeGzip(m_files, u"c.tsv.gz"_s, "Date\tCounts\n2026-11-01\t100\n");
+        StorageTestBackend &m_backend = *backend(); // the name OPEN_DESTINATION uses
+        const auto spec = m_backend.freshSpec(u"corrections"_s);
+        OPEN_DESTINATION(destination, spec);
+
+        const auto first = sync::loadUnit(destination, instanceUnit(a, u"A"_s, u"2026-11-02"_s));
+        QVERIFY2(first.ok(), qPrintable(first.errorMessage()));
+        QCOMPARE(first->rowsLoaded, 3);
+        QCOMPARE(first->rowsReplaced, 0);
+        // The new table got its corrections index (built after the rows).
+        const QString indexQuery =
+            m_backend.isPostgres()
+                ? u"SELECT count(*) FROM pg_indexes WHERE schemaname = '%1' AND tablename = 'downloads'"_s
+                      .arg(spec.schema())
+                : u"SELECT count(*) FROM \"%1\".sqlite_master WHERE type = 'index' AND tbl_name = 'downloads'"_s
+                      .arg(spec.schema());
+        QCOMPARE(storagetest::rowsOf(destination, indexQuery), (QList<QStringList>{{u"1"_s}}));
+
+        const auto second = sync::loadUnit(destination, instanceUnit(b, u"B"_s, u"2026-11-03"_s));
+        QVERIFY2(second.ok(), qPrintable(second.errorMessage()));
+        QCOMPARE(second->rowsLoaded, 2);
+        QCOMPARE(second->rowsReplaced, 1);
+
+        const auto late = sync::loadUnit(destination, instanceUnit(c, u"C"_s, u"2026-11-01"_s));
+        QVERIFY2(late.ok(), qPrintable(late.errorMessage()));
+        QCOMPARE(late->rowsLoaded, 0);
+        QCOMPARE(late->rowsSuperseded, 1);
+
+        const QString table = destination.qualified(u"downloads"_s);
+        QCOMPARE(storagetest::rowsOf(
+                     destination, u"SELECT substr(CAST(date AS text), 1, 10), _instance_id, CAST(counts AS "
+                                  u"integer) FROM %1 ORDER BY 1, 3"_s.arg(table)),
+                 (QList<QStringList>{{u"2026-11-01"_s, u"A"_s, u"1"_s},
+                                     {u"2026-11-01"_s, u"A"_s, u"2"_s},
+                                     {u"2026-11-02"_s, u"B"_s, u"30"_s},
+                                     {u"2026-11-03"_s, u"B"_s, u"40"_s}}));
+    }
+
+    void bytesThatAreNotUtf8AreKeptAsWindows1252()
+    {
+        // Latin-1 é, Windows-1252 € (0x80) and a UTF-8 sequence cut short, beside correct UTF-8; the header
+        // itself has a Latin-1 ö.
+        QByteArray content = "Date\tApp Name\tGr\xF6\xDF"
+                             "e\tCounts\n";
+        content += "2026-11-01\tCaf\xE9\t\x80 5\t1\n";
+        content += "2026-11-02\tCaf\xC3\xA9\tcut \xE2\x82\t2\n";
+        content += "2026-11-03\tplain\t\t3\n";
+        const QString file = writeGzip(m_files, u"latin1.tsv.gz"_s, content);
+        QVERIFY(!file.isEmpty());
+
+        StorageTestBackend &m_backend = *backend(); // the name OPEN_DESTINATION uses
+        const auto spec = m_backend.freshSpec(u"latin1"_s);
+        OPEN_DESTINATION(destination, spec);
+        const auto loaded = sync::loadUnit(destination, salesLikeUnit(u"latin1"_s, file, u"1"_s));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorMessage()));
+        QCOMPARE(loaded->rowsLoaded, 3);
+        QVERIFY2(loaded->notes.join(u'\n').contains(u"4 fields of latin1.tsv.gz were not UTF-8"_s),
+                 qPrintable(loaded->notes.join(u'\n')));
+
+        const QString column = reports::columnName(u"Größe");
+        QCOMPARE(storagetest::describeColumns(destination, u"latin1"_s).value(2), column + u":text"_s);
+        const auto rows =
+            storagetest::fetch(destination, u"SELECT app_name, \"%1\", counts FROM %2 ORDER BY date"_s.arg(
+                                                column, destination.qualified(u"latin1"_s)));
+        QVERIFY2(rows.ok(), qPrintable(rows.errorMessage()));
+        QCOMPARE(rows->size(), 3);
+        QCOMPARE(rows->at(0).mid(0, 2), (QStringList{u"Café"_s, u"€ 5"_s}));
+        QCOMPARE(rows->at(1).mid(0, 2), (QStringList{u"Café"_s, u"cut \u00E2\u201A"_s}));
+        // An empty field is NULL, as everywhere.
+        QCOMPARE(rows->at(2).mid(0, 2), (QStringList{u"plain"_s, storagetest::Null}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnitLoader)
+#include "tst_unitloader.moc"
