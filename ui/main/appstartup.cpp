@@ -71,7 +71,8 @@ void AppStartup::openAdminSetupFromWizard()
     if (!m_wizard) {
         return;
     }
-    // Before Finish the key is not in the keychain yet: the dialog reads the regular key from the chosen file.
+    // Before Finish the key is not in the keychain yet: the dialog reads the regular key from the chosen
+    // file.
     auto *dialog = new AdminSetupDialog(m_wizard->settingsUsingKeyFile(), m_wizard);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_wizard->isDemo()) {

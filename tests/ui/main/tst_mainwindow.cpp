@@ -467,7 +467,8 @@ private Q_SLOTS:
             QCOMPARE(label, u"Syncs only on demand"_s);
         }
         if (!parsed) {
-            // A schedule ascsync cannot read does not block the rest: the window works on demand and says why.
+            // A schedule ascsync cannot read does not block the rest: the window works on demand and says
+            // why.
             QVERIFY(window.isConfigured());
             const QString log = window.activityLog()->allText();
             QVERIFY2(log.contains(parsed.errorMessage()), qPrintable(log));
