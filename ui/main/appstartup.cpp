@@ -62,7 +62,7 @@ void AppStartup::onWizardSaved()
         // The demo account's simulator must outlive the wizard: the window syncs from it.
         m_wizard->demoSandbox()->setParent(m_window.get());
     }
-    m_window->reloadSettings();
+    m_window->useSettingsFile(m_wizard ? m_wizard->settingsPath() : m_settingsPath);
     m_window->show();
 }
 

@@ -281,6 +281,12 @@ void MainWindow::buildActions()
     toolbar->addAction(settingsAction);
 }
 
+void MainWindow::useSettingsFile(const QString &path)
+{
+    m_settingsPath = path;
+    reloadSettings();
+}
+
 void MainWindow::reloadSettings()
 {
     m_configured = QFileInfo::exists(m_settingsPath);

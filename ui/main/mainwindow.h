@@ -57,6 +57,8 @@ public Q_SLOTS:
     // Reads the settings file again (after the wizard or the settings dialog saved it, or the CLI changed
     // it).
     void reloadSettings();
+    // Switches to another settings file (the demo's) and reloads.
+    void useSettingsFile(const QString &path);
 
 Q_SIGNALS:
     // The empty state's "Run setup…": app/gui shows the setup wizard.

@@ -21,6 +21,7 @@ public:
                 const QString &databasePassword);
     bool isBusy() const { return m_busy; }
     QString settingsPath() const { return m_path; }
+    void setSettingsPath(const QString &path) { m_path = path; }
 
 Q_SIGNALS:
     // `message` says what failed and what to do next; empty on success.

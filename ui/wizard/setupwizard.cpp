@@ -16,6 +16,7 @@
 
 #include <QAbstractButton>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -124,6 +125,15 @@ void SetupWizard::accept()
         return;
     }
     m_finishPage->setSaving(true);
+    if (m_demoUsed) {
+        // A demo never replaces the user's own settings, nor puts the simulator's key in the keychain: it
+        // gets a settings file of its own (beside the real one) naming the simulator's key file. The next
+        // start without it shows setup again.
+        const QFileInfo real(m_committer->settingsPath());
+        m_committer->setSettingsPath(real.dir().filePath(u"demo.conf"_s));
+        m_committer->commit(settingsUsingKeyFile(), {}, m_destination->password());
+        return;
+    }
     m_committer->commit(settings(), m_credentials->keyPemToStore(), m_destination->password());
 }
 
@@ -135,7 +145,7 @@ void SetupWizard::committed(bool ok, const QString &message)
         m_finishPage->showSaveError(message);
         return;
     }
-    Q_EMIT settingsSaved(settings());
+    Q_EMIT settingsSaved(m_demoUsed ? settingsUsingKeyFile() : settings());
     QWizard::accept();
 }
 

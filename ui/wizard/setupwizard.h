@@ -35,6 +35,7 @@ public:
     // The same, but naming the chosen key file even when the key goes to the keychain: for dialogs opened
     // before Finish (Admin Setup…), which must read the regular key before it is stored.
     config::Settings settingsUsingKeyFile() const;
+    // Where Finish saves: the path given, or demo.conf beside it once the demo account was used.
     QString settingsPath() const;
 
     // The demo account's simulator: created with the wizard, started by "Try it with a demo account". To keep

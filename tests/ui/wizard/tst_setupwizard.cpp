@@ -461,7 +461,7 @@ private Q_SLOTS:
     void demoButtonFillsEverythingIn()
     {
         SecretStore secrets(m_service);
-        auto wizard = std::make_unique<SetupWizard>(secrets, m_dir.filePath(u"demo.conf"_s), Settings());
+        auto wizard = std::make_unique<SetupWizard>(secrets, m_dir.filePath(u"real.conf"_s), Settings());
         wizard->demoSandbox()->setExecutable(QStringLiteral(ASCSYNC_SANDBOX_PATH));
         wizard->show();
         QTest::mouseClick(find<QPushButton>(wizard.get(), "demoButton"), Qt::LeftButton);
@@ -486,6 +486,18 @@ private Q_SLOTS:
         // count).
         QTRY_COMPARE_WITH_TIMEOUT(visibleText(wizard.get(), "requestsMessage").section(u'.', 0, 0),
                                   u"You have 2 apps without report requests"_s, kNetworkWaitMs);
+
+        // Finishing a demo leaves the user's own settings file alone and stores nothing in the keychain: the
+        // demo gets demo.conf beside it, naming the simulator's key file.
+        QSignalSpy saved(wizard.get(), &SetupWizard::settingsSaved);
+        wizard->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kNetworkWaitMs);
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(u"real.conf"_s)));
+        QCOMPARE(wizard->settingsPath(), m_dir.filePath(u"demo.conf"_s));
+        const auto demoSettings = ascsync::config::SettingsFile::load(wizard->settingsPath());
+        QVERIFY(demoSettings);
+        QCOMPARE(demoSettings->keyFile, wizard->demoSandbox()->account().keyFile);
+        QVERIFY(demoSettings->destination.endsWith(u"ascsync-demo.db"_s));
 
         // The caller keeps the simulator after the wizard is gone; it stops with its new owner.
         QObject owner;
