@@ -1,5 +1,7 @@
 // ascsync-gui: the desktop app. Shows the setup wizard when nothing is configured yet, else the main window.
+#include "common/backgroundtask.h"
 #include "common/screenshottour.h"
+#include "common/uilog.h"
 #include "config/settings.h"
 #include "main/appstartup.h"
 #include "wizard/wizardscreenshots.h"
@@ -8,6 +10,9 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTextStream>
+
+#include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +33,18 @@ void applyApplicationIdentity()
     QGuiApplication::setDesktopFileName(appId);
     // The installed theme icon when there is one (it follows the desktop's theme), else the built-in SVG.
     QApplication::setWindowIcon(QIcon::fromTheme(appId, QIcon(u":/icons/%1.svg"_s.arg(appId))));
+}
+
+// Background reads (status, history, dashboard) may still be retrying when the window closes. Give them a
+// moment to end; past that, leave without static destructors, which they could otherwise run into.
+int leave(int exitCode)
+{
+    if (!ascsync::ui::waitForBackgroundThreads(5000)) {
+        qCWarning(ascsync::ui::lcUi) << "leaving with background reads still running";
+        std::fflush(nullptr);
+        std::quick_exit(exitCode);
+    }
+    return exitCode;
 }
 
 } // namespace
@@ -59,7 +76,7 @@ int main(int argc, char *argv[])
     ascsync::ui::AppStartup startup(settingsPath);
     if (!parser.isSet(screenshotTour)) {
         startup.start();
-        return QApplication::exec();
+        return leave(QApplication::exec());
     }
     ascsync::config::SecretStore secrets;
     ascsync::ui::ScreenshotTour tour(parser.value(screenshotTour));
@@ -72,5 +89,5 @@ int main(int argc, char *argv[])
         QCoreApplication::exit(ok ? 0 : 1);
     });
     tour.start();
-    return QApplication::exec();
+    return leave(QApplication::exec());
 }

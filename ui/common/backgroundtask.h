@@ -10,6 +10,13 @@
 
 namespace ascsync::ui {
 
+// Every thread runInBackground started and that has not finished yet, so the app can wait for them before
+// Qt's globals go away at exit (a read still retrying must not run into a destroyed QCoreApplication).
+void trackBackgroundThread(QThread *thread);
+// Waits up to `timeoutMs` for the tracked threads; false when some are still running (the caller then leaves
+// without running static destructors under their feet).
+bool waitForBackgroundThreads(int timeoutMs);
+
 // Runs `work` on a thread of its own and hands its result to `done` in `receiver`'s thread (the UI thread),
 // so the synchronous core calls (ApiClient, Destination::open) never block the UI and no nested event loop
 // runs in it. When `receiver` is destroyed first the result is dropped; the thread still finishes and deletes
@@ -32,6 +39,7 @@ template <typename Work, typename Done> void runInBackground(QObject *receiver, 
                          thread->deleteLater();
                          relay->deleteLater();
                      });
+    trackBackgroundThread(thread);
     thread->start();
 }
 
