@@ -13,24 +13,18 @@ Result<QList<AppRequests>> collectAppRequests(api::ApiClient &view, const QStrin
     if (!apps) {
         return apps.error();
     }
-    QStringList unknown = onlyApps;
+    const api::AppSelection selection = api::selectApps(apps.value(), onlyApps);
+    if (!selection.unknown.isEmpty()) {
+        return makeError(u"usage"_s, api::describeUnknownApps(selection.unknown));
+    }
     QList<AppRequests> collected;
     api::AnalyticsEndpoints endpoints(view);
-    for (const api::AppInfo &app : apps.value()) {
-        if (!onlyApps.isEmpty() && !onlyApps.contains(app.id)) {
-            continue;
-        }
-        unknown.removeAll(app.id);
+    for (const api::AppInfo &app : selection.apps) {
         const auto requests = endpoints.requests(app.id);
         if (!requests) {
             return requests.error();
         }
         collected.append({app.id, app.name, requests.value()});
-    }
-    if (!unknown.isEmpty()) {
-        return makeError(u"usage"_s,
-                         u"These app IDs are not among the apps this key can see: %1. Run `ascsync apps` to "
-                         u"list the app IDs."_s.arg(unknown.join(u", "_s)));
     }
     return collected;
 }

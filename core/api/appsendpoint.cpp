@@ -23,4 +23,24 @@ Result<QList<AppInfo>> listApps(ApiClient &client)
     return apps;
 }
 
+AppSelection selectApps(const QList<AppInfo> &listed, const QStringList &only)
+{
+    AppSelection selection;
+    selection.unknown = only;
+    for (const AppInfo &app : listed) {
+        if (!only.isEmpty() && !only.contains(app.id)) {
+            continue;
+        }
+        selection.unknown.removeAll(app.id);
+        selection.apps.append(app);
+    }
+    return selection;
+}
+
+QString describeUnknownApps(const QStringList &unknown)
+{
+    return u"These app IDs are not among the apps this key can see: %1. Run `ascsync apps` to list the app "
+           u"IDs."_s.arg(unknown.join(u", "_s));
+}
+
 } // namespace ascsync::api

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace ascsync::api {
 
@@ -17,5 +18,15 @@ struct AppInfo {
 
 // Every app the key can see (GET /v1/apps, all pages).
 Result<QList<AppInfo>> listApps(ApiClient &client);
+
+// The apps whose IDs are in `only` (every app when it is empty), in Apple's order, and the IDs of `only` the
+// key cannot see: a typo in an apps list must never read as "nothing to do".
+struct AppSelection {
+    QList<AppInfo> apps;
+    QStringList unknown;
+};
+AppSelection selectApps(const QList<AppInfo> &listed, const QStringList &only);
+// "These app IDs are not among the apps this key can see: … Run `ascsync apps` …"
+QString describeUnknownApps(const QStringList &unknown);
 
 } // namespace ascsync::api

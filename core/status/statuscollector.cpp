@@ -173,14 +173,13 @@ Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *de
     if (!apps) {
         return apps.error();
     }
-    QStringList unknown = options.apps;
+    const api::AppSelection selection = api::selectApps(apps.value(), options.apps);
+    if (!selection.unknown.isEmpty()) {
+        return makeError(u"usage"_s, api::describeUnknownApps(selection.unknown));
+    }
     api::AnalyticsEndpoints endpoints(api);
     AppProbe probe(endpoints, options, report.today, report.destinationChecked);
-    for (const api::AppInfo &app : apps.value()) {
-        if (!options.apps.isEmpty() && !options.apps.contains(app.id)) {
-            continue;
-        }
-        unknown.removeAll(app.id);
+    for (const api::AppInfo &app : selection.apps) {
         const auto loadedApp = report.destinationChecked && loaded.contains(app.id)
                                    ? std::optional<LoadedApp>(loaded.value(app.id))
                                    : std::nullopt;
@@ -190,11 +189,6 @@ Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *de
                                                       app.name, app.id, status.errorMessage()));
         }
         report.apps << std::move(status).value();
-    }
-    if (!unknown.isEmpty()) {
-        return makeError(u"usage"_s,
-                         u"These app IDs are not among the apps this key can see: %1. Run `ascsync apps` to "
-                         u"list the app IDs."_s.arg(unknown.join(u", "_s)));
     }
     return report;
 }

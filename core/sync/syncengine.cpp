@@ -21,16 +21,12 @@ Result<QList<SyncApp>> appsToSync(SyncContext &context)
     if (!listed) {
         return listed.error();
     }
+    const api::AppSelection selection = api::selectApps(listed.value(), context.options.apps);
     QList<SyncApp> apps;
-    QStringList unknown = context.options.apps;
-    for (const api::AppInfo &app : listed.value()) {
-        if (!context.options.apps.isEmpty() && !context.options.apps.contains(app.id)) {
-            continue;
-        }
-        unknown.removeAll(app.id);
+    for (const api::AppInfo &app : selection.apps) {
         apps.append({app.id, app.name});
     }
-    for (const QString &id : unknown) {
+    for (const QString &id : selection.unknown) {
         context.failed(
             u"App %1 is in your apps list, but this key cannot see it: remove it from the list or check "
             u"the key's access (`ascsync apps` lists what it sees)."_s.arg(id));
