@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 packaging/install-deps.sh
 cmake --preset dev >/dev/null
-cmake --build --preset dev --target ascsync ascsync-sandbox
+cmake --build --preset dev --target ascsync ascsync-sandbox ascsync-gui
 bin=build/dev/app
 ascsync="$bin/cli/ascsync"
 
@@ -42,6 +42,10 @@ common=(--config "$demo/ascsync.conf" --destination "sqlite:$database")
   --key-file "$(field keyFile)" --api-base-url "$api" --vendor-number "$vendor" \
   --streams analytics:downloads,analytics:discovery_and_engagement,sales:SALES/SUMMARY/DAILY,finance
 echo
+echo "Report status per app (ascsync status):"
+"$ascsync" status "${common[@]}" --issuer-id "$(field issuerId)" --key-id "$(field keyId)" \
+  --key-file "$(field keyFile)" --api-base-url "$api"
+echo
 echo "Conversion rate per app per day (first rows), from $database:"
 "$ascsync" query "${common[@]}" "SELECT d.app_name, d.date, d.unique_impressions, l.downloads,
   ROUND(100.0 * l.downloads / d.unique_impressions, 2) AS conversion_rate_percent
@@ -52,3 +56,4 @@ echo "Conversion rate per app per day (first rows), from $database:"
   ON l.app_name = d.app_name AND l.date = d.date ORDER BY 1, 2 LIMIT 15"
 echo
 echo "Explore it: $ascsync query --destination sqlite:$database 'SELECT ...'"
+echo "The desktop app: $bin/gui/ascsync-gui (its first page offers \"Try it with a demo account\")."
