@@ -2,6 +2,7 @@
 // same destination at the same time, a PostgreSQL server that is not there or refuses the password. Each
 // ends with a clear message and exit code 1, and loses nothing. The real CLI, the real simulator over
 // loopback, real files and (when ASCSYNC_TEST_PG_* is set) the real PostgreSQL server.
+#include "readonlyguard.h"
 #include "sandboxprocess.h"
 #include "sqlitetables.h"
 
@@ -13,10 +14,6 @@
 #include <QTest>
 
 #include <csignal>
-#include <fcntl.h>
-#include <linux/fs.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -25,47 +22,6 @@ namespace {
 const QStringList kSandboxFlags{u"--seed"_s,          u"11"_s,         u"--apps"_s,  u"2"_s,
                                 u"--history-start"_s, u"2026-11-06"_s, u"--today"_s, u"2026-11-20"_s,
                                 u"--traffic-scale"_s, u"0.05"_s};
-
-// Makes a file read-only for this process and its children, also as root (CI runs as root, and root ignores
-// permission bits but not the immutable attribute). Undone on destruction.
-class ReadOnlyFile {
-public:
-    explicit ReadOnlyFile(const QString &path)
-        : m_path(path)
-    {
-        m_active = ::geteuid() == 0 ? setImmutable(true)
-                                    : QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup);
-    }
-    ~ReadOnlyFile()
-    {
-        if (m_active &&
-            !(::geteuid() == 0 ? setImmutable(false)
-                               : QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner))) {
-            qWarning("could not make %s writable again", qPrintable(m_path));
-        }
-    }
-    bool active() const { return m_active; }
-
-private:
-    bool setImmutable(bool on) const
-    {
-        const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            return false;
-        }
-        int flags = 0;
-        bool ok = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
-        if (ok) {
-            flags = on ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
-            ok = ::ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
-        }
-        ::close(fd);
-        return ok;
-    }
-
-    QString m_path;
-    bool m_active = false;
-};
 
 } // namespace
 
@@ -116,7 +72,7 @@ private Q_SLOTS:
             return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
         }();
         {
-            ReadOnlyFile readOnly(db);
+            ReadOnlyGuard readOnly(db);
             if (!readOnly.active()) {
                 QSKIP("This file system cannot make a file read-only for root (no chattr +i).");
             }

@@ -1,5 +1,6 @@
 #include "sqlitedestinationtests.h"
 
+#include "readonlyguard.h"
 #include "storage/destination.h"
 #include "storage/sqlitedestination.h"
 #include "storagetesthelpers.h"
@@ -8,61 +9,12 @@
 #include <QFile>
 #include <QTest>
 
-#include <fcntl.h>
-#include <linux/fs.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
-
 using namespace Qt::StringLiterals;
 using namespace ascsync;
 using namespace ascsync::storage;
 using namespace storagetest;
 
 namespace {
-
-// Makes a file or folder read-only for this process, even when it runs as root (CI does): root ignores
-// permission bits, but not the immutable attribute (chattr +i), which root may set. Undone on destruction.
-class ReadOnlyGuard {
-public:
-    explicit ReadOnlyGuard(const QString &path)
-        : m_path(path)
-    {
-        if (::geteuid() == 0)
-            m_immutable = setImmutable(true);
-        else
-            m_chmodded =
-                QFile::setPermissions(path, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup |
-                                                QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-    }
-    ~ReadOnlyGuard()
-    {
-        if (m_immutable)
-            setImmutable(false);
-        if (m_chmodded)
-            QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    }
-    bool active() const { return m_immutable || m_chmodded; }
-
-private:
-    bool setImmutable(bool on)
-    {
-        const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            return false;
-        int flags = 0;
-        bool ok = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
-        if (ok) {
-            flags = on ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
-            ok = ::ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
-        }
-        ::close(fd);
-        return ok;
-    }
-
-    QString m_path;
-    bool m_immutable = false;
-    bool m_chmodded = false;
-};
 
 bool canCreateIn(const QString &folder)
 {
