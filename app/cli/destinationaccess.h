@@ -11,7 +11,9 @@ namespace ascsync::cli {
 
 // Opens the configured destination. A PostgreSQL password comes from the keychain when one is stored for that
 // database; otherwise libpq reads PGPASSWORD or ~/.pgpass.
+// An older destination is upgraded in place, with its progress on standard error.
 Result<std::unique_ptr<storage::Destination>> openDestination(const config::Settings &settings,
-                                                              config::SecretStore &secrets);
+                                                              config::SecretStore &secrets,
+                                                              storage::OpenOptions options = {});
 
 } // namespace ascsync::cli

@@ -2,6 +2,7 @@
 #include "admincommand.h"
 #include "appscommand.h"
 #include "command.h"
+#include "migratecommand.h"
 #include "schedulecommand.h"
 #include "statuscommand.h"
 #include "synccommand.h"
@@ -29,6 +30,9 @@ const std::map<QString, CommandEntry> &commands()
          {u"Enable analytics reports with an Admin key held in memory only."_s, runAdminCommand}},
         {u"apps"_s, {u"List the apps your key can see."_s, runAppsCommand}},
         {u"login"_s, {u"Check an API key and store it in the keychain."_s, runLoginCommand}},
+        {u"migrate"_s,
+         {u"Upgrade a destination written by an older ascsync (--dry-run: show what changes)."_s,
+          runMigrateCommand}},
         {u"query"_s, {u"Run SQL against the destination."_s, runQueryCommand}},
         {u"schedule"_s,
          {u"Run sync on the settings' schedule (systemd user timer, or cron)."_s, runScheduleCommand}},

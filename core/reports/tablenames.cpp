@@ -50,6 +50,26 @@ QString analyticsTableName(QStringView reportName)
     return safeIdentifier(snake, reportName, kReportPrefix, !isPlainReportName(core));
 }
 
+QString analyticsTableName(QStringView reportName, QStringView granularity)
+{
+    const QString daily = analyticsTableName(reportName);
+    if (granularity.compare(u"DAILY"_s, Qt::CaseInsensitive) == 0) {
+        return daily;
+    }
+    QString suffix = snakeCase(granularity, CamelCase::Keep);
+    if (suffix.isEmpty() || !isPlainEnumValue(granularity)) {
+        suffix = u"g"_s + stableHash(granularity);
+    }
+    suffix.prepend(u'_');
+    if (daily.size() + suffix.size() <= MaxIdentifierLength) {
+        return daily + suffix;
+    }
+    // Too long to append: cutting the daily name could make two reports' tables collide, so a hash of
+    // both names keeps them apart.
+    return identifierWithSuffix(
+        daily, QString(u"_"_s + stableHash(QString(reportName + u'/' + granularity)) + suffix));
+}
+
 QString salesTableName(QStringView reportType, QStringView reportSubType)
 {
     const QString snake = snakeCase(QString(reportType + u'_' + reportSubType), CamelCase::Keep);

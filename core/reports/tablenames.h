@@ -14,6 +14,10 @@ namespace ascsync::reports {
 // values are not case sensitive). Names with any other punctuation, non-ASCII letters, doubled spaces or more
 // than 63 bytes get a stable hash suffix, so they never collide with each other or with the plain names.
 QString analyticsTableName(QStringView reportName);
+// The table of one granularity of that report (DESIGN "One table per granularity"): DAILY rows keep the plain
+// name, WEEKLY and MONTHLY rows go to `<name>_weekly` and `<name>_monthly`, so a query over `downloads` never
+// mixes a week into a day. Any other granularity Apple may add gets its own `_<granularity>` table too.
+QString analyticsTableName(QStringView reportName, QStringView granularity);
 
 // Sales and Trends: lower(type) + "_" + lower(subType): (`SALES`, `SUMMARY`) -> `sales_summary`,
 // (`INSTALLS`, `SUMMARY_CHANNEL`) -> `installs_summary_channel`.

@@ -1,5 +1,7 @@
 #include "storage/destination.h"
 
+#include "storage/analyticslayoutmigration.h"
+#include "storage/instanceregistry.h"
 #include "storage/metadatastore.h"
 #include "storage/postgresdestination.h"
 #include "storage/schemaplanner.h"
@@ -8,6 +10,7 @@
 #include "storage/sqlitedestination.h"
 #include "storage/storagelog.h"
 
+#include <QCryptographicHash>
 #include <QDate>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -81,15 +84,16 @@ QString valueText(const QVariant &value)
 
 } // namespace
 
-Result<std::unique_ptr<Destination>> Destination::open(const DestinationSpec &spec, const QString &password)
+Result<std::unique_ptr<Destination>> Destination::open(const DestinationSpec &spec, const QString &password,
+                                                       const OpenOptions &options)
 {
     if (spec.kind() == DestinationSpec::Kind::Sqlite) {
-        Result<std::unique_ptr<SqliteDestination>> opened = SqliteDestination::open(spec);
+        Result<std::unique_ptr<SqliteDestination>> opened = SqliteDestination::open(spec, options);
         if (!opened)
             return opened.error();
         return std::unique_ptr<Destination>(std::move(opened).value());
     }
-    Result<std::unique_ptr<PostgresDestination>> opened = PostgresDestination::open(spec, password);
+    Result<std::unique_ptr<PostgresDestination>> opened = PostgresDestination::open(spec, password, options);
     if (!opened)
         return opened.error();
     return std::unique_ptr<Destination>(std::move(opened).value());
@@ -114,6 +118,7 @@ Destination::~Destination()
         qCWarning(lcStorage) << "closing" << m_spec.describe() << "inside a transaction; it is rolled back";
         m_db.rollback();
     }
+    m_instances.reset();
     m_metadata.reset();
     if (m_db.isValid())
         m_db.close();
@@ -143,16 +148,54 @@ Status Destination::checkUsable(const QString &action) const
     return {};
 }
 
-Status Destination::initialise()
+Status Destination::initialise(const OpenOptions &options)
 {
     m_metadata = std::make_unique<MetadataStore>(m_db, m_spec.schema(), m_dialect);
+    m_instances = std::make_unique<InstanceRegistry>(m_db, m_spec.schema(), m_dialect);
+    if (!options.upgrade) {
+        // Inspection only: say so when this ascsync could not read it, change nothing either way.
+        m_readOnly = true;
+        const Result<int> version = m_metadata->version();
+        if (version && version.value() > MetadataStore::CurrentVersion)
+            return m_metadata->ensureCurrent(); // only says "written by a newer ascsync"
+        return version ? Status() : Status(version.error());
+    }
     ImplicitTransaction transaction(*this);
     if (const Status ok = transaction.begin(); !ok)
         return ok;
     Status outcome = prepareSchema();
     if (outcome)
         outcome = m_metadata->ensureCurrent();
-    return transaction.end(outcome);
+    if (const Status ended = transaction.end(outcome); !ended)
+        return ended;
+    return upgradeLayout(options);
+}
+
+Status Destination::upgradeLayout(const OpenOptions &options)
+{
+    const Result<QString> pending = m_metadata->metaValue(QString(MetadataStore::PendingMigrationKey));
+    if (!pending)
+        return pending.error();
+    if (pending->isNull())
+        return {};
+    // One upgrade at a time, and never beside a sync of an older process that still holds the lock.
+    const auto lock = acquireSyncLock();
+    if (!lock) {
+        return makeError(lock.error().code,
+                         u"%1 is being upgraded to the layout of this ascsync, but: %2"_s.arg(
+                             m_spec.describe(), lock.errorMessage()));
+    }
+    const auto progress = options.progress ? options.progress
+                                           : [](const QString &line) { qCInfo(lcStorage).noquote() << line; };
+    const Status migrated = AnalyticsLayoutMigration(*this).run(progress);
+    if (!migrated) {
+        return makeError(
+            migrated.error().code,
+            u"Could not upgrade %1 to the layout of ascsync %2: %3 The tables already moved keep "
+            "the new layout; the next run of ascsync goes on with the others."_s.arg(
+                m_spec.describe(), QStringLiteral(ASCSYNC_VERSION), migrated.errorMessage()));
+    }
+    return {};
 }
 
 Status Destination::beginTransaction()
@@ -166,6 +209,11 @@ Status Destination::begin()
 {
     if (const Status ok = checkUsable(u"start a transaction"_s); !ok)
         return ok;
+    if (m_readOnly) {
+        return makeError(
+            u"storage.readOnly"_s,
+            u"%1 was opened to be looked at only: nothing may be written to it."_s.arg(m_spec.describe()));
+    }
     if (m_inTransaction) {
         return makeError(u"storage.transaction.nested"_s,
                          u"Could not start a transaction: one is already open on this destination."_s);
@@ -465,16 +513,140 @@ Result<int> Destination::metadataVersion()
     return m_metadata->version();
 }
 
+Result<qint64> Destination::registerInstance(const InstanceRecord &record)
+{
+    if (const Status ok = checkUsable(u"record an analytics instance"_s); !ok)
+        return ok.error();
+    return m_instances->registerInstance(record);
+}
+
+Result<std::optional<InstanceRecord>> Destination::findInstance(const QString &instanceId)
+{
+    if (const Status ok = checkUsable(u"read an analytics instance"_s); !ok)
+        return ok.error();
+    return m_instances->find(instanceId);
+}
+
+Result<QList<InstanceRecord>> Destination::instances()
+{
+    if (const Status ok = checkUsable(u"read the analytics instances"_s); !ok)
+        return ok.error();
+    return m_instances->all();
+}
+
+Result<QHash<QString, DayHolder>> Destination::dayHolders(const QString &appId, const QString &table,
+                                                          qint64 exceptKey)
+{
+    if (const Status ok = checkUsable(u"read the days of %1"_s.arg(table)); !ok)
+        return ok.error();
+    return m_instances->dayHolders(appId, table, exceptKey);
+}
+
+Status Destination::setInstanceDays(qint64 key, const QHash<QString, qint64> &days)
+{
+    if (const Status ok = checkUsable(u"record the days of an analytics instance"_s); !ok)
+        return ok;
+    return m_instances->setDays(key, days);
+}
+
+Status Destination::dropInstanceDays(qint64 key, const QStringList &days)
+{
+    if (const Status ok = checkUsable(u"update the days of an analytics instance"_s); !ok)
+        return ok;
+    return m_instances->dropDays(key, days);
+}
+
+Status Destination::ensureIndex(const QString &table, const QStringList &columns)
+{
+    if (const Status ok = checkUsable(u"index %1"_s.arg(table)); !ok)
+        return ok;
+    if (const Status ok = checkIdentifier(table, u"table"); !ok)
+        return ok;
+    QStringList quoted;
+    for (const QString &column : columns) {
+        if (const Status ok = checkIdentifier(column, u"column"); !ok)
+            return ok;
+        quoted << quoteIdentifier(column);
+    }
+    // A stable name from the table and its columns: short enough for PostgreSQL's 63 bytes, and different
+    // for every index ascsync makes.
+    const QByteArray digest = QCryptographicHash::hash((table + u'(' + columns.join(u',') + u')').toUtf8(),
+                                                       QCryptographicHash::Sha1);
+    const QString name = quoteIdentifier(QString(u"ix_"_s + QString::fromLatin1(digest.toHex().left(16))));
+    const QString sql =
+        m_dialect.isSqlite()
+            ? u"CREATE INDEX IF NOT EXISTS %1.%2 ON %3 (%4)"_s.arg(
+                  quoteIdentifier(m_spec.schema()), name, quoteIdentifier(table), quoted.join(u", "_s))
+            : u"CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)"_s.arg(name, qualified(table), quoted.join(u", "_s));
+    return execSql(m_db, sql, u"index %1"_s.arg(qualified(table)));
+}
+
+Result<QString> Destination::metaValue(const QString &key)
+{
+    if (const Status ok = checkUsable(u"read ascsync's metadata"_s); !ok)
+        return ok.error();
+    return m_metadata->metaValue(key);
+}
+
+Status Destination::setMetaValue(const QString &key, const QString &value)
+{
+    if (const Status ok = checkUsable(u"write ascsync's metadata"_s); !ok)
+        return ok;
+    if (m_readOnly)
+        return makeError(u"storage.readOnly"_s,
+                         u"%1 was opened to be looked at only."_s.arg(m_spec.describe()));
+    return m_metadata->setMetaValue(key, value);
+}
+
+Result<qint64> Destination::execute(const QString &sql, const QVariantList &bindings)
+{
+    if (const Status ok = checkUsable(u"run a statement"_s); !ok)
+        return ok.error();
+    if (m_readOnly)
+        return makeError(u"storage.readOnly"_s,
+                         u"%1 was opened to be looked at only."_s.arg(m_spec.describe()));
+    QSqlQuery query(m_db);
+    const QString action = u"change %1"_s.arg(m_spec.describe());
+    if (bindings.isEmpty()) {
+        // Statements without values (DDL among them, which PostgreSQL cannot PREPARE) run as they are.
+        if (!query.exec(sql))
+            return sqlError(query.lastError(), action);
+        return qint64(qMax(0, query.numRowsAffected()));
+    }
+    if (const Status ok = prepareSql(query, sql, action); !ok)
+        return ok.error();
+    for (const QVariant &value : bindings)
+        query.addBindValue(value);
+    if (const Status ok = execPrepared(query, action); !ok)
+        return ok.error();
+    return qint64(qMax(0, query.numRowsAffected()));
+}
+
 Result<qint64> Destination::query(const QString &sql, const ColumnsCallback &onColumns,
                                   const RowCallback &onRow)
+{
+    return query(sql, {}, onColumns, onRow);
+}
+
+Result<qint64> Destination::query(const QString &sql, const QVariantList &bindings,
+                                  const ColumnsCallback &onColumns, const RowCallback &onRow)
 {
     if (const Status ok = checkUsable(u"run the query"_s); !ok)
         return ok.error();
     QSqlQuery query(m_db);
     query.setForwardOnly(true); // streams: QPSQL fetches row by row, QSQLITE steps the statement
     configureQuery(query);
-    if (!query.exec(sql))
-        return sqlError(query.lastError(), u"run the query"_s);
+    if (bindings.isEmpty()) {
+        if (!query.exec(sql))
+            return sqlError(query.lastError(), u"run the query"_s);
+    } else {
+        if (const Status ok = prepareSql(query, sql, u"run the query"_s); !ok)
+            return ok.error();
+        for (const QVariant &value : bindings)
+            query.addBindValue(value);
+        if (const Status ok = execPrepared(query, u"run the query"_s); !ok)
+            return ok.error();
+    }
     if (!query.isSelect()) {
         if (onColumns)
             onColumns({});

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "storage/column.h"
 #include "storage/destinationspec.h"
+#include "storage/instancerecord.h"
 #include "storage/loadrecord.h"
 #include "storage/rowfilter.h"
 #include "storage/rowsink.h"
@@ -13,6 +14,7 @@
 
 #include <QSqlDatabase>
 #include <QStringList>
+#include <QVariantList>
 
 #include <functional>
 #include <memory>
@@ -23,6 +25,7 @@ class QThread;
 
 namespace ascsync::storage {
 
+class InstanceRegistry;
 class MetadataStore;
 
 // Where the reports go: a SQLite file or a PostgreSQL database, with every table under one schema (on SQLite
@@ -34,6 +37,16 @@ class MetadataStore;
 // A load: begin(), prepareTable(), deleteRows() for what the new data replaces, openSink() + append() +
 // finish(), recordLoad(), commit(). Everything between begin() and commit() is kept or dropped together, also
 // when the process is killed.
+// How Destination::open treats a destination written by an older ascsync.
+struct OpenOptions {
+    // true: bring it to the current metadata version and layout, in place (AnalyticsLayoutMigration), under
+    // the sync lock. false: read it as it is (`ascsync migrate --dry-run`): nothing is created or changed,
+    // and every write is refused.
+    bool upgrade = true;
+    // Lines that say how an upgrade goes (which table, how many rows); by default the storage log.
+    std::function<void(const QString &line)> progress;
+};
+
 class Destination {
 public:
     using ColumnsCallback = std::function<void(const QStringList &columns)>;
@@ -43,8 +56,8 @@ public:
     // Opens (and creates when new) the destination, its schema and ascsync's metadata, migrating older
     // metadata. `password` is for PostgreSQL, from the keychain; empty leaves it to libpq (PGPASSWORD,
     // ~/.pgpass).
-    static Result<std::unique_ptr<Destination>> open(const DestinationSpec &spec,
-                                                     const QString &password = {});
+    static Result<std::unique_ptr<Destination>>
+    open(const DestinationSpec &spec, const QString &password = {}, const OpenOptions &options = {});
     virtual ~Destination();
     Destination(const Destination &) = delete;
     Destination &operator=(const Destination &) = delete;
@@ -90,6 +103,19 @@ public:
     Result<QList<RunRecord>> recentRuns(int limit);
     Result<int> metadataVersion();
 
+    // The analytics bookkeeping (InstanceRegistry): written in the transaction of the rows it describes.
+    Result<qint64> registerInstance(const InstanceRecord &record);
+    Result<std::optional<InstanceRecord>> findInstance(const QString &instanceId);
+    Result<QList<InstanceRecord>> instances();
+    Result<QHash<QString, DayHolder>> dayHolders(const QString &appId, const QString &table,
+                                                 qint64 exceptKey);
+    Status setInstanceDays(qint64 key, const QHash<QString, qint64> &days);
+    Status dropInstanceDays(qint64 key, const QStringList &days);
+
+    // Creates an index on `columns` of `table` unless one of that name exists; the name derives from the
+    // table and the columns, so asking twice is free.
+    Status ensureIndex(const QString &table, const QStringList &columns);
+
     // Makes this process the only sync writing to the destination, until the lock is destroyed. A second sync
     // gets an error naming the holder; a lock left by a killed sync is taken over.
     virtual Result<std::unique_ptr<SyncLock>> acquireSyncLock() = 0;
@@ -98,14 +124,24 @@ public:
     // huge result never sits in memory. Gives the number of rows passed on (or affected, for statements
     // without a result).
     Result<qint64> query(const QString &sql, const ColumnsCallback &onColumns, const RowCallback &onRow);
+    // The same with values bound to the statement's `?` placeholders.
+    Result<qint64> query(const QString &sql, const QVariantList &bindings, const ColumnsCallback &onColumns,
+                         const RowCallback &onRow);
+    // One statement with bound values; gives the rows it affected.
+    Result<qint64> execute(const QString &sql, const QVariantList &bindings = {});
+
+    // A value of ascsync's _ascsync_meta table (null when absent); a null value removes the key.
+    Result<QString> metaValue(const QString &key);
+    Status setMetaValue(const QString &key, const QString &value);
 
 protected:
     Destination(DestinationSpec spec, SqlDialect dialect);
 
     QSqlDatabase &database() { return m_db; }
     QString connectionName() const { return m_connectionName; }
-    // Called by the subclass once database() is open: creates the schema and metadata in one transaction.
-    Status initialise();
+    // Called by the subclass once database() is open: creates the schema and metadata in one transaction, and
+    // upgrades a destination of an older ascsync (see OpenOptions).
+    Status initialise(const OpenOptions &options);
 
     virtual Status beginTransaction();
     // Inside initialise()'s transaction, before the metadata: make sure the schema exists.
@@ -119,6 +155,7 @@ protected:
 
 private:
     Status checkUsable(const QString &action) const;
+    Status upgradeLayout(const OpenOptions &options);
     Status createTable(const QString &table, const QList<Column> &columns);
     Status addColumns(const QString &table, const QList<Column> &columns);
 
@@ -127,9 +164,11 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unique_ptr<MetadataStore> m_metadata;
+    std::unique_ptr<InstanceRegistry> m_instances;
     std::shared_ptr<RowSink::Lease> m_lease;
     QThread *m_thread = nullptr;
     bool m_inTransaction = false;
+    bool m_readOnly = false; // opened with OpenOptions::upgrade false
 };
 
 } // namespace ascsync::storage

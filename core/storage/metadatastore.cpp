@@ -1,5 +1,6 @@
 #include "storage/metadatastore.h"
 
+#include "storage/instanceregistry.h"
 #include "storage/sqlexec.h"
 #include "storage/sqlidentifier.h"
 #include "storage/storagelog.h"
@@ -99,7 +100,40 @@ QStringList MetadataStore::migrationTo(int version) const
         }
         return statements;
     }
+    if (version == 3)
+        return InstanceRegistry::createStatements(m_schema, m_dialect);
     return {};
+}
+
+Result<QString> MetadataStore::metaValue(const QString &key) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    const QString action = u"read %1 from ascsync's metadata"_s.arg(key);
+    if (const Status ok =
+            prepareSql(query, u"SELECT value FROM %1 WHERE key = ?"_s.arg(table(metaTable())), action);
+        !ok)
+        return ok.error();
+    query.addBindValue(key);
+    if (const Status ok = execPrepared(query, action); !ok)
+        return ok.error();
+    return query.next() ? query.value(0).toString() : QString();
+}
+
+Status MetadataStore::setMetaValue(const QString &key, const QString &value)
+{
+    QSqlQuery query(m_db);
+    const QString action = u"record %1 in ascsync's metadata"_s.arg(key);
+    const QString sql =
+        value.isNull() ? u"DELETE FROM %1 WHERE key = ?"_s.arg(table(metaTable()))
+                       : u"INSERT INTO %1 (key, value) VALUES (?, ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s.arg(table(metaTable()));
+    if (const Status ok = prepareSql(query, sql, action); !ok)
+        return ok;
+    query.addBindValue(key);
+    if (!value.isNull())
+        query.addBindValue(value);
+    return execPrepared(query, action);
 }
 
 Result<int> MetadataStore::version() const
@@ -157,22 +191,18 @@ Status MetadataStore::ensureCurrent()
                 return ok;
         }
     }
-    QSqlQuery upsert(m_db);
-    const QString sql = u"INSERT INTO %1 (key, value) VALUES (?, ?) "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s.arg(table(metaTable()));
-    const QString action = u"record the metadata version"_s;
-    if (const Status ok = prepareSql(upsert, sql, action); !ok)
-        return ok;
     const QString now = timestampText(QDateTime::currentDateTimeUtc());
-    const QList<std::pair<QString, QString>> values = {
+    QList<std::pair<QString, QString>> values = {
         {u"schema_version"_s, QString::number(CurrentVersion)},
         {from == 0 ? u"created_at"_s : u"migrated_at"_s, now},
         {from == 0 ? u"created_by"_s : u"migrated_by"_s, u"ascsync " ASCSYNC_VERSION ""_s},
     };
+    // The version is raised first, so an older ascsync refuses the destination from now on, and the
+    // analytics tables are moved afterwards, one transaction each (AnalyticsLayoutMigration).
+    if (from > 0 && from < 3)
+        values.append({QString(PendingMigrationKey), u"analytics-layout-v3"_s});
     for (const auto &[key, value] : values) {
-        upsert.bindValue(0, key);
-        upsert.bindValue(1, value);
-        if (const Status ok = execPrepared(upsert, action); !ok)
+        if (const Status ok = setMetaValue(key, value); !ok)
             return ok;
     }
     if (from == 0)

@@ -18,11 +18,17 @@ namespace ascsync::storage {
 //   _ascsync_loads (stream, unit_key)  what was loaded, with checksums: written with the rows it describes
 //   _ascsync_runs  (run_id)            sync history
 //   _ascsync_lock  (PostgreSQL only)   who holds the sync lock (the advisory lock itself is the lock)
+//   _ascsync_instances, _ascsync_instance_days   the analytics instances (InstanceRegistry)
 // Version history: 1 = meta + loads(stream, unit_key, checksum, row_count, loaded_at);
-//                  2 = loads gains source and details, runs and lock are added.
+//                  2 = loads gains source and details, runs and lock are added (ascsync 0.1.0);
+//                  3 = analytics tables per granularity whose rows carry one `_instance` key into
+//                      _ascsync_instances instead of six metadata columns (AnalyticsLayoutMigration moves the
+//                      rows of older destinations, table by table, while `PendingMigrationKey` is set).
 class MetadataStore {
 public:
-    static constexpr int CurrentVersion = 2;
+    static constexpr int CurrentVersion = 3;
+    // Set in _ascsync_meta while a version-2 destination's analytics tables still have the old layout.
+    static constexpr QLatin1StringView PendingMigrationKey{"pending_migration"};
     static QString metaTable();  // _ascsync_meta
     static QString loadsTable(); // _ascsync_loads
     static QString runsTable();  // _ascsync_runs
@@ -37,6 +43,9 @@ public:
     Status ensureCurrent();
     // 0 when the destination has no metadata yet.
     Result<int> version() const;
+    // A value of _ascsync_meta (null when absent); setting a null value removes the key.
+    Result<QString> metaValue(const QString &key) const;
+    Status setMetaValue(const QString &key, const QString &value);
 
     // Inserts or replaces the record of (stream, unitKey).
     Status recordLoad(const LoadRecord &record);

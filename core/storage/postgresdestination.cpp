@@ -22,8 +22,8 @@ constexpr qint32 SetupLockClassId = 0x6173636d; // "ascm"
 
 } // namespace
 
-Result<std::unique_ptr<PostgresDestination>> PostgresDestination::open(const DestinationSpec &spec,
-                                                                       const QString &password)
+Result<std::unique_ptr<PostgresDestination>>
+PostgresDestination::open(const DestinationSpec &spec, const QString &password, const OpenOptions &options)
 {
     std::unique_ptr<PostgresDestination> destination(new PostgresDestination(spec, password));
     {
@@ -33,7 +33,7 @@ Result<std::unique_ptr<PostgresDestination>> PostgresDestination::open(const Des
             return connected.error();
         destination->database() = connected.value();
     } // no copy of the connection outlives this scope but the destination's own
-    if (const Status ok = destination->initialise(); !ok)
+    if (const Status ok = destination->initialise(options); !ok)
         return ok.error();
     qCDebug(lcStorage) << "opened" << spec.describe() << "schema" << spec.schema();
     return destination;

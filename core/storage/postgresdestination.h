@@ -10,8 +10,8 @@ namespace ascsync::storage {
 // ~/.pgpass) stays in memory only, for the sync lock's own session.
 class PostgresDestination final : public Destination {
 public:
-    static Result<std::unique_ptr<PostgresDestination>> open(const DestinationSpec &spec,
-                                                             const QString &password);
+    static Result<std::unique_ptr<PostgresDestination>>
+    open(const DestinationSpec &spec, const QString &password, const OpenOptions &options);
     ~PostgresDestination() override;
 
     Result<std::unique_ptr<SyncLock>> acquireSyncLock() override;

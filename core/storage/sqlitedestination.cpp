@@ -31,14 +31,15 @@ sqlite3 *nativeHandle(const QSqlDatabase &db)
 
 } // namespace
 
-Result<std::unique_ptr<SqliteDestination>> SqliteDestination::open(const DestinationSpec &spec)
+Result<std::unique_ptr<SqliteDestination>> SqliteDestination::open(const DestinationSpec &spec,
+                                                                   const OpenOptions &options)
 {
     if (const Status ok = checkSqliteFile(spec.sqlitePath()); !ok)
         return ok.error();
     std::unique_ptr<SqliteDestination> destination(new SqliteDestination(spec));
     if (const Status ok = destination->connect(); !ok)
         return ok.error();
-    if (const Status ok = destination->initialise(); !ok)
+    if (const Status ok = destination->initialise(options); !ok)
         return ok.error();
     qCDebug(lcStorage) << "opened" << spec.describe() << "as schema" << spec.schema();
     return destination;

@@ -12,7 +12,8 @@ class SqliteDestination final : public Destination {
 public:
     static constexpr int BusyTimeoutMs = 10000;
 
-    static Result<std::unique_ptr<SqliteDestination>> open(const DestinationSpec &spec);
+    static Result<std::unique_ptr<SqliteDestination>> open(const DestinationSpec &spec,
+                                                           const OpenOptions &options);
     ~SqliteDestination() override;
 
     Result<std::unique_ptr<SyncLock>> acquireSyncLock() override;

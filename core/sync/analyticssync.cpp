@@ -1,7 +1,6 @@
 #include "sync/analyticssync.h"
 
 #include "api/analyticsendpoints.h"
-#include "reports/partitionkey.h"
 #include "reports/tablenames.h"
 #include "sync/synclog.h"
 
@@ -39,26 +38,11 @@ QString describe(const InstanceUnit &unit)
 
 UnitLoad unitLoadFor(const SyncContext &context, const InstanceUnit &unit)
 {
-    using storage::Column;
-    using storage::ColumnType;
     UnitLoad load;
     load.table = unit.table;
     load.files = unit.files;
-    load.metadata = {
-        {{QString(reports::metadata::AppId), ColumnType::Text}, unit.app.id},
-        {{QString(reports::metadata::Granularity), ColumnType::Text}, unit.instance.granularity},
-        {{QString(reports::metadata::ProcessingDate), ColumnType::Date},
-         unit.instance.processingDate.toString(Qt::ISODate)},
-        {{u"_instance_id"_s, ColumnType::Text}, unit.instance.id},
-        {{u"_access_type"_s, ColumnType::Text}, unit.accessType},
-        {{QString(reports::metadata::LoadedAt), ColumnType::Text},
-         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-    };
     load.replace = UnitLoad::Replace::NewestPerDate;
-    load.scopeColumns = {QString(reports::metadata::AppId), QString(reports::metadata::Granularity)};
     load.dateHeaders = {u"Date"_s, u"Event Date"_s};
-    load.unitColumn = u"_instance_id"_s;
-    load.unitDateColumn = QString(reports::metadata::ProcessingDate);
     load.policy = context.options.policy;
     QStringList checksums;
     QJsonArray segments;
@@ -68,6 +52,18 @@ UnitLoad unitLoadFor(const SyncContext &context, const InstanceUnit &unit)
                                     {u"checksum"_s, segment.checksum},
                                     {u"sizeInBytes"_s, segment.sizeInBytes}});
     }
+    load.instance = storage::InstanceRecord{0,
+                                            unit.instance.id,
+                                            unit.app.id,
+                                            unit.report.id,
+                                            unit.report.name,
+                                            unit.table,
+                                            unit.instance.granularity,
+                                            unit.instance.processingDate,
+                                            unit.accessType,
+                                            0,
+                                            checksums.join(u','),
+                                            {}};
     load.record.stream = u"analytics/"_s + unit.table;
     load.record.unitKey = unit.instance.id;
     load.record.checksum = checksums.join(u',');
@@ -131,7 +127,10 @@ QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps)
                         continue;
                     }
                     for (const api::InstanceInfo &instance : instances.value()) {
-                        const auto known = context.destination.findLoad(u"analytics/"_s + table, instance.id);
+                        // One table per granularity (DESIGN "Data model"): `downloads`, `downloads_weekly`.
+                        const QString target = reports::analyticsTableName(report.name, instance.granularity);
+                        const auto known =
+                            context.destination.findLoad(u"analytics/"_s + target, instance.id);
                         if (!known) {
                             context.failed(known.errorMessage());
                             return {};
@@ -140,7 +139,7 @@ QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps)
                             ++context.summary.unitsUpToDate;
                             continue;
                         }
-                        pending.append({app, report, request.accessType, instance, table, {}, {}, {}});
+                        pending.append({app, report, request.accessType, instance, target, {}, {}, {}});
                     }
                 }
                 if (context.cancelled()) {

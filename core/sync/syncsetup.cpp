@@ -31,7 +31,8 @@ Result<std::unique_ptr<api::ApiClient>> openApiClient(const config::Settings &se
 }
 
 Result<std::unique_ptr<storage::Destination>> openDestination(const config::Settings &settings,
-                                                              config::SecretStore &secrets)
+                                                              config::SecretStore &secrets,
+                                                              const storage::OpenOptions &options)
 {
     const auto spec = storage::DestinationSpec::parse(settings.destination, settings.schema);
     if (!spec) {
@@ -46,7 +47,7 @@ Result<std::unique_ptr<storage::Destination>> openDestination(const config::Sett
             password = QString::fromUtf8(stored.value());
         }
     }
-    return storage::Destination::open(spec.value(), password);
+    return storage::Destination::open(spec.value(), password, options);
 }
 
 SyncOptions syncOptionsFrom(const config::Settings &settings)

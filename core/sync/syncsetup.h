@@ -20,9 +20,11 @@ Result<std::unique_ptr<api::ApiClient>> openApiClient(const config::Settings &se
                                                       config::SecretStore &secrets);
 
 // The destination. A PostgreSQL password comes from the keychain when one is stored for that database;
-// otherwise libpq reads PGPASSWORD or ~/.pgpass.
+// otherwise libpq reads PGPASSWORD or ~/.pgpass. A destination of an older ascsync is upgraded in place
+// unless `options` say otherwise.
 Result<std::unique_ptr<storage::Destination>> openDestination(const config::Settings &settings,
-                                                              config::SecretStore &secrets);
+                                                              config::SecretStore &secrets,
+                                                              const storage::OpenOptions &options = {});
 
 // What runSync should fetch, from the settings' apps, vendor, streams, backfill and policy.
 SyncOptions syncOptionsFrom(const config::Settings &settings);

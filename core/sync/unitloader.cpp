@@ -7,7 +7,6 @@
 #include "storage/sqlidentifier.h"
 #include "sync/synclog.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +17,9 @@ namespace ascsync::sync {
 
 namespace {
 
+constexpr QLatin1StringView kInstanceColumn("_instance");
+using storage::TablePlan;
+
 struct FileColumns {
     QStringList headers;            // union of all files' headers, first-seen order
     QStringList keys;               // the same, told apart when a header repeats (occurrenceKeys)
@@ -25,13 +27,6 @@ struct FileColumns {
     QList<QList<qsizetype>>
         sourceIndex; // per file: for each union column, its index in that file (-1: absent)
 };
-
-QString sqlLiteral(const QString &value)
-{
-    QString escaped = value;
-    escaped.replace(u"'"_s, u"''"_s);
-    return u"'"_s + escaped + u"'"_s;
-}
 
 // One key per header: the name itself, or for its second, third ... occurrence in the same header line the
 // name plus the occurrence, so a repeated header is its own column instead of losing its values to the first.
@@ -77,11 +72,67 @@ Result<FileColumns> readHeaders(const UnitLoad &unit, const QSet<QString> &force
     return result;
 }
 
+// What a file's reader noticed that a user should hear of.
+void noteFileStats(const reports::TsvReader &reader, const QString &path, QStringList &notes)
+{
+    const reports::TsvStats &stats = reader.stats();
+    const QString name = QFileInfo(path).fileName();
+    if (stats.paddedRows > 0) {
+        notes << u"%1 rows of %2 were shorter than the header; their missing values are empty"_s
+                     .arg(stats.paddedRows)
+                     .arg(name);
+    }
+    if (stats.nonUtf8Fields > 0) {
+        notes << u"%1 fields of %2 were not UTF-8 and were read as Windows-1252"_s.arg(stats.nonUtf8Fields)
+                     .arg(name);
+    }
+    if (reader.skippedLines().trailerCount > 0) {
+        notes << u"%1 summary lines after the table in %2 were not loaded as data"_s
+                     .arg(reader.skippedLines().trailerCount)
+                     .arg(name);
+    }
+}
+
 // A value that does not fit its catalogue type (a count reading "n/a"): under `evolve` the column becomes
 // text and the unit loads again, so nothing is lost; other policies stop with the value named.
 struct ConversionFailure {
     QString header;
     Error error;
+};
+
+// The days an analytics instance holds, counted while its rows stream by (they come grouped by day, so only
+// a change of day touches the hash).
+class DayCounter {
+public:
+    void add(QByteArrayView day)
+    {
+        if (day.isNull())
+            return;
+        if (!m_current || day != QByteArrayView(m_day)) {
+            flush();
+            m_day = day.toByteArray();
+            m_current = true;
+        }
+        ++m_rows;
+    }
+    QHash<QString, qint64> days()
+    {
+        flush();
+        return m_days;
+    }
+
+private:
+    void flush()
+    {
+        if (m_current && m_rows > 0)
+            m_days[QString::fromUtf8(m_day)] += m_rows;
+        m_rows = 0;
+    }
+
+    QHash<QString, qint64> m_days;
+    QByteArray m_day;
+    qint64 m_rows = 0;
+    bool m_current = false;
 };
 
 class UnitLoadRun {
@@ -95,202 +146,155 @@ public:
                                std::optional<ConversionFailure> &conversionFailure);
 
 private:
+    bool analytics() const { return m_unit.replace == UnitLoad::Replace::NewestPerDate; }
+    Status prepareRowMetadata();
     Status replaceByPartition(UnitLoadResult &result);
-    Status resolveCorrections(const QString &dateColumn, const QSet<QString> &dates, UnitLoadResult &result);
-    Status ensureScopeIndex(const QString &dateColumn);
-    QString scopeCondition() const;
-    QString metadataValue(const QString &column) const;
+    Status forgetEarlierLoad(UnitLoadResult &result);
+    Status streamFiles(const FileColumns &columns, storage::RowSink &sink,
+                       std::optional<ConversionFailure> &conversionFailure, UnitLoadResult &result);
+    Status resolveCorrections(QHash<QString, qint64> days, UnitLoadResult &result);
+    Status finishInstance(const QHash<QString, qint64> &days, qint64 fileRows);
+    Result<qint64> deleteDays(qint64 instanceKey, const QStringList &days);
 
     storage::Destination &m_destination;
     const UnitLoad &m_unit;
+    QList<MetadataValue> m_metadata; // what every row gets besides the file's values
+    const TablePlan *m_plan = nullptr;
+    QString m_dateColumn; // analytics: the table column of the day (empty: the file has none)
+    qsizetype m_dateIndex = -1;
+    qint64 m_instanceKey = 0;
+    DayCounter m_dayCounter;
 };
 
-QString UnitLoadRun::metadataValue(const QString &column) const
+Status UnitLoadRun::prepareRowMetadata()
 {
-    for (const MetadataValue &value : m_unit.metadata) {
-        if (value.column.name == column) {
-            return value.value;
-        }
+    if (!analytics()) {
+        m_metadata = m_unit.metadata;
+        return {};
     }
+    // Registered before the rows, so they can carry its key; the row count follows once it is known.
+    const auto key = m_destination.registerInstance(m_unit.instance);
+    if (!key)
+        return key.error();
+    m_instanceKey = key.value();
+    m_metadata = {{{QString(kInstanceColumn), ColumnType::Integer}, QString::number(m_instanceKey)}};
     return {};
-}
-
-QString UnitLoadRun::scopeCondition() const
-{
-    QStringList conditions;
-    for (const QString &column : m_unit.scopeColumns) {
-        conditions << u"%1 = %2"_s.arg(storage::quoteIdentifier(column), sqlLiteral(metadataValue(column)));
-    }
-    return conditions.join(u" AND "_s);
 }
 
 Status UnitLoadRun::replaceByPartition(UnitLoadResult &result)
 {
     storage::RowFilter filter;
     for (const QString &column : m_unit.scopeColumns) {
-        filter.equals.append({column, metadataValue(column)});
+        for (const MetadataValue &value : m_unit.metadata) {
+            if (value.column.name == column)
+                filter.equals.append({column, value.value});
+        }
     }
     const auto deleted = m_destination.deleteRows(m_unit.table, filter);
-    if (!deleted) {
+    if (!deleted)
         return deleted.error();
-    }
     result.rowsReplaced = deleted.value();
     return {};
 }
 
-Status UnitLoadRun::ensureScopeIndex(const QString &dateColumn)
+// Loading an instance again (say after its rows were deleted by hand) replaces what it loaded before.
+Status UnitLoadRun::forgetEarlierLoad(UnitLoadResult &result)
 {
-    // Corrections delete by (scope, date): without an index every instance would scan the whole table.
-    QStringList columns;
-    for (const QString &column : m_unit.scopeColumns) {
-        columns << storage::quoteIdentifier(column);
-    }
-    if (!dateColumn.isEmpty()) {
-        columns << storage::quoteIdentifier(dateColumn);
-    }
-    columns << storage::quoteIdentifier(m_unit.unitColumn);
-    const QString indexName =
-        u"ix_"_s +
-        QString::fromLatin1(
-            QCryptographicHash::hash(m_unit.table.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
-    const QString index = storage::quoteIdentifier(indexName);
-    const QString schema = storage::quoteIdentifier(m_destination.schema());
-    const QString sql =
-        m_destination.dialect().isSqlite()
-            ? u"CREATE INDEX IF NOT EXISTS %1.%2 ON %3 (%4)"_s.arg(
-                  schema, index, storage::quoteIdentifier(m_unit.table), columns.join(u", "_s))
-            : u"CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)"_s.arg(index, m_destination.qualified(m_unit.table),
-                                                                columns.join(u", "_s));
-    const auto created = m_destination.query(sql, {}, {});
-    return created ? Status() : Status(created.error());
-}
-
-Status UnitLoadRun::resolveCorrections(const QString &dateColumn, const QSet<QString> &dates,
-                                       UnitLoadResult &result)
-{
-    const QString table = m_destination.qualified(m_unit.table);
-    const QString unitColumn = storage::quoteIdentifier(m_unit.unitColumn);
-    const QString unitDate = storage::quoteIdentifier(m_unit.unitDateColumn);
-    const QString unitId = sqlLiteral(metadataValue(m_unit.unitColumn));
-    const QString processingDate = metadataValue(m_unit.unitDateColumn);
-    const QString scope = scopeCondition();
-    const auto run = [&](const QString &sql, qint64 *affected) -> Status {
-        const auto done = m_destination.query(sql, {}, {});
-        if (!done) {
-            return done.error();
-        }
-        if (affected != nullptr) {
-            *affected += done.value();
-        }
+    if (m_plan->created)
         return {};
-    };
-    if (dateColumn.isEmpty()) {
-        // No day column (UNVERIFIED for App Crashes): the processing date is the key.
-        return run(u"DELETE FROM %1 WHERE %2 AND %3 = %4 AND %5 <> %6"_s.arg(
-                       table, scope, unitDate, sqlLiteral(processingDate), unitColumn, unitId),
-                   &result.rowsReplaced);
-    }
-    if (dates.isEmpty()) {
-        return {};
-    }
-    // The newest processing date other units hold for each of this unit's days: a handful of index lookups on
-    // (scope, day), instead of a self-join the planner may run quadratically on a freshly loaded table.
-    const QString day = storage::quoteIdentifier(dateColumn);
-    QStringList literals;
-    for (const QString &date : dates) {
-        literals << sqlLiteral(date);
-    }
-    QHash<QString, QString> newestElsewhere;
-    const auto newest = m_destination.query(
-        u"SELECT %1, MAX(%2) FROM %3 WHERE %4 AND %1 IN (%5) AND %6 <> %7 GROUP BY %1"_s.arg(
-            day, unitDate, table, scope, literals.join(u", "_s), unitColumn, unitId),
-        {}, [&](const QList<QString> &values) {
-            newestElsewhere.insert(values.value(0).left(10), values.value(1).left(10));
-            return true;
-        });
-    if (!newest) {
-        return newest.error();
-    }
-    QStringList replaceDays;
-    QStringList supersededDays;
-    for (const QString &date : dates) {
-        const QString other = newestElsewhere.value(date);
-        // At an equal processing date the later load wins (see UnitLoad::Replace::NewestPerDate).
-        (other > processingDate ? supersededDays : replaceDays) << sqlLiteral(date);
-    }
-    if (!replaceDays.isEmpty()) {
-        const Status replaced = run(u"DELETE FROM %1 WHERE %2 AND %3 IN (%4) AND %5 <> %6"_s.arg(
-                                        table, scope, day, replaceDays.join(u", "_s), unitColumn, unitId),
-                                    &result.rowsReplaced);
-        if (!replaced) {
-            return replaced;
-        }
-    }
-    if (!supersededDays.isEmpty()) {
-        return run(u"DELETE FROM %1 WHERE %2 AND %3 IN (%4) AND %5 = %6"_s.arg(
-                       table, scope, day, supersededDays.join(u", "_s), unitColumn, unitId),
-                   &result.rowsSuperseded);
-    }
+    const auto deleted = m_destination.deleteRows(
+        m_unit.table,
+        storage::RowFilter{{{QString(kInstanceColumn), QString::number(m_instanceKey)}}, {}, {}});
+    if (!deleted)
+        return deleted.error();
+    result.rowsReplaced += deleted.value();
     return {};
 }
 
-Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
-                                        std::optional<ConversionFailure> &conversionFailure)
+Result<qint64> UnitLoadRun::deleteDays(qint64 instanceKey, const QStringList &days)
 {
-    const auto columns = readHeaders(m_unit, forcedText);
-    if (!columns) {
-        return columns.error();
+    storage::RowFilter filter{{{QString(kInstanceColumn), QString::number(instanceKey)}}, {}, {}};
+    if (!m_dateColumn.isEmpty()) {
+        // Without a day column an instance holds one "day", its processing date: all of its rows.
+        filter.inColumn = m_dateColumn;
+        filter.inValues = days;
     }
-    QList<storage::Column> metadataColumns;
-    QList<QByteArray> metadataUtf8;
-    for (const MetadataValue &value : m_unit.metadata) {
-        metadataColumns.append(value.column);
-        metadataUtf8.append(value.value.toUtf8());
-    }
-    QList<QByteArrayView> metadataValues;
-    for (qsizetype i = 0; i < metadataUtf8.size(); ++i) {
-        metadataValues.append(m_unit.metadata[i].value.isNull()
-                                  ? QByteArrayView()
-                                  : QByteArrayView(metadataUtf8[i].constData(), metadataUtf8[i].size()));
-    }
-    const auto plan =
-        m_destination.prepareTable(m_unit.table, columns->columns, metadataColumns, m_unit.policy);
-    if (!plan) {
-        return plan.error();
-    }
-    UnitLoadResult result;
-    result.notes = plan->describeChanges();
-    QString dateColumn;
-    qsizetype dateIndex = -1;
-    QSet<QString> dates; // the days this unit holds, collected while streaming
-    if (m_unit.replace == UnitLoad::Replace::NewestPerDate) {
-        for (const QString &header : m_unit.dateHeaders) {
-            if (dateIndex < 0) {
-                dateIndex = columns->headers.indexOf(header);
-            }
-        }
-        dateColumn = dateIndex >= 0 ? columns->columns[dateIndex].name : QString();
-    } else if (const Status replaced = replaceByPartition(result); !replaced) {
-        return replaced.error();
-    }
+    return m_destination.deleteRows(m_unit.table, filter);
+}
 
-    auto sink = m_destination.openSink(m_unit.table, plan->loadColumns);
-    if (!sink) {
-        return sink.error();
+Status UnitLoadRun::resolveCorrections(QHash<QString, qint64> days, UnitLoadResult &result)
+{
+    const auto holders = m_destination.dayHolders(m_unit.instance.appId, m_unit.table, m_instanceKey);
+    if (!holders)
+        return holders.error();
+    QHash<qint64, QStringList> replaced; // older holder -> the days this instance takes over
+    QStringList superseded;              // days a newer instance already holds
+    for (auto it = days.cbegin(); it != days.cend(); ++it) {
+        const auto holder = holders->constFind(it.key());
+        if (holder == holders->constEnd())
+            continue;
+        // At an equal processing date the later load wins (see UnitLoad::Replace::NewestPerDate).
+        if (holder->processingDate > m_unit.instance.processingDate)
+            superseded << it.key();
+        else
+            replaced[holder->instanceKey] << it.key();
+    }
+    for (auto it = replaced.cbegin(); it != replaced.cend(); ++it) {
+        const auto deleted = deleteDays(it.key(), it.value());
+        if (!deleted)
+            return deleted.error();
+        result.rowsReplaced += deleted.value();
+        if (const Status dropped = m_destination.dropInstanceDays(it.key(), it.value()); !dropped)
+            return dropped;
+    }
+    if (!superseded.isEmpty()) {
+        const auto deleted = deleteDays(m_instanceKey, superseded);
+        if (!deleted)
+            return deleted.error();
+        result.rowsSuperseded = deleted.value();
+        for (const QString &day : std::as_const(superseded))
+            days.remove(day);
+    }
+    return m_destination.setInstanceDays(m_instanceKey, days);
+}
+
+Status UnitLoadRun::finishInstance(const QHash<QString, qint64> &days, qint64 fileRows)
+{
+    // The index serves the corrections' deletes by (instance, day). A table this unit created gets it after
+    // its rows: building it once from all of them is much faster than updating it row by row.
+    QStringList indexColumns{QString(kInstanceColumn)};
+    if (!m_dateColumn.isEmpty())
+        indexColumns << m_dateColumn;
+    if (const Status indexed = m_destination.ensureIndex(m_unit.table, indexColumns); !indexed)
+        return indexed;
+    storage::InstanceRecord instance = m_unit.instance;
+    instance.rowCount = fileRows;
+    instance.loadedAt = QDateTime::currentDateTimeUtc();
+    const auto registered = m_destination.registerInstance(instance);
+    return registered ? Status() : Status(registered.error());
+}
+
+Status UnitLoadRun::streamFiles(const FileColumns &columns, storage::RowSink &sink,
+                                std::optional<ConversionFailure> &conversionFailure, UnitLoadResult &result)
+{
+    QList<QByteArray> metadataUtf8;
+    QList<QByteArrayView> metadataValues;
+    for (const MetadataValue &value : std::as_const(m_metadata))
+        metadataUtf8.append(value.value.toUtf8());
+    for (qsizetype i = 0; i < metadataUtf8.size(); ++i) {
+        metadataValues.append(m_metadata[i].value.isNull() ? QByteArrayView()
+                                                           : QByteArrayView(metadataUtf8[i]));
     }
     // The hot loop works on UTF-8 bytes from the reader to the sink: no QString, and no allocation per
     // field once the buffers have grown.
-    const qsizetype width = columns->headers.size();
+    const qsizetype width = columns.headers.size();
     QList<ColumnType> types;
-    for (const storage::Column &column : columns->columns) {
+    for (const storage::Column &column : columns.columns)
         types.append(column.type);
-    }
     QList<QByteArrayView> fileValues(width);
     QList<QByteArray> scratch(width); // per column: the normal form of a value that was not in it
     QList<QByteArrayView> row;
     QList<QByteArrayView> fields;
-    QByteArray lastDate; // rows come grouped by day: only a new day touches the set
-    bool anyDate = false;
     for (const QString &path : m_unit.files) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -298,15 +302,13 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
                              u"Cannot read the downloaded file %1: %2."_s.arg(path, file.errorString()));
         }
         auto opened = reports::TsvReader::open(&file, {m_unit.layout});
-        if (!opened) {
+        if (!opened)
             return opened.error();
-        }
         reports::TsvReader reader = std::move(opened).value();
         QList<qsizetype> fromFile;
         const QStringList keys = occurrenceKeys(reader.header());
-        for (const QString &key : columns->keys) {
+        for (const QString &key : columns.keys)
             fromFile.append(keys.indexOf(key));
-        }
         while (reader.nextUtf8(fields)) {
             for (qsizetype i = 0; i < width; ++i) {
                 const qsizetype at = fromFile[i];
@@ -317,70 +319,82 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
                 auto converted = reports::convertUtf8(types[i], fields[at], scratch[i]);
                 if (!converted) {
                     conversionFailure = ConversionFailure{
-                        columns->headers[i],
-                        reports::valueError(columns->headers[i], reader.lineNumber(), converted.error())};
-                    (*sink)->abandon();
+                        columns.headers[i],
+                        reports::valueError(columns.headers[i], reader.lineNumber(), converted.error())};
+                    sink.abandon();
                     return conversionFailure->error;
                 }
                 fileValues[i] = *converted;
             }
-            if (dateIndex >= 0 && !fileValues[dateIndex].isNull() &&
-                (!anyDate || fileValues[dateIndex] != QByteArrayView(lastDate))) {
-                anyDate = true;
-                lastDate.resize(0);
-                lastDate.append(fileValues[dateIndex]);
-                dates.insert(QString::fromUtf8(lastDate));
-            }
-            plan->selectValues(fileValues, metadataValues, row);
-            if (const Status appended = (*sink)->appendUtf8(row); !appended) {
-                return appended.error();
-            }
+            if (m_dateIndex >= 0)
+                m_dayCounter.add(fileValues[m_dateIndex]);
+            m_plan->selectValues(fileValues, metadataValues, row);
+            if (const Status appended = sink.appendUtf8(row); !appended)
+                return appended;
         }
         if (!reader.status()) {
             return makeError(reader.status().error().code,
                              u"%1 (%2)"_s.arg(reader.status().errorMessage(), QFileInfo(path).fileName()));
         }
-        const reports::TsvStats &stats = reader.stats();
-        if (stats.paddedRows > 0) {
-            result.notes << u"%1 rows of %2 were shorter than the header; their missing values are empty"_s
-                                .arg(stats.paddedRows)
-                                .arg(QFileInfo(path).fileName());
-        }
-        if (stats.nonUtf8Fields > 0) {
-            result.notes << u"%1 fields of %2 were not UTF-8 and were read as Windows-1252"_s
-                                .arg(stats.nonUtf8Fields)
-                                .arg(QFileInfo(path).fileName());
-        }
-        if (reader.skippedLines().trailerCount > 0) {
-            result.notes << u"%1 summary lines after the table in %2 were not loaded as data"_s
-                                .arg(reader.skippedLines().trailerCount)
-                                .arg(QFileInfo(path).fileName());
-        }
+        noteFileStats(reader, path, result.notes);
     }
+    return {};
+}
+
+Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
+                                        std::optional<ConversionFailure> &conversionFailure)
+{
+    const auto columns = readHeaders(m_unit, forcedText);
+    if (!columns)
+        return columns.error();
+    if (const Status prepared = prepareRowMetadata(); !prepared)
+        return prepared.error();
+    QList<storage::Column> metadataColumns;
+    for (const MetadataValue &value : std::as_const(m_metadata))
+        metadataColumns.append(value.column);
+    const auto plan =
+        m_destination.prepareTable(m_unit.table, columns->columns, metadataColumns, m_unit.policy);
+    if (!plan)
+        return plan.error();
+    m_plan = &plan.value();
+    UnitLoadResult result;
+    result.notes = plan->describeChanges();
+    if (analytics()) {
+        for (const QString &header : m_unit.dateHeaders) {
+            if (m_dateIndex < 0)
+                m_dateIndex = columns->headers.indexOf(header);
+        }
+        m_dateColumn = m_dateIndex >= 0 ? columns->columns[m_dateIndex].name : QString();
+        if (const Status forgotten = forgetEarlierLoad(result); !forgotten)
+            return forgotten.error();
+    } else if (const Status replaced = replaceByPartition(result); !replaced) {
+        return replaced.error();
+    }
+
+    auto sink = m_destination.openSink(m_unit.table, plan->loadColumns);
+    if (!sink)
+        return sink.error();
+    if (const Status streamed = streamFiles(*columns, **sink, conversionFailure, result); !streamed)
+        return streamed.error();
     const auto written = (*sink)->finish();
-    if (!written) {
+    if (!written)
         return written.error();
-    }
     result.rowsLoaded = written.value();
-    if (m_unit.replace == UnitLoad::Replace::NewestPerDate) {
-        // A new table gets its index after the load: building it once from sorted rows is much faster than
-        // updating it row by row, and the corrections below are the first to need it.
-        // A table this unit created holds no other unit's rows, so there is nothing to correct.
-        if (plan->created) {
-            if (const Status indexed = ensureScopeIndex(dateColumn); !indexed) {
-                return indexed.error();
-            }
-        } else if (const Status corrected = resolveCorrections(dateColumn, dates, result); !corrected) {
+    if (analytics()) {
+        QHash<QString, qint64> days = m_dayCounter.days();
+        if (m_dateIndex < 0)
+            days = {{m_unit.instance.processingDate.toString(Qt::ISODate), result.rowsLoaded}};
+        if (const Status finished = finishInstance(days, result.rowsLoaded); !finished)
+            return finished.error();
+        if (const Status corrected = resolveCorrections(days, result); !corrected)
             return corrected.error();
-        }
         result.rowsLoaded -= result.rowsSuperseded;
     }
     storage::LoadRecord record = m_unit.record;
     record.rowCount = result.rowsLoaded;
     record.loadedAt = QDateTime::currentDateTimeUtc();
-    if (const Status recorded = m_destination.recordLoad(record); !recorded) {
+    if (const Status recorded = m_destination.recordLoad(record); !recorded)
         return recorded.error();
-    }
     return result;
 }
 

@@ -4,6 +4,7 @@
 #include "reports/reportlayout.h"
 #include "storage/column.h"
 #include "storage/destination.h"
+#include "storage/instancerecord.h"
 #include "storage/loadrecord.h"
 
 #include <QList>
@@ -24,28 +25,25 @@ struct MetadataValue {
 struct UnitLoad {
     enum class Replace {
         // Sales and finance: the rows whose `scopeColumns` hold this unit's values are the unit's partition
-        // and
-        // are replaced whole.
+        // and are replaced whole.
         Partition,
-        // Analytics corrections: within the scope (app, granularity), the unit with the newest processing
-        // date is
-        // the truth for every Date it contains; rows of older units for those dates go, and this unit's rows
-        // for
-        // dates a newer unit already holds go too. Never summed. At equal processing dates the last load
-        // wins.
+        // Analytics corrections: for one app and report table (one granularity), the instance with the
+        // newest processing date is the truth for every Date it contains; rows of older instances for those
+        // dates go, and this instance's rows for dates a newer one already holds go too. Never summed. At
+        // equal processing dates the last load wins. The rows carry only the instance's key (`_instance`);
+        // the instance itself is stored once in _ascsync_instances.
         NewestPerDate,
     };
 
     QString table;
     QStringList files;
     reports::ReportLayout layout = reports::ReportLayout::Plain;
-    QList<MetadataValue> metadata;
+    QList<MetadataValue> metadata; // Partition: values added to every row
     Replace replace = Replace::Partition;
-    QStringList scopeColumns; // metadata column names identifying the partition / the corrections scope
+    QStringList scopeColumns; // Partition: metadata column names identifying the partition
     QStringList
-        dateHeaders;        // NewestPerDate: headers that may carry the day, first present wins ("Date", ...)
-    QString unitColumn;     // NewestPerDate: metadata column holding the unit's id
-    QString unitDateColumn; // NewestPerDate: metadata column holding the processing date
+        dateHeaders; // NewestPerDate: headers that may carry the day, first present wins ("Date", ...)
+    storage::InstanceRecord instance; // NewestPerDate: the analytics instance the files make up
     storage::MigrationPolicy policy = storage::MigrationPolicy::Evolve;
     storage::LoadRecord record;
 };

@@ -116,21 +116,16 @@ sync::UnitLoad benchUnit(const QString &file, const QString &table, bool analyti
         unit.scopeColumns = {QString(reports::metadata::ReportDate)};
         return unit;
     }
-    // What analyticssync's unitLoadFor builds for one instance.
-    unit.metadata = {
-        {{QString(reports::metadata::AppId), ColumnType::Text}, u"1498231577"_s},
-        {{QString(reports::metadata::Granularity), ColumnType::Text}, u"DAILY"_s},
-        {{QString(reports::metadata::ProcessingDate), ColumnType::Date}, u"2026-11-02"_s},
-        {{u"_instance_id"_s, ColumnType::Text}, u"bench-instance-1"_s},
-        {{u"_access_type"_s, ColumnType::Text}, u"ONGOING"_s},
-        {{QString(reports::metadata::LoadedAt), ColumnType::Text},
-         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-    };
+    // What analyticssync's unitLoadFor builds for one instance: its rows carry only its key.
     unit.replace = sync::UnitLoad::Replace::NewestPerDate;
-    unit.scopeColumns = {QString(reports::metadata::AppId), QString(reports::metadata::Granularity)};
     unit.dateHeaders = {u"Date"_s, u"Event Date"_s};
-    unit.unitColumn = u"_instance_id"_s;
-    unit.unitDateColumn = QString(reports::metadata::ProcessingDate);
+    unit.instance.instanceId = u"bench-instance-1"_s;
+    unit.instance.appId = u"1498231577"_s;
+    unit.instance.reportName = u"App Downloads Detailed"_s;
+    unit.instance.table = table;
+    unit.instance.granularity = u"DAILY"_s;
+    unit.instance.processingDate = QDate(2026, 11, 2);
+    unit.instance.accessType = u"ONGOING"_s;
     return unit;
 }
 

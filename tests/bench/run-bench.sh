@@ -2,8 +2,9 @@
 # The load benchmark (README "Benchmark"): for each size, generates a gzip App Downloads Detailed report,
 # loads it with ascsync's production path (bench_load load = sync::loadUnit: gzip inflater -> TsvReader ->
 # value converter -> RowSink, one transaction) into SQLite and PostgreSQL, loads the same decompressed data
-# with `sqlite3 .import` and `psql \copy` into equivalent typed tables, and prints rows/s, the ratio and
-# ascsync's peak RSS (each load is its own process).
+# with `sqlite3 .import` and `psql \copy` into equivalent typed tables, and prints rows/s, the ratio,
+# ascsync's peak RSS (each load is its own process) and the database bytes per row of both (SQLite: the whole
+# file after the load; PostgreSQL: pg_total_relation_size of the table, its indexes included).
 #
 #   tests/bench/run-bench.sh [--build-dir build/ci] [--rows "1000000 5000000"] [--work-dir DIR]
 #                            [--mode analytics|partition] [--pg postgresql://user@host:port/db] [--no-pg]
@@ -71,6 +72,7 @@ for rows in $sizes; do
   rm -f "$work_dir"/ascsync.db*
   out=$("$bench" load --file "$gz" --destination "sqlite:$work_dir/ascsync.db" --schema bench --mode "$mode")
   a_rate=$(field rows_per_s "$out"); a_rss=$(field peak_rss_mib "$out")
+  a_bytes=$(( $(stat -c %s "$work_dir/ascsync.db") / rows ))
   # SQLite: sqlite3 .import of the decompressed file into the same typed table, same journal settings
   rm -f "$work_dir"/tool.db*
   ddl=$("$bench" ddl --backend sqlite --file "$gz" --table downloads)
@@ -81,7 +83,9 @@ for rows in $sizes; do
   loaded=$(sqlite3 "$work_dir/tool.db" "SELECT count(*) FROM downloads")
   [ "$loaded" = "$rows" ] || { echo "sqlite3 .import loaded $loaded rows, expected $rows" >&2; exit 1; }
   t_rate=$(rate "$rows" "$start" "$end")
-  results+=("$(printf '%-10s %-9s %14s %14s %7s %10s' "$rows" SQLite "$a_rate" "$t_rate" "$(ratio "$a_rate" "$t_rate")" "$a_rss")")
+  t_bytes=$(( $(stat -c %s "$work_dir/tool.db") / rows ))
+  results+=("$(printf '%-10s %-10s %12s %12s %6s %9s %9s %9s %6s' "$rows" SQLite "$a_rate" "$t_rate" \
+    "$(ratio "$a_rate" "$t_rate")" "$a_rss" "$a_bytes" "$t_bytes" "$(ratio "$a_bytes" "$t_bytes")")")
   echo "${results[-1]}" >&2
   rm -f "$work_dir"/ascsync.db* "$work_dir"/tool.db*
 
@@ -98,13 +102,18 @@ for rows in $sizes; do
     loaded=$(psql_run -At -c "SELECT count(*) FROM bench_tool.downloads")
     [ "$loaded" = "$rows" ] || { echo "psql \\copy loaded $loaded rows, expected $rows" >&2; exit 1; }
     t_rate=$(rate "$rows" "$start" "$end")
-    results+=("$(printf '%-10s %-9s %14s %14s %7s %10s' "$rows" PostgreSQL "$a_rate" "$t_rate" "$(ratio "$a_rate" "$t_rate")" "$a_rss")")
+    a_bytes=$(( $(psql_run -At -c "SELECT pg_total_relation_size('bench.downloads')") / rows ))
+    t_bytes=$(( $(psql_run -At -c "SELECT pg_total_relation_size('bench_tool.downloads')") / rows ))
+    results+=("$(printf '%-10s %-10s %12s %12s %6s %9s %9s %9s %6s' "$rows" PostgreSQL "$a_rate" "$t_rate" \
+      "$(ratio "$a_rate" "$t_rate")" "$a_rss" "$a_bytes" "$t_bytes" "$(ratio "$a_bytes" "$t_bytes")")")
     echo "${results[-1]}" >&2
     psql_run -c "DROP SCHEMA IF EXISTS bench CASCADE" -c "DROP SCHEMA IF EXISTS bench_tool CASCADE" 2>/dev/null
   fi
 done
 
 echo
-echo "ascsync (mode $mode, gzip input) vs sqlite3 .import / psql \\copy (decompressed input), rows per second"
-printf '%-10s %-9s %14s %14s %7s %10s\n' rows backend ascsync tool ratio "peak MiB"
+echo "ascsync (mode $mode, gzip input) vs sqlite3 .import / psql \\copy (decompressed input): rows per second,"
+echo "ascsync's peak memory, database bytes per row"
+printf '%-10s %-10s %12s %12s %6s %9s %9s %9s %6s\n' rows backend ascsync tool ratio "peak MiB" \
+  "B/row" "tool B/r" ratio
 printf '%s\n' "${results[@]}"

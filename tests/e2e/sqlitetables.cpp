@@ -44,7 +44,11 @@ QByteArray sqliteFingerprint(const QString &path, const QString &table, const QS
 {
     QStringList names;
     for (const QString &column : sqliteColumns(path, table)) {
-        if (column != u"_loaded_at"_s && !without.contains(column)) {
+        if (column == u"_instance"_s && !without.contains(column)) {
+            // ascsync numbers instances in load order, which differs between destinations: compare the
+            // instance each row belongs to by Apple's id instead.
+            names << u"(SELECT instance_id FROM _ascsync_instances i WHERE i.instance_key = t._instance)"_s;
+        } else if (column != u"_loaded_at"_s && !without.contains(column)) {
             names << u"\"%1\""_s.arg(column);
         }
     }
@@ -55,7 +59,7 @@ QByteArray sqliteFingerprint(const QString &path, const QString &table, const QS
     withDatabase(path, [&](QSqlDatabase &db) {
         QSqlQuery rows(db);
         const QString filter = where.isEmpty() ? QString() : u" WHERE "_s + where;
-        if (!rows.exec(u"SELECT %1 FROM \"%2\"%3 ORDER BY %1"_s.arg(names.join(u", "_s), table, filter))) {
+        if (!rows.exec(u"SELECT %1 FROM \"%2\" t%3 ORDER BY %1"_s.arg(names.join(u", "_s), table, filter))) {
             digest = rows.lastError().text().toUtf8();
             return;
         }

@@ -4,6 +4,8 @@
 // the tables.
 #include "rawanalytics.h"
 #include "sandboxprocess.h"
+#include "sqlitetables.h"
+#include "testpostgres.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -31,12 +33,6 @@ const QStringList kSandboxFlags{u"--seed"_s,          u"11"_s,         u"--apps"
                                 u"--history-start"_s, u"2026-11-06"_s, u"--today"_s, u"2026-11-20"_s,
                                 u"--traffic-scale"_s, u"0.05"_s};
 
-QString sharedDir()
-{
-    const QString fromEnvironment = qEnvironmentVariable("ASCSYNC_SHARED_DIR");
-    return fromEnvironment.isEmpty() ? QStringLiteral(ASCSYNC_SOURCE_DIR "/../shared") : fromEnvironment;
-}
-
 struct Expected {
     double impressions = 0;
     double downloads = 0;
@@ -45,38 +41,7 @@ struct Expected {
 // A stable fingerprint of a table's rows (every column but the load time), read with QtSql directly.
 QByteArray tableFingerprint(const QString &sqlitePath, const QString &table)
 {
-    const QString name = QUuid::createUuid().toString();
-    QByteArray digest;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(sqlitePath);
-        if (!db.open()) {
-            return "cannot open";
-        }
-        QSqlQuery columns(db);
-        columns.exec(u"PRAGMA table_info(\"%1\")"_s.arg(table));
-        QStringList names;
-        while (columns.next()) {
-            const QString column = columns.value(1).toString();
-            if (column != u"_loaded_at"_s) {
-                names << u"\"%1\""_s.arg(column);
-            }
-        }
-        QSqlQuery rows(db);
-        rows.exec(u"SELECT %1 FROM \"%2\" ORDER BY %1"_s.arg(names.join(u", "_s), table));
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        qint64 count = 0;
-        while (rows.next()) {
-            ++count;
-            for (int i = 0; i < names.size(); ++i) {
-                hash.addData(QByteArray(rows.value(i).toString().toUtf8()).append('\t'));
-            }
-            hash.addData("\n");
-        }
-        digest = QByteArray::number(count) + ':' + hash.result().toHex();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return digest;
+    return sqliteFingerprint(sqlitePath, table);
 }
 
 } // namespace

@@ -8,11 +8,13 @@
 // nothing and names the column. The reference is the same second sync from a simulator without faults.
 #include "sandboxprocess.h"
 #include "sqlitetables.h"
+#include "testpostgres.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,6 +34,30 @@ const QString kNewColumn = u"campaign_group"_s;
 QJsonObject summaryOf(const CliRun &run)
 {
     return QJsonDocument::fromJson(run.out).object();
+}
+
+CliRun conversionRates(const QString &destination, const QStringList &environment = {})
+{
+    return runAscsync({u"query"_s, u"--destination"_s, destination, u"--file"_s,
+                       sharedDir() + u"/reference/conversion-rate.sql"_s},
+                      environment);
+}
+
+// The query's tab-separated output with every number rounded to 6 significant digits.
+QStringList roundedRates(const QByteArray &output)
+{
+    QStringList lines;
+    for (const QByteArray &line : output.split('
+')) {
+        QStringList cells;
+        for (const QByteArray &cell : line.split('	')) {
+        bool number = false;
+        const double value = cell.toDouble(&number);
+        cells << (number ? QString::number(value, 'g', 6) : QString::fromUtf8(cell));
+        }
+        lines << cells.join(u'	');
+}
+return lines;
 }
 
 QString joined(const QJsonValue &array)
@@ -144,10 +170,14 @@ private Q_SLOTS:
         QCOMPARE(sqliteColumns(db, kTable), sqliteColumns(m_base, kTable));
         // Every row belongs to a unit that loaded completely (has its load record): the failed units left
         // nothing behind.
-        QCOMPARE(
-            sqliteValues(db, u"SELECT count(*) FROM downloads WHERE _instance_id NOT IN "
-                             u"(SELECT unit_key FROM _ascsync_loads WHERE stream = 'analytics/downloads')"_s),
-            QStringList{u"0"_s});
+        QCOMPARE(sqliteValues(
+                     db, u"SELECT count(*) FROM downloads d JOIN _ascsync_instances i ON i.instance_key = "
+                         u"d._instance WHERE i.instance_id NOT IN (SELECT unit_key FROM _ascsync_loads "
+                         u"WHERE stream = 'analytics/downloads')"_s),
+                 QStringList{u"0"_s});
+        QCOMPARE(sqliteValues(db, u"SELECT count(*) FROM downloads d WHERE NOT EXISTS (SELECT 1 FROM "
+                                  u"_ascsync_instances i WHERE i.instance_key = d._instance)"_s),
+                 QStringList{u"0"_s});
         // Under evolve the stopped units load afterwards, to the same values as everywhere else.
         const CliRun again = sync(m_drifted, db, {u"--migration-policy"_s, u"evolve"_s});
         QVERIFY2(again.exitCode == 0, again.err.constData());
@@ -155,18 +185,19 @@ private Q_SLOTS:
         QCOMPARE(sqliteFingerprint(db, kTable, {kNewColumn}), sqliteFingerprint(m_reference, kTable));
     }
 
-    void granularitiesShareOneTableApartByGranularity()
+    void granularitiesGetTablesOfTheirOwn()
     {
         // Weekly instances come on Fridays, monthly ones on the 5th for a whole month of history: this world
         // has both.
         SandboxProcess sandbox;
         QVERIFY(sandbox.start(m_dir.filePath(u"months"_s), worldFlags(u"2026-12-07"_s, u"2026-11-01"_s)));
-        const QStringList detailed{u"--streams"_s, u"analytics:downloads_detailed"_s};
+        const QStringList streams{u"--streams"_s,
+                                  u"analytics:downloads,analytics:discovery_and_engagement"_s};
         const QString dailyOnly = m_dir.filePath(u"daily.db"_s);
         const CliRun daily =
             runAscsync(QStringList{u"sync"_s, u"--config"_s, dailyOnly + u".conf"_s, u"--destination"_s,
                                    u"sqlite:"_s + dailyOnly, u"--json"_s} +
-                       sandbox.keyArguments(u"reader"_s) + detailed);
+                       sandbox.keyArguments(u"reader"_s) + streams);
         QVERIFY2(daily.exitCode == 0, daily.err.constData());
 
         const QString all = m_dir.filePath(u"granularities.db"_s);
@@ -174,32 +205,65 @@ private Q_SLOTS:
             QStringList{
                 u"sync"_s,          u"--config"_s,        all + u".conf"_s,          u"--destination"_s,
                 u"sqlite:"_s + all, u"--granularities"_s, u"DAILY,WEEKLY,MONTHLY"_s, u"--json"_s} +
-            sandbox.keyArguments(u"reader"_s) + detailed;
+            sandbox.keyArguments(u"reader"_s) + streams;
         const CliRun run = runAscsync(arguments);
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(sqliteValues(all, u"SELECT DISTINCT _granularity FROM downloads_detailed ORDER BY 1"_s),
-                 (QStringList{u"DAILY"_s, u"MONTHLY"_s, u"WEEKLY"_s}));
-        // The daily rows are exactly those of a daily-only sync: weekly and monthly rows replaced none of
-        // them.
-        QCOMPARE(sqliteFingerprint(all, u"downloads_detailed"_s, {}, u"_granularity = 'DAILY'"_s),
-                 sqliteFingerprint(dailyOnly, u"downloads_detailed"_s));
-        for (const QString &granularity : {u"WEEKLY"_s, u"MONTHLY"_s}) {
-            QVERIFY2(!sqliteFingerprint(all, u"downloads_detailed"_s, {},
-                                        u"_granularity = '%1'"_s.arg(granularity))
-                          .startsWith("0:"),
-                     qPrintable(granularity));
+        for (const QString &table : {u"downloads"_s, u"discovery_and_engagement"_s}) {
+            // The daily table is exactly that of a daily-only sync: weekly and monthly rows are elsewhere.
+            QCOMPARE(sqliteFingerprint(all, table), sqliteFingerprint(dailyOnly, table));
+            QCOMPARE(
+                sqliteValues(all, u"SELECT DISTINCT i.granularity FROM %1 t JOIN _ascsync_instances i ON "
+                                  u"i.instance_key = t._instance"_s.arg(table)),
+                QStringList{u"DAILY"_s});
+            for (const QString &granularity : {u"weekly"_s, u"monthly"_s}) {
+                const QString other = table + u'_' + granularity;
+                QVERIFY2(!sqliteFingerprint(all, other).startsWith("0:"), qPrintable(other));
+                QCOMPARE(
+                    sqliteValues(all, u"SELECT DISTINCT i.granularity FROM %1 t JOIN _ascsync_instances i "
+                                      u"ON i.instance_key = t._instance"_s.arg(other)),
+                    QStringList{granularity.toUpper()});
+                QCOMPARE(sqliteColumns(all, other), sqliteColumns(all, table));
+            }
+            // No row repeats its instance's metadata any more: one key per row.
+            QCOMPARE(sqliteColumns(all, table).filter(u"_"_s).filter(QRegularExpression(u"^_"_s)),
+                     QStringList{u"_instance"_s});
         }
         // The monthly instance of 2026-12-05 holds November.
-        const QStringList monthly =
-            sqliteValues(all, u"SELECT DISTINCT substr(date, 1, 7) FROM downloads_detailed "
-                              u"WHERE _granularity = 'MONTHLY'"_s);
-        QCOMPARE(monthly, QStringList{u"2026-11"_s});
+        QCOMPARE(sqliteValues(all, u"SELECT DISTINCT substr(date, 1, 7) FROM downloads_monthly"_s),
+                 QStringList{u"2026-11"_s});
+        // conversion-rate.sql, verbatim, gives the same rates whatever granularities were synced.
+        const CliRun dailyRates = conversionRates(u"sqlite:"_s + dailyOnly);
+        QVERIFY2(dailyRates.exitCode == 0, dailyRates.err.constData());
+        QVERIFY2(dailyRates.out.count('\n') > 10, dailyRates.out.constData());
+        const CliRun allRates = conversionRates(u"sqlite:"_s + all);
+        QCOMPARE(allRates.out, dailyRates.out);
         // Idempotent across granularities too.
-        const QByteArray before = sqliteFingerprint(all, u"downloads_detailed"_s);
+        const QByteArray before = sqliteFingerprint(all, u"downloads_weekly"_s);
         const CliRun again = runAscsync(arguments);
         QVERIFY2(again.exitCode == 0, again.err.constData());
         QCOMPARE(summaryOf(again).value(u"unitsLoaded"_s).toInt(), 0);
-        QCOMPARE(sqliteFingerprint(all, u"downloads_detailed"_s), before);
+        QCOMPARE(sqliteFingerprint(all, u"downloads_weekly"_s), before);
+
+        // The same on PostgreSQL: a DAILY-only and a DAILY+WEEKLY+MONTHLY sync give identical rates.
+        const TestPostgres pg;
+        QVERIFY2(pg.ok(), "No PostgreSQL server: run through tests/run-all.sh (ASCSYNC_TEST_PG_*).");
+        QByteArray pgRates[2];
+        for (int withOthers = 0; withOthers < 2; ++withOthers) {
+            QVERIFY(pg.dropSchema(u"apple_app_store"_s));
+            QStringList syncPg{u"sync"_s,          u"--config"_s, m_dir.filePath(u"pg.conf"_s),
+                               u"--destination"_s, pg.url(),      u"--json"_s};
+            if (withOthers)
+                syncPg << u"--granularities"_s << u"DAILY,WEEKLY,MONTHLY"_s;
+            const CliRun synced =
+                runAscsync(syncPg + sandbox.keyArguments(u"reader"_s) + streams, pg.environment());
+            QVERIFY2(synced.exitCode == 0, synced.err.constData());
+            const CliRun rates = conversionRates(pg.url(), pg.environment());
+            QVERIFY2(rates.exitCode == 0, rates.err.constData());
+            pgRates[withOthers] = rates.out;
+        }
+        QCOMPARE(pgRates[1], pgRates[0]);
+        // Both back-ends agree on the numbers too (PostgreSQL's numeric prints more digits: compare values).
+        QCOMPARE(roundedRates(pgRates[0]), roundedRates(dailyRates.out));
     }
 };
 

@@ -291,27 +291,33 @@ private Q_SLOTS:
         QCOMPARE(columnTypeFor(header), type);
     }
 
-    void analyticsPartitionKeys()
+    void analyticsTablePerGranularity()
     {
-        const PartitionKey engagement = analyticsPartitionKey(
-            u"App Store Discovery and Engagement Standard",
-            {u"Date"_s, u"App Name"_s, u"App Apple Identifier"_s, u"Event"_s, u"Unique Counts"_s});
-        QCOMPARE(engagement.table, u"discovery_and_engagement"_s);
-        QCOMPARE(engagement.dateColumn, u"date"_s);
-        QCOMPARE(engagement.dateIndex, 0);
-        QCOMPARE(engagement.fileColumns, (QStringList{u"_app_id"_s, u"_granularity"_s}));
-
-        const PartitionKey events =
-            analyticsPartitionKey(u"App Store Subscription Event Standard",
-                                  {u"App Name"_s, u"Event Date"_s, u"App Apple Identifier"_s, u"Counts"_s});
-        QCOMPARE(events.dateColumn, u"event_date"_s);
-        QCOMPARE(events.dateIndex, 1);
-
-        const PartitionKey noDate =
-            analyticsPartitionKey(u"App Crashes", {u"App Name"_s, u"App Version"_s, u"Crashes"_s});
-        QVERIFY(noDate.dateColumn.isEmpty());
-        QCOMPARE(noDate.dateIndex, -1);
-        QCOMPARE(noDate.fileColumns, (QStringList{u"_app_id"_s, u"_granularity"_s, u"_processing_date"_s}));
+        // DESIGN "One table per granularity": daily rows keep the plain name, so conversion-rate.sql never
+        // sums a week into a day.
+        const auto table = [](QStringView report, QStringView granularity) {
+            return analyticsTableName(report, granularity);
+        };
+        QCOMPARE(table(u"App Downloads Standard", u"DAILY"), u"downloads"_s);
+        QCOMPARE(table(u"App Downloads Standard", u"WEEKLY"), u"downloads_weekly"_s);
+        QCOMPARE(table(u"App Downloads Standard", u"MONTHLY"), u"downloads_monthly"_s);
+        QCOMPARE(table(u"App Store Discovery and Engagement Detailed", u"WEEKLY"),
+                 u"discovery_and_engagement_detailed_weekly"_s);
+        QCOMPARE(table(u"App Downloads Standard", u"daily"), u"downloads"_s); // Apple's values ignore case
+        // A granularity Apple may add one day gets a table of its own too, never the daily one.
+        QCOMPARE(table(u"App Downloads Standard", u"QUARTERLY"), u"downloads_quarterly"_s);
+        QVERIFY(table(u"App Downloads Standard", u"X; DROP TABLE").startsWith(u"downloads_g"_s));
+        // Long names stay within PostgreSQL's 63 bytes and apart from each other.
+        const QString longName = u"App Store "_s + u"Very Long Report Name "_s.repeated(3) + u"Standard"_s;
+        const QString longerName = longName + u" Two"_s;
+        for (const QString &granularity : {u"WEEKLY"_s, u"MONTHLY"_s}) {
+            const QString a = table(longName, granularity);
+            const QString b = table(longerName, granularity);
+            QVERIFY2(a.size() <= 63 && b.size() <= 63, qPrintable(a + u' ' + b));
+            QVERIFY(a != b);
+            QVERIFY(a != table(longName, u"DAILY"));
+            QVERIFY(a.endsWith(u'_' + granularity.toLower()));
+        }
     }
 
     void salesAndFinancePartitionKeys()
@@ -319,7 +325,6 @@ private Q_SLOTS:
         const PartitionKey sales = salesPartitionKey(u"SALES", u"SUMMARY");
         QCOMPARE(sales.table, u"sales_summary"_s);
         QCOMPARE(sales.fileColumns, (QStringList{u"_frequency"_s, u"_report_date"_s, u"_vendor_number"_s}));
-        QVERIFY(sales.dateColumn.isEmpty());
         const PartitionKey finance = financePartitionKey(u"FINANCE_DETAIL");
         QCOMPARE(finance.table, u"finance_detail"_s);
         QCOMPARE(finance.fileColumns,

@@ -75,7 +75,7 @@ void DurabilitySuite::metadataMigratesFromVersion1()
     VERIFY_OK(m_backend.execDirect(spec, version1Layout(spec, m_backend.isPostgres())));
 
     OPEN_DESTINATION(destination, spec);
-    QCOMPARE(destination.metadataVersion().value(), 2);
+    QCOMPARE(destination.metadataVersion().value(), 3);
     const Result<std::optional<LoadRecord>> old =
         destination.findLoad(u"analytics/downloads"_s, u"instance-1"_s);
     VERIFY_OK(old);
@@ -101,7 +101,7 @@ void DurabilitySuite::metadataMigratesFromVersion1()
     QCOMPARE(rowsOf(destination,
                     u"SELECT value FROM %1 WHERE key IN ('schema_version', 'created_by') ORDER BY key"_s.arg(
                         destination.qualified(u"_ascsync_meta"_s))),
-             (QList<QStringList>{{u"ascsync 0.0.9"_s}, {u"2"_s}}));
+             (QList<QStringList>{{u"ascsync 0.0.9"_s}, {u"3"_s}}));
     QCOMPARE(rowsOf(destination, u"SELECT count(*) FROM %1 WHERE key = 'migrated_at'"_s.arg(
                                      destination.qualified(u"_ascsync_meta"_s))),
              (QList<QStringList>{{u"1"_s}}));

@@ -8,6 +8,7 @@
 #include "testfiles.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,21 +39,23 @@ sync::UnitLoad salesLikeUnit(const QString &table, const QString &file, const QS
     return unit;
 }
 
-// An analytics instance of app 1, DAILY, processed on `processingDate`, read from `file`.
-sync::UnitLoad instanceUnit(const QString &file, const QString &instance, const QString &processingDate)
+// An analytics instance of `app`, DAILY, processed on `processingDate`, read from `file`.
+sync::UnitLoad instanceUnit(const QString &file, const QString &instance, const QString &processingDate,
+                            const QString &app = u"1"_s)
 {
     sync::UnitLoad unit;
     unit.table = u"downloads"_s;
     unit.files = {file};
-    unit.metadata = {{{u"_app_id"_s, storage::ColumnType::Text}, u"1"_s},
-                     {{u"_granularity"_s, storage::ColumnType::Text}, u"DAILY"_s},
-                     {{u"_processing_date"_s, storage::ColumnType::Date}, processingDate},
-                     {{u"_instance_id"_s, storage::ColumnType::Text}, instance}};
     unit.replace = sync::UnitLoad::Replace::NewestPerDate;
-    unit.scopeColumns = {u"_app_id"_s, u"_granularity"_s};
     unit.dateHeaders = {u"Date"_s};
-    unit.unitColumn = u"_instance_id"_s;
-    unit.unitDateColumn = u"_processing_date"_s;
+    unit.instance.instanceId = instance;
+    unit.instance.appId = app;
+    unit.instance.reportName = u"App Downloads Standard"_s;
+    unit.instance.table = unit.table;
+    unit.instance.granularity = u"DAILY"_s;
+    unit.instance.processingDate = QDate::fromString(processingDate, Qt::ISODate);
+    unit.instance.accessType = u"ONGOING"_s;
+    unit.instance.checksums = u"sum-"_s + instance;
     unit.record.stream = u"analytics/downloads"_s;
     unit.record.unitKey = instance;
     return unit;
@@ -168,15 +171,20 @@ private Q_SLOTS:
     void newestInstanceWinsEachDay()
     {
         // A (processed 11-02) holds 11-01 and 11-02; B (11-03) restates 11-02 and adds 11-03; C (11-01)
-        // arrives last but is older than A for 11-01. Rows are replaced, never summed.
+        // arrives last but is older than A for 11-01. Rows are replaced, never summed. Another app's
+        // instance D (processed 11-01) holds the same days of the same table and is never touched.
         const QString a =
             writeGzip(m_files, u"a.tsv.gz"_s, "Date\tCounts\n2026-11-01\t1\n2026-11-01\t2\n2026-11-02\t3\n");
         const QString b = writeGzip(m_files, u"b.tsv.gz"_s, "Date\tCounts\n2026-11-02\t30\n2026-11-03\t40\n");
         const QString c = writeGzip(m_files, u"c.tsv.gz"_s, "Date\tCounts\n2026-11-01\t100\n");
+        const QString d =
+            writeGzip(m_files, u"d.tsv.gz"_s, "Date\tCounts\n2026-11-01\t7\n2026-11-02\t8\n2026-11-03\t9\n");
         StorageTestBackend &m_backend = *backend(); // the name OPEN_DESTINATION uses
         const auto spec = m_backend.freshSpec(u"corrections"_s);
         OPEN_DESTINATION(destination, spec);
 
+        const auto other = sync::loadUnit(destination, instanceUnit(d, u"D"_s, u"2026-11-01"_s, u"2"_s));
+        QVERIFY2(other.ok(), qPrintable(other.errorMessage()));
         const auto first = sync::loadUnit(destination, instanceUnit(a, u"A"_s, u"2026-11-02"_s));
         QVERIFY2(first.ok(), qPrintable(first.errorMessage()));
         QCOMPARE(first->rowsLoaded, 3);
@@ -201,13 +209,45 @@ private Q_SLOTS:
         QCOMPARE(late->rowsSuperseded, 1);
 
         const QString table = destination.qualified(u"downloads"_s);
+        const QString instances = destination.qualified(u"_ascsync_instances"_s);
+        const QString rowsQuery =
+            u"SELECT substr(CAST(t.date AS text), 1, 10), i.instance_id, CAST(t.counts AS "
+            u"integer) FROM %1 t JOIN %2 i ON i.instance_key = t._instance ORDER BY 2, 1, 3"_s.arg(table,
+                                                                                                   instances);
+        const QList<QStringList> expectedRows{
+            {u"2026-11-01"_s, u"A"_s, u"1"_s},  {u"2026-11-01"_s, u"A"_s, u"2"_s},
+            {u"2026-11-02"_s, u"B"_s, u"30"_s}, {u"2026-11-03"_s, u"B"_s, u"40"_s},
+            {u"2026-11-01"_s, u"D"_s, u"7"_s},  {u"2026-11-02"_s, u"D"_s, u"8"_s},
+            {u"2026-11-03"_s, u"D"_s, u"9"_s}};
+        QCOMPARE(storagetest::rowsOf(destination, rowsQuery), expectedRows);
+        // The rows carry one key; the instance's metadata is stored once, and the days each one holds.
+        QCOMPARE(
+            storagetest::describeColumns(destination, u"downloads"_s).filter(QRegularExpression(u"^_"_s)),
+            QStringList{u"_instance:integer"_s});
         QCOMPARE(storagetest::rowsOf(
-                     destination, u"SELECT substr(CAST(date AS text), 1, 10), _instance_id, CAST(counts AS "
-                                  u"integer) FROM %1 ORDER BY 1, 3"_s.arg(table)),
-                 (QList<QStringList>{{u"2026-11-01"_s, u"A"_s, u"1"_s},
-                                     {u"2026-11-01"_s, u"A"_s, u"2"_s},
-                                     {u"2026-11-02"_s, u"B"_s, u"30"_s},
-                                     {u"2026-11-03"_s, u"B"_s, u"40"_s}}));
+                     destination, u"SELECT instance_id, app_id, granularity, CAST(processing_date AS text), "
+                                  u"access_type, row_count, checksums FROM %1 ORDER BY 1"_s.arg(instances)),
+                 (QList<QStringList>{
+                     {u"A"_s, u"1"_s, u"DAILY"_s, u"2026-11-02"_s, u"ONGOING"_s, u"3"_s, u"sum-A"_s},
+                     {u"B"_s, u"1"_s, u"DAILY"_s, u"2026-11-03"_s, u"ONGOING"_s, u"2"_s, u"sum-B"_s},
+                     {u"C"_s, u"1"_s, u"DAILY"_s, u"2026-11-01"_s, u"ONGOING"_s, u"1"_s, u"sum-C"_s},
+                     {u"D"_s, u"2"_s, u"DAILY"_s, u"2026-11-01"_s, u"ONGOING"_s, u"3"_s, u"sum-D"_s}}));
+        QCOMPARE(
+            storagetest::rowsOf(
+                destination, u"SELECT i.instance_id, CAST(d.day AS text), d.row_count FROM %1 d JOIN %2 i ON "
+                             u"i.instance_key = d.instance_key ORDER BY 1, 2"_s.arg(
+                                 destination.qualified(u"_ascsync_instance_days"_s), instances)),
+            (QList<QStringList>{{u"A"_s, u"2026-11-01"_s, u"2"_s},
+                                {u"B"_s, u"2026-11-02"_s, u"1"_s},
+                                {u"B"_s, u"2026-11-03"_s, u"1"_s},
+                                {u"D"_s, u"2026-11-01"_s, u"1"_s},
+                                {u"D"_s, u"2026-11-02"_s, u"1"_s},
+                                {u"D"_s, u"2026-11-03"_s, u"1"_s}}));
+        // Loading an instance again replaces its own rows instead of adding to them.
+        const auto reloaded = sync::loadUnit(destination, instanceUnit(b, u"B"_s, u"2026-11-03"_s));
+        QVERIFY2(reloaded.ok(), qPrintable(reloaded.errorMessage()));
+        QCOMPARE(reloaded->rowsLoaded, 2);
+        QCOMPARE(storagetest::rowsOf(destination, rowsQuery), expectedRows);
     }
 
     void bytesThatAreNotUtf8AreKeptAsWindows1252()

@@ -72,8 +72,10 @@ Result<QList<DashboardApp>> loadDashboardApps(const config::Settings &settings)
     }
     storage::Destination &db = *destination.value();
     QList<DashboardApp> apps;
-    const QString sql = u"SELECT _app_id, max(app_name), min(date), max(date) FROM %1 WHERE _granularity = "
-                        u"'DAILY' GROUP BY _app_id ORDER BY 2"_s.arg(db.qualified(u"downloads"_s));
+    // The daily table holds only daily rows; the app of a row is its instance's (stored once per instance).
+    const QString sql = u"SELECT i.app_id, max(d.app_name), min(d.date), max(d.date) FROM %1 d JOIN %2 i ON "
+                        u"i.instance_key = d._instance GROUP BY i.app_id ORDER BY 2"_s.arg(
+                            db.qualified(u"downloads"_s), db.qualified(u"_ascsync_instances"_s));
     const auto rows = db.query(
         sql, [](const QStringList &) {},
         [&apps](const QList<QString> &values) {
@@ -100,8 +102,9 @@ Result<QList<DailyMetrics>> loadDailyMetrics(const config::Settings &settings, c
     }
     storage::Destination &db = *destination.value();
     const QString range =
-        u"_app_id = '%1' AND _granularity = 'DAILY' AND date >= '%2' AND date <= '%3'"_s.arg(
-            appId, from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+        u"_instance IN (SELECT instance_key FROM %1 WHERE app_id = '%2') AND date >= '%3' AND "
+        u"date <= '%4'"_s.arg(db.qualified(u"_ascsync_instances"_s), appId, from.toString(Qt::ISODate),
+                              to.toString(Qt::ISODate));
     const auto downloads =
         dailySums(db, u"SELECT date, sum(counts) FROM %1 WHERE download_type IN ('First-time download', "
                       u"'Redownload') AND %2 GROUP BY date"_s.arg(db.qualified(u"downloads"_s), range));
