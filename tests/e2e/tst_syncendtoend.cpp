@@ -157,30 +157,16 @@ private Q_SLOTS:
 
     void postgresConversionRateMatchesRawFiles()
     {
-        const QString host = qEnvironmentVariable("ASCSYNC_TEST_PG_HOST");
-        if (host.isEmpty()) {
-            QFAIL(
-                "No PostgreSQL server: run through tests/run-all.sh, which starts one (ASCSYNC_TEST_PG_*).");
-        }
-        const QString url = u"postgresql://%1@%2:%3/%4"_s.arg(
-            qEnvironmentVariable("ASCSYNC_TEST_PG_USER"), host, qEnvironmentVariable("ASCSYNC_TEST_PG_PORT"),
-            qEnvironmentVariable("ASCSYNC_TEST_PG_DATABASE"));
-        // The verbatim query names apple_app_store, so this run uses that schema: drop what a previous run
-        // left.
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"reset"_s);
-            db.setHostName(host);
-            db.setPort(qEnvironmentVariable("ASCSYNC_TEST_PG_PORT").toInt());
-            db.setUserName(qEnvironmentVariable("ASCSYNC_TEST_PG_USER"));
-            db.setPassword(qEnvironmentVariable("ASCSYNC_TEST_PG_PASSWORD"));
-            db.setDatabaseName(qEnvironmentVariable("ASCSYNC_TEST_PG_DATABASE"));
-            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
-            QSqlQuery drop(db);
-            QVERIFY2(drop.exec(u"DROP SCHEMA IF EXISTS apple_app_store CASCADE"_s),
-                     qPrintable(drop.lastError().text()));
-        }
-        QSqlDatabase::removeDatabase(u"reset"_s);
-        const QStringList environment{u"PGPASSWORD="_s + qEnvironmentVariable("ASCSYNC_TEST_PG_PASSWORD")};
+        const TestPostgres pg;
+        QVERIFY2(pg.ok(),
+                 "No PostgreSQL server: run through tests/run-all.sh, which starts one (ASCSYNC_TEST_PG_*).");
+        // The verbatim query names apple_app_store: a database of its own keeps other suites' schema of that
+        // name (they may run at the same time) out of the way.
+        const QString database = u"ascsync_endtoend_%1"_s.arg(QCoreApplication::applicationPid());
+        pg.exec(u"DROP DATABASE IF EXISTS %1"_s.arg(database));
+        QVERIFY(pg.exec(u"CREATE DATABASE %1"_s.arg(database)));
+        const QString url = pg.url(database);
+        const QStringList environment = pg.environment();
         const QString config = m_dir.filePath(u"pg.conf"_s);
         const CliRun sync = runAscsync(syncArguments(m_sandbox, url, config), environment);
         QVERIFY2(sync.exitCode == 0, sync.err.constData());
@@ -190,6 +176,7 @@ private Q_SLOTS:
                        environment);
         QVERIFY2(query.exitCode == 0, query.err.constData());
         compareConversionRates(query.out);
+        pg.exec(u"DROP DATABASE IF EXISTS %1"_s.arg(database));
     }
 
     void faultsGiveTheSameTables()

@@ -255,17 +255,22 @@ private Q_SLOTS:
         QVERIFY2(pg.ok(), "No PostgreSQL server: run through tests/run-all.sh (ASCSYNC_TEST_PG_*).");
         QByteArray pgRates[2];
         for (int withOthers = 0; withOthers < 2; ++withOthers) {
-            QVERIFY(pg.dropSchema(u"apple_app_store"_s));
-            QStringList syncPg{u"sync"_s,          u"--config"_s, m_dir.filePath(u"pg.conf"_s),
-                               u"--destination"_s, pg.url(),      u"--json"_s};
+            // A database of its own: the verbatim query names apple_app_store, which other suites use too.
+            const QString database =
+                u"ascsync_policies_%1_%2"_s.arg(QCoreApplication::applicationPid()).arg(withOthers);
+            pg.exec(u"DROP DATABASE IF EXISTS %1"_s.arg(database));
+            QVERIFY(pg.exec(u"CREATE DATABASE %1"_s.arg(database)));
+            QStringList syncPg{u"sync"_s,          u"--config"_s,    m_dir.filePath(u"pg.conf"_s),
+                               u"--destination"_s, pg.url(database), u"--json"_s};
             if (withOthers)
                 syncPg << u"--granularities"_s << u"DAILY,WEEKLY,MONTHLY"_s;
             const CliRun synced =
                 runAscsync(syncPg + sandbox.keyArguments(u"reader"_s) + streams, pg.environment());
             QVERIFY2(synced.exitCode == 0, synced.err.constData());
-            const CliRun rates = conversionRates(pg.url(), pg.environment());
+            const CliRun rates = conversionRates(pg.url(database), pg.environment());
             QVERIFY2(rates.exitCode == 0, rates.err.constData());
             pgRates[withOthers] = rates.out;
+            pg.exec(u"DROP DATABASE IF EXISTS %1"_s.arg(database));
         }
         QCOMPARE(pgRates[1], pgRates[0]);
         // Both back-ends agree on the numbers too (PostgreSQL's numeric prints more digits: compare values).
