@@ -153,7 +153,7 @@ private:
     Status streamFiles(const FileColumns &columns, storage::RowSink &sink,
                        std::optional<ConversionFailure> &conversionFailure, UnitLoadResult &result);
     Status resolveCorrections(QHash<QString, qint64> days, UnitLoadResult &result);
-    Status finishInstance(const QHash<QString, qint64> &days, qint64 fileRows);
+    Status finishInstance(qint64 fileRows);
     Result<qint64> deleteDays(qint64 instanceKey, const QStringList &days);
 
     storage::Destination &m_destination;
@@ -258,7 +258,7 @@ Status UnitLoadRun::resolveCorrections(QHash<QString, qint64> days, UnitLoadResu
     return m_destination.setInstanceDays(m_instanceKey, days);
 }
 
-Status UnitLoadRun::finishInstance(const QHash<QString, qint64> &days, qint64 fileRows)
+Status UnitLoadRun::finishInstance(qint64 fileRows)
 {
     // The index serves the corrections' deletes by (instance, day). A table this unit created gets it after
     // its rows: building it once from all of them is much faster than updating it row by row.
@@ -384,7 +384,7 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
         QHash<QString, qint64> days = m_dayCounter.days();
         if (m_dateIndex < 0)
             days = {{m_unit.instance.processingDate.toString(Qt::ISODate), result.rowsLoaded}};
-        if (const Status finished = finishInstance(days, result.rowsLoaded); !finished)
+        if (const Status finished = finishInstance(result.rowsLoaded); !finished)
             return finished.error();
         if (const Status corrected = resolveCorrections(days, result); !corrected)
             return corrected.error();
