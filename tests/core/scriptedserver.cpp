@@ -1,6 +1,8 @@
 #include "scriptedserver.h"
 
+#include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 
 ScriptedReply ScriptedReply::json(int status, const QByteArray &body)
 {
@@ -107,6 +109,11 @@ void ScriptedServer::serve(QTcpSocket *socket)
             socket->abort();
             return;
         }
+        if (reply.trickleMs > 0) {
+            socket->write(out);
+            trickle(socket, reply.body, reply.trickleMs);
+            continue;
+        }
         out += reply.body;
         socket->write(out);
         if (announced != reply.body.size()) {
@@ -116,4 +123,18 @@ void ScriptedServer::serve(QTcpSocket *socket)
         }
     }
     socket->setProperty("buffer", buffer);
+}
+
+void ScriptedServer::trickle(QTcpSocket *socket, const QByteArray &body, int intervalMs)
+{
+    auto *timer = new QTimer(socket);
+    auto sent = std::make_shared<qsizetype>(0);
+    connect(timer, &QTimer::timeout, socket, [socket, timer, body, sent] {
+        if (*sent >= body.size() || socket->state() != QAbstractSocket::ConnectedState) {
+            timer->stop();
+            return;
+        }
+        socket->write(body.mid((*sent)++, 1));
+    });
+    timer->start(intervalMs);
 }

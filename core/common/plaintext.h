@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+namespace ascsync {
+
+// Server text (app names, report names, Apple's error `detail`) made safe for a terminal or a one-line log:
+// every control character (C0, DEL, C1, line and paragraph separators, bidirectional overrides) becomes a
+// visible escape such as "\n", "\x1b" or "\u202e", so an ESC sequence cannot rewrite the screen and a
+// newline cannot fake a row. Backslashes are left alone; printable text is unchanged.
+QString escapeControlCharacters(QStringView text);
+
+// True when `text` holds a character escapeControlCharacters() would escape.
+bool hasControlCharacters(QStringView text);
+
+} // namespace ascsync
