@@ -57,6 +57,9 @@ ScriptedReply ScriptedServer::replyFor(const ReceivedRequest &request)
         return (*handler)(request);
     }
     auto script = m_scripts.find(path);
+    if ((script == m_scripts.end() || script->isEmpty()) && m_fallback) {
+        return m_fallback(request);
+    }
     if (script == m_scripts.end() || script->isEmpty()) {
         return ScriptedReply::json(
             404,

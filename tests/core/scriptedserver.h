@@ -47,6 +47,11 @@ public:
     void script(const QByteArray &path, QList<ScriptedReply> replies);
     // Or compute each reply.
     void handle(const QByteArray &path, std::function<ScriptedReply(const ReceivedRequest &)> handler);
+    // Answers every request no script or handler matches (instead of a 404).
+    void fallback(std::function<ScriptedReply(const ReceivedRequest &)> handler)
+    {
+        m_fallback = std::move(handler);
+    }
 
     const QList<ReceivedRequest> &received() const { return m_received; }
     int count(const QByteArray &path) const;
@@ -59,5 +64,6 @@ private:
     QTcpServer m_server;
     QHash<QByteArray, QList<ScriptedReply>> m_scripts;
     QHash<QByteArray, std::function<ScriptedReply(const ReceivedRequest &)>> m_handlers;
+    std::function<ScriptedReply(const ReceivedRequest &)> m_fallback;
     QList<ReceivedRequest> m_received;
 };
