@@ -8,15 +8,10 @@
 #include "auth/credentialids.h"
 #include "clicontext.h"
 #include "command.h"
+#include "common/privatefile.h"
 #include "common/processhardening.h"
 
 #include <QFile>
-
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -25,28 +20,6 @@ namespace ascsync::cli {
 namespace {
 
 const QString kCommand = u"admin-commands"_s;
-
-// Writes the script for the user only (mode 0600, also when the file existed with wider permissions) and
-// never through a symbolic link: it holds a live Admin token.
-Status writePrivateFile(const QString &path, const QString &text)
-{
-    const QByteArray name = QFile::encodeName(path);
-    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0 || ::fchmod(fd, 0600) != 0) {
-        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
-        if (fd >= 0) {
-            ::close(fd);
-        }
-        return makeError(u"io"_s, u"cannot write %1 (%2). Choose another --output file."_s.arg(path, reason));
-    }
-    QFile file;
-    if (!file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle) || file.write(text.toUtf8()) < 0 ||
-        !file.flush()) {
-        return makeError(
-            u"io"_s, u"cannot write %1 (%2). Choose another --output file."_s.arg(path, file.errorString()));
-    }
-    return {};
-}
 
 // The script's token may make exactly the calls in the script (Apple's `scope` claim), nothing else.
 Result<auth::SignedToken> scriptToken(const auth::P8Key &key, auth::TokenClaims claims,
@@ -165,7 +138,7 @@ int runAdminCommand(const QStringList &arguments)
             standardOutput().flush();
             return kExitOk;
         }
-        if (const Status written = writePrivateFile(parser.value(output), script); !written) {
+        if (const Status written = writePrivateFile(parser.value(output), script.toUtf8()); !written) {
             return fail(kCommand, written.errorMessage());
         }
         standardError() << "Wrote " << parser.value(output)

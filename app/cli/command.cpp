@@ -1,5 +1,7 @@
 #include "command.h"
 
+#include "common/plaintext.h"
+
 #include <QFile>
 
 #include <cstdio>
@@ -22,7 +24,7 @@ QTextStream &standardError()
 
 int fail(const QString &command, const QString &message, int code)
 {
-    standardError() << "ascsync " << command << ": " << message << Qt::endl;
+    standardError() << "ascsync " << command << ": " << escapeForTerminal(message) << Qt::endl;
     return code;
 }
 

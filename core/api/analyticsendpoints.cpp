@@ -100,8 +100,9 @@ Result<QList<ReportInfo>> AnalyticsEndpoints::reports(const QString &requestId)
         if (!id) {
             return id.error();
         }
-        reports.append(
-            {id.value(), attributes.value(u"name"_s).toString(), attributes.value(u"category"_s).toString()});
+        // Server text: control characters escaped once, here (report names reach messages and table names).
+        reports.append({id.value(), escapeControlCharacters(attributes.value(u"name"_s).toString()),
+                        escapeControlCharacters(attributes.value(u"category"_s).toString())});
     }
     return reports;
 }

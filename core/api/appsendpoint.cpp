@@ -26,8 +26,10 @@ Result<QList<AppInfo>> listApps(ApiClient &client)
         if (!id) {
             return id.error();
         }
-        apps.append({id.value(), attributes.value(u"name"_s).toString(),
-                     attributes.value(u"bundleId"_s).toString(), attributes.value(u"sku"_s).toString()});
+        // Server text: control characters escaped once, here, before any terminal, log or label sees it.
+        apps.append({id.value(), escapeControlCharacters(attributes.value(u"name"_s).toString()),
+                     escapeControlCharacters(attributes.value(u"bundleId"_s).toString()),
+                     escapeControlCharacters(attributes.value(u"sku"_s).toString())});
     }
     return apps;
 }

@@ -58,6 +58,20 @@ QString escapeControlCharacters(QStringView text)
     return out;
 }
 
+QString escapeForTerminal(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (needsEscape(c) && c != u'\n' && c != u'\t') {
+            out += escaped(c);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 bool hasControlCharacters(QStringView text)
 {
     return std::any_of(text.begin(), text.end(), needsEscape);

@@ -11,6 +11,10 @@ namespace ascsync {
 // newline cannot fake a row. Backslashes are left alone; printable text is unchanged.
 QString escapeControlCharacters(QStringView text);
 
+// The same for a message of several lines written by ascsync itself: line breaks and tabs are kept, every
+// other control character (an ESC sequence from server text inside the message) is escaped.
+QString escapeForTerminal(QStringView text);
+
 // True when `text` holds a character escapeControlCharacters() would escape.
 bool hasControlCharacters(QStringView text);
 

@@ -392,6 +392,31 @@ private Q_SLOTS:
         QCOMPARE(escapeControlCharacters(u"\x7f\u0085"_s), u"\\x7f\\x85"_s);
     }
 
+    void serverNamesAreEscapedWhereTheyEnter()
+    {
+        ScriptedServer server;
+        server.script("/v1/apps",
+                      {ScriptedReply::json(
+                          200, listing({resource(u"apps"_s, u"100"_s,
+                                                 {{u"name"_s, u"Evil\x1b]0;owned\x07\nok  999  Fake"_s},
+                                                  {u"bundleId"_s, u"com.x\r"_s}})}))});
+        server.script(
+            "/v1/analyticsReportRequests/req-1/reports",
+            {ScriptedReply::json(200, listing({resource(u"analyticsReports"_s, u"rep-1"_s,
+                                                        {{u"name"_s, u"App\nDownloads\x1b[2J"_s}})}))});
+        auto client = clientFor(server);
+        const auto apps = listApps(*client);
+        QVERIFY(apps.ok());
+        QCOMPARE(apps->value(0).name, u"Evil\\x1b]0;owned\\x07\\nok  999  Fake"_s);
+        QCOMPARE(apps->value(0).bundleId, u"com.x\\r"_s);
+        AnalyticsEndpoints endpoints(*client);
+        const auto reports = endpoints.reports(u"req-1"_s);
+        QVERIFY(reports.ok());
+        QCOMPARE(reports->value(0).name, u"App\\nDownloads\\x1b[2J"_s);
+        // A message of ascsync's own keeps its line breaks; an ESC inside it is escaped.
+        QCOMPARE(escapeForTerminal(u"line one\nApp \x1b[31m"_s), u"line one\nApp \\x1b[31m"_s);
+    }
+
     void appleErrorDetailIsEscaped()
     {
         ScriptedServer server;

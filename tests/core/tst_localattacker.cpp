@@ -1,0 +1,192 @@
+// A second local user (issue 13, items 12 and 14): what ascsync writes is readable by its owner only, a
+// symbolic link planted at a file ascsync writes is never followed, and `ascsync query` neither creates a
+// database nor changes one unless asked. Real files, the real CLI, a real SQLite database.
+#include "common/privatefile.h"
+#include "common/sqltext.h"
+#include "config/settings.h"
+#include "storage/destination.h"
+#include "storage/destinationspec.h"
+#include "storage/lockfilesynclock.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace ascsync;
+
+namespace {
+
+// The permission bits as the kernel has them (QFileInfo mixes in the effective user's view).
+int modeOf(const QString &path)
+{
+    struct stat info {};
+    if (::lstat(QFile::encodeName(path).constData(), &info) != 0) {
+        return -1;
+    }
+    return static_cast<int>(info.st_mode & 0777);
+}
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &arguments, const QString &configPath)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"ASCSYNC_CONFIG"_s, configPath);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(ASCSYNC_CLI_PATH), arguments);
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestLocalAttacker : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        ::umask(022); // the common default, under which Qt and SQLite create 0644 files
+    }
+
+    // --- Item 12
+    // ---------------------------------------------------------------------------------------------
+    void settingsAreOwnerOnly()
+    {
+        const QString path = m_dir.filePath(u"settings/ascsync.conf"_s);
+        config::Settings settings;
+        settings.destination = u"sqlite:/tmp/x.db"_s;
+        QVERIFY(config::SettingsFile::save(path, settings).ok());
+        QCOMPARE(modeOf(path), 0600);
+    }
+
+    void aNewDatabaseIsOwnerOnly()
+    {
+        const QString path = m_dir.filePath(u"revenue.db"_s);
+        const auto spec = storage::DestinationSpec::parse(u"sqlite:"_s + path);
+        QVERIFY(spec.ok());
+        auto destination = storage::Destination::open(spec.value());
+        QVERIFY2(destination.ok(), qPrintable(destination.errorMessage()));
+        QCOMPARE(modeOf(path), 0600);
+    }
+
+    void theLockFileIsOwnerOnlyAndNeverFollowsALink()
+    {
+        const QString database = m_dir.filePath(u"locked.db"_s);
+        {
+            auto lock = storage::LockFileSyncLock::acquire(database);
+            QVERIFY2(lock.ok(), qPrintable(lock.errorMessage()));
+            QCOMPARE(modeOf(storage::LockFileSyncLock::lockPathFor(database)), 0600);
+        }
+        // Another user's trap: the lock path is a link to a file the victim can write.
+        const QString target = m_dir.filePath(u"precious.txt"_s);
+        {
+            QFile file(target);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("precious");
+        }
+        const QString trapped = m_dir.filePath(u"trapped.db"_s);
+        QVERIFY(QFile::link(target, storage::LockFileSyncLock::lockPathFor(trapped)));
+        const auto lock = storage::LockFileSyncLock::acquire(trapped);
+        QVERIFY(!lock.ok());
+        QCOMPARE(lock.error().code, u"storage.lock.symlink"_s);
+        QFile check(target);
+        QVERIFY(check.open(QIODevice::ReadOnly));
+        QCOMPARE(check.readAll(), QByteArray("precious"));
+    }
+
+    void privateFilesAreOwnerOnlyAndNeverFollowALink()
+    {
+        const QString path = m_dir.filePath(u"script.sh"_s);
+        {
+            QFile wide(path);
+            QVERIFY(wide.open(QIODevice::WriteOnly));
+            wide.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther | QFile::ReadGroup);
+        }
+        QVERIFY(writePrivateFile(path, "token").ok());
+        QCOMPARE(modeOf(path), 0600);
+        const QString link = m_dir.filePath(u"link.sh"_s);
+        QVERIFY(QFile::link(path, link));
+        QVERIFY(!writePrivateFile(link, "other").ok());
+        QFile check(path);
+        QVERIFY(check.open(QIODevice::ReadOnly));
+        QCOMPARE(check.readAll(), QByteArray("token"));
+    }
+
+    // --- Item 14
+    // ---------------------------------------------------------------------------------------------
+    void statementsAreCounted()
+    {
+        QCOMPARE(countSqlStatements(u"SELECT 1"_s), 1);
+        QCOMPARE(countSqlStatements(u"SELECT 1;  \n"_s), 1);
+        QCOMPARE(countSqlStatements(u"SELECT ';' AS x -- a; comment\n"_s), 1);
+        QCOMPARE(countSqlStatements(u"SELECT \"a;b\" FROM t /* ; */"_s), 1);
+        QCOMPARE(countSqlStatements(u"SELECT 1; DELETE FROM t"_s), 2);
+        QCOMPARE(countSqlStatements(u"SELECT 'it''s'; SELECT 2;"_s), 2);
+        QCOMPARE(countSqlStatements(u"  ;; "_s), 0);
+    }
+
+    void queryNeverCreatesADatabase()
+    {
+        const QString missing = m_dir.filePath(u"typo.db"_s);
+        const Run run = runCli({u"query"_s, u"--destination"_s, u"sqlite:"_s + missing, u"SELECT 1"_s},
+                               m_dir.filePath(u"none.conf"_s));
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains(u"there is no database at"_s), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(missing));
+    }
+
+    void queryIsReadOnlyUnlessAsked()
+    {
+        const QString path = m_dir.filePath(u"query.db"_s);
+        {
+            const auto spec = storage::DestinationSpec::parse(u"sqlite:"_s + path);
+            QVERIFY(spec.ok());
+            QVERIFY(storage::Destination::open(spec.value()).ok());
+        }
+        const QString config = m_dir.filePath(u"none.conf"_s);
+        const QString destination = u"sqlite:"_s + path;
+        const Run refused = runCli({u"query"_s, u"--destination"_s, destination,
+                                    u"CREATE TABLE apple_app_store.scratch (x INTEGER)"_s},
+                                   config);
+        QVERIFY2(refused.exitCode != 0, qPrintable(refused.out + refused.err));
+        QVERIFY2(refused.err.contains(u"readonly"_s, Qt::CaseInsensitive) ||
+                     refused.err.contains(u"read-only"_s, Qt::CaseInsensitive),
+                 qPrintable(refused.err));
+        const Run allowed = runCli({u"query"_s, u"--write"_s, u"--destination"_s, destination,
+                                    u"CREATE TABLE apple_app_store.scratch (x INTEGER)"_s},
+                                   config);
+        QVERIFY2(allowed.exitCode == 0, qPrintable(allowed.err));
+        const Run several = runCli(
+            {u"query"_s, u"--destination"_s, destination, u"SELECT 1; DROP TABLE apple_app_store.scratch"_s},
+            config);
+        QCOMPARE(several.exitCode, 2);
+        QVERIFY2(several.err.contains(u"one SQL statement at a time"_s), qPrintable(several.err));
+        const Run read = runCli(
+            {u"query"_s, u"--destination"_s, destination, u"SELECT count(*) FROM apple_app_store.scratch"_s},
+            config);
+        QVERIFY2(read.exitCode == 0, qPrintable(read.err));
+        QVERIFY(read.out.contains(u"0"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalAttacker)
+#include "tst_localattacker.moc"
