@@ -7,6 +7,7 @@
 #include "storage/destination.h"
 #include "storage/destinationspec.h"
 #include "storage/lockfilesynclock.h"
+#include "storage/postgresconnection.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -131,8 +132,48 @@ private Q_SLOTS:
         QCOMPARE(check.readAll(), QByteArray("token"));
     }
 
-    // --- Item 14
-    // ---------------------------------------------------------------------------------------------
+    // Item 13: a remote PostgreSQL gets TLS unless the URL says otherwise.
+    void remotePostgresRequiresTls_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("password");
+        QTest::addColumn<QString>("mode"); // "!" = refused
+        QTest::newRow("remote default")
+            << u"postgresql://ana@db.example.com/sales"_s << false << u"require"_s;
+        QTest::newRow("remote default, password")
+            << u"postgresql://ana@10.0.0.5/sales"_s << true << u"require"_s;
+        QTest::newRow("remote verify-full")
+            << u"postgresql://ana@db.example.com/s?sslmode=verify-full"_s << true << u"verify-full"_s;
+        QTest::newRow("remote disable, password")
+            << u"postgresql://ana@db.example.com/s?sslmode=disable"_s << true << u"!"_s;
+        QTest::newRow("remote prefer, password")
+            << u"postgresql://ana@db.example.com/s?sslmode=prefer"_s << true << u"!"_s;
+        QTest::newRow("remote disable, no password")
+            << u"postgresql://ana@db.example.com/s?sslmode=disable"_s << false << u"disable"_s;
+        QTest::newRow("loopback") << u"postgresql://ana@127.0.0.1/sales"_s << true << QString();
+        QTest::newRow("localhost disable")
+            << u"postgresql://ana@localhost/s?sslmode=disable"_s << true << u"disable"_s;
+    }
+
+    void remotePostgresRequiresTls()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, password);
+        QFETCH(QString, mode);
+        const auto spec = storage::DestinationSpec::parse(url);
+        QVERIFY2(spec.ok(), qPrintable(spec.errorMessage()));
+        const auto effective = storage::effectiveSslMode(spec.value(), password);
+        if (mode == u"!"_s) {
+            QVERIFY(!effective.ok());
+            QCOMPARE(effective.error().code, u"storage.pg.cleartext"_s);
+            QVERIFY(effective.errorMessage().contains(u"verify-full"_s));
+        } else {
+            QVERIFY2(effective.ok(), qPrintable(effective.errorMessage()));
+            QCOMPARE(effective.value(), mode);
+        }
+    }
+
+    // Item 14: `ascsync query` reads; it neither creates nor changes a database unless asked.
     void statementsAreCounted()
     {
         QCOMPARE(countSqlStatements(u"SELECT 1"_s), 1);

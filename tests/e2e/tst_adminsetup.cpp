@@ -275,7 +275,7 @@ void AdminSetupTest::printedCurlCommandsCreateRequests()
                  generated.err.contains("You have 1 app without report requests."),
              generated.err.constData());
     const QString script = QString::fromUtf8(generated.out);
-    QCOMPARE(script.count(QStringLiteral("curl ")), 2);
+    QCOMPARE(script.count(QStringLiteral("asc_curl -X ")), 2);
     QVERIFY(script.contains(QStringLiteral("expires at")));
     QVERIFY(findNeedle(generated.out, m_needles).isEmpty());
 
@@ -291,6 +291,9 @@ void AdminSetupTest::printedCurlCommandsCreateRequests()
     const qint64 lifetime =
         claims.value(QStringLiteral("exp")).toInteger() - claims.value(QStringLiteral("iat")).toInteger();
     QVERIFY2(lifetime > 0 && lifetime <= 1200, qPrintable(QString::number(lifetime)));
+    // ... and may make exactly the script's report-request calls (issue 13, item 4).
+    QCOMPARE(claims.value(QStringLiteral("scope")).toArray(),
+             QJsonArray({QStringLiteral("POST /v1/analyticsReportRequests")}));
 
     QProcess shell;
     shell.start(QStringLiteral("sh"), {QStringLiteral("-e")});
