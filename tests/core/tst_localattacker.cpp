@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace ascsync;
@@ -171,6 +172,47 @@ private Q_SLOTS:
             QVERIFY2(effective.ok(), qPrintable(effective.errorMessage()));
             QCOMPARE(effective.value(), mode);
         }
+    }
+
+    // Item 15: a process about to read the regular key is hardened like admin-commands.
+    void theRegularKeyIsReadByAHardenedProcess()
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"ASCSYNC_CONFIG"_s, m_dir.filePath(u"none.conf"_s));
+        environment.insert(u"ASCSYNC_PROBE"_s, u"visible-in-environ"_s);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(ASCSYNC_CLI_PATH),
+                      {u"token"_s, u"--issuer-id"_s, u"57246542-96fe-1a63-e053-0824d011072a"_s, u"--key-id"_s,
+                       u"2X9R4HXF34"_s, u"--key-file"_s, u"-"_s});
+        QVERIFY(process.waitForStarted());
+        const QString proc = u"/proc/%1/"_s.arg(process.processId());
+        const auto coreLimit = [&proc]() {
+            QFile file(proc + u"limits"_s);
+            if (!file.open(QIODevice::ReadOnly)) {
+                return QByteArray();
+            }
+            for (const QByteArray &line : file.readAll().split('\n')) {
+                if (line.startsWith("Max core file size")) {
+                    return line.simplified();
+                }
+            }
+            return QByteArray();
+        };
+        // It waits for the key on standard input; by then no core file and no same-user /proc reading.
+        QTRY_COMPARE_WITH_TIMEOUT(coreLimit(), QByteArray("Max core file size 0 0 bytes"), 20000);
+        // keepSecretsOutOfCoreDumps() sets the core limit and PR_SET_DUMPABLE together (the command stops
+        // when either fails), so the limit proves both; the environment check needs a user without
+        // CAP_SYS_PTRACE.
+        if (::geteuid() != 0) {
+            QFile environFile(proc + u"environ"_s);
+            QVERIFY2(!environFile.open(QIODevice::ReadOnly) ||
+                         !environFile.readAll().contains("visible-in-environ"),
+                     "another process of the same user can read the environment");
+        }
+        process.closeWriteChannel(); // no key: the command ends with an error
+        QVERIFY(process.waitForFinished(30000));
+        QVERIFY(process.exitCode() != 0);
     }
 
     // Item 14: `ascsync query` reads; it neither creates nor changes a database unless asked.
