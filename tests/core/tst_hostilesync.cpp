@@ -5,6 +5,7 @@
 #include "scriptedserver.h"
 #include "storage/destination.h"
 #include "storage/destinationspec.h"
+#include "sync/downloadfolder.h"
 #include "sync/syncengine.h"
 #include "sync/syncobserver.h"
 #include "testkeys.h"
@@ -118,6 +119,41 @@ private Q_SLOTS:
         QVERIFY2(summary->failures.join(u'\n').contains(u"not a plain identifier"_s),
                  qPrintable(summary->failures.join(u'\n')));
         QCOMPARE(server.count("/seg"), 0);
+    }
+
+    // Item 16: a killed run's downloads are removed by the next run, in a folder no other user shares.
+    void aKilledRunsDownloadsAreCleanedAtTheNextStart()
+    {
+        QTemporaryDir root;
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(root.filePath(u"cache"_s)));
+        const auto spec = storage::DestinationSpec::parse(u"sqlite:"_s + root.filePath(u"db.sqlite"_s));
+        QVERIFY(spec.ok());
+        const QString folder = sync::DownloadFolder::pathFor(spec.value());
+        QVERIFY(folder.startsWith(root.filePath(u"cache/ascsync/downloads/"_s)));
+        QVERIFY(QDir().mkpath(folder));
+        const QString leftover = QDir(folder).filePath(u"segment-7.txt.gz"_s);
+        {
+            QFile file(leftover);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("revenue rows of a killed run");
+        }
+        {
+            auto downloads = sync::DownloadFolder::open(spec.value());
+            QVERIFY2(downloads.ok(), qPrintable(downloads.errorMessage()));
+            QVERIFY(!QFile::exists(leftover));
+            QCOMPARE(QFileInfo(folder).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+                     QFile::Permissions());
+        }
+        QVERIFY(!QFileInfo::exists(folder)); // removed when the run ends
+
+        // A link planted where the folder goes is refused, not followed.
+        const QString elsewhere = root.filePath(u"elsewhere"_s);
+        QVERIFY(QDir().mkpath(elsewhere));
+        QVERIFY(QFile::link(elsewhere, folder));
+        const auto refused = sync::DownloadFolder::open(spec.value());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"sync.workDirectory"_s);
+        QVERIFY(QFileInfo::exists(elsewhere));
     }
 };
 

@@ -4,6 +4,7 @@
 #include "common/privatefile.h"
 #include "common/sqltext.h"
 #include "config/settings.h"
+#include "schedule/scheduleunits.h"
 #include "storage/destination.h"
 #include "storage/destinationspec.h"
 #include "storage/lockfilesynclock.h"
@@ -213,6 +214,23 @@ private Q_SLOTS:
         process.closeWriteChannel(); // no key: the command ends with an error
         QVERIFY(process.waitForFinished(30000));
         QVERIFY(process.exitCode() != 0);
+    }
+
+    // Item 16: a newline in the --config path cannot add lines to the systemd unit.
+    void aConfigPathCannotInjectUnitLines()
+    {
+        const auto schedule = schedule::SyncSchedule::parse(u"daily 06:00"_s);
+        QVERIFY(schedule.ok());
+        const auto units = schedule::makeScheduleUnits(
+            schedule.value(),
+            {u"/usr/bin/ascsync"_s, u"/home/a/x.conf\nExecStartPre=/bin/touch /tmp/pwned\r"_s});
+        for (const QString &line : units.serviceText.split(u'\n')) {
+            QVERIFY2(!line.startsWith(u"ExecStartPre"_s), qPrintable(units.serviceText));
+        }
+        QVERIFY2(units.serviceText.contains(
+                     u"--config \"/home/a/x.conf\\x0aExecStartPre=/bin/touch /tmp/pwned\\x0d\""_s),
+                 qPrintable(units.serviceText));
+        QVERIFY(!units.serviceText.contains(u'\r'));
     }
 
     // Item 14: `ascsync query` reads; it neither creates nor changes a database unless asked.
