@@ -279,6 +279,18 @@ void AdminSetupTest::printedCurlCommandsCreateRequests()
     QVERIFY(script.contains(QStringLiteral("expires at")));
     QVERIFY(findNeedle(generated.out, m_needles).isEmpty());
 
+    // --output writes the same script for its owner only (issue 13, item 4) and says so.
+    const QString scriptFile = m_root.filePath(QStringLiteral("admin-script.sh"));
+    const CliRun written = runAscsync(QStringList{QStringLiteral("admin-commands"), QStringLiteral("--apps"),
+                                                  target, QStringLiteral("--output"), scriptFile} +
+                                          adminArguments(m_adminKeyPath),
+                                      environment());
+    QVERIFY2(written.exitCode == 0, written.err.constData());
+    QVERIFY(written.out.isEmpty());
+    QVERIFY2(written.err.contains("mode 0600"), written.err.constData());
+    QCOMPARE(QFile::permissions(scriptFile),
+             QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+
     // The token in the script lives at most 20 minutes.
     const QRegularExpressionMatch token =
         QRegularExpression(QStringLiteral("ASC_ADMIN_TOKEN='([^']+)'")).match(script);
