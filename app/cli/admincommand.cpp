@@ -8,6 +8,7 @@
 #include "auth/credentialids.h"
 #include "clicontext.h"
 #include "command.h"
+#include "common/privatefile.h"
 #include "common/processhardening.h"
 
 #include <QFile>
@@ -19,6 +20,17 @@ namespace ascsync::cli {
 namespace {
 
 const QString kCommand = u"admin-commands"_s;
+
+// The script's token may make exactly the calls in the script (Apple's `scope` claim), nothing else.
+Result<auth::SignedToken> scriptToken(const auth::P8Key &key, auth::TokenClaims claims,
+                                      const QList<admin::AdminAction> &actions)
+{
+    claims.scope = admin::tokenScope(actions);
+    if (claims.scope.isEmpty()) {
+        return auth::SignedToken{}; // nothing to send: the script holds no token
+    }
+    return auth::TokenProvider(key, claims).token();
+}
 
 } // namespace
 
@@ -41,7 +53,12 @@ int runAdminCommand(const QStringList &arguments)
     const QCommandLineOption apps(u"apps"_s, u"Only these comma-separated app IDs (default: every app)."_s,
                                   u"IDS"_s);
     const QCommandLineOption send(u"send"_s, u"Send the requests now instead of printing curl commands."_s);
-    parser.addOptions({adminIssuer, adminKeyId, adminKeyFile, apps, send});
+    const QCommandLineOption output(
+        u"output"_s,
+        u"Write the curl script to FILE (created with mode 0600: it holds a token) instead of "_s
+        u"standard output."_s,
+        u"FILE"_s);
+    parser.addOptions({adminIssuer, adminKeyId, adminKeyFile, apps, send, output});
     if (const auto exit = parseOrExit(parser, arguments, kCommand)) {
         return *exit;
     }
@@ -111,15 +128,29 @@ int runAdminCommand(const QStringList &arguments)
                     << Qt::endl;
 
     if (!parser.isSet(send)) {
-        const auto token = adminTokens->token();
+        const auto token = scriptToken(adminKey.value(), claims, actions);
         if (!token) {
             return fail(kCommand, token.errorMessage());
         }
-        standardOutput() << admin::renderCurlScript(actions, token.value(), settings->apiBaseUrl);
-        standardOutput().flush();
+        const QString script = admin::renderCurlScript(actions, token.value(), settings->apiBaseUrl);
+        if (!parser.isSet(output)) {
+            standardOutput() << script;
+            standardOutput().flush();
+            return kExitOk;
+        }
+        if (const Status written = writePrivateFile(parser.value(output), script.toUtf8()); !written) {
+            return fail(kCommand, written.errorMessage());
+        }
+        standardError() << "Wrote " << parser.value(output)
+                        << " (mode 0600: only you can read it, because it holds a token valid until "
+                        << token->expiresAt.toString(u"HH:mm"_s) << " UTC). Run it with: sh "
+                        << parser.value(output) << Qt::endl;
         return kExitOk;
     }
-    api::AnalyticsEndpoints adminEndpoints(adminClient);
+    // Sending uses a token scoped to the report-request calls (and the lookup of an existing request).
+    claims.scope = admin::sendingScope(actions);
+    api::ApiClient sendingClient(apiOptions, std::make_shared<auth::TokenProvider>(adminKey.value(), claims));
+    api::AnalyticsEndpoints adminEndpoints(sendingClient);
     bool allGood = true;
     for (const admin::ActionOutcome &outcome : admin::sendActions(actions, adminEndpoints)) {
         const bool good = outcome.kind == admin::ActionOutcome::Kind::Created ||

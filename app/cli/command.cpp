@@ -1,8 +1,11 @@
 #include "command.h"
 
+#include "common/plaintext.h"
+
 #include <QFile>
 
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -22,7 +25,7 @@ QTextStream &standardError()
 
 int fail(const QString &command, const QString &message, int code)
 {
-    standardError() << "ascsync " << command << ": " << message << Qt::endl;
+    standardError() << "ascsync " << command << ": " << escapeForTerminal(message) << Qt::endl;
     return code;
 }
 
@@ -61,11 +64,22 @@ Result<auth::P8Key> loadKeyArgument(const QString &path)
     if (path != u"-"_s) {
         return auth::P8Key::fromFile(path);
     }
+    // The descriptor, unbuffered: stdio's FILE buffer would keep a copy of the key nobody wipes.
     QFile input;
-    if (!input.open(stdin, QIODevice::ReadOnly)) {
+    if (!input.open(STDIN_FILENO, QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         return makeError(u"key.unreadable"_s, u"Cannot read the key from standard input."_s);
     }
-    return auth::P8Key::fromPem(input.read(64 * 1024)); // fromPem wipes the bytes it was given
+    QByteArray pem(64 * 1024, '\0');
+    qsizetype got = 0;
+    while (got < pem.size()) {
+        const qint64 n = input.read(pem.data() + got, pem.size() - got);
+        if (n <= 0) {
+            break;
+        }
+        got += n;
+    }
+    pem.truncate(got);                           // same buffer, no copy
+    return auth::P8Key::fromPem(std::move(pem)); // fromPem wipes the bytes it was given
 }
 
 } // namespace ascsync::cli

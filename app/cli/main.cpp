@@ -2,6 +2,7 @@
 #include "admincommand.h"
 #include "appscommand.h"
 #include "command.h"
+#include "common/processhardening.h"
 #include "migratecommand.h"
 #include "schedulecommand.h"
 #include "statuscommand.h"
@@ -82,6 +83,11 @@ int main(int argc, char *argv[])
         ascsync::cli::standardError()
             << "ascsync: unknown command \"" << first << "\". Run `ascsync --help`.\n";
         return ascsync::cli::kExitUsage;
+    }
+    // Every command may hold the regular key, a token or a database password: before any of them is read,
+    // no core file and no same-user ptrace or /proc/PID/environ (as admin-commands always did).
+    if (const ascsync::Status hardened = ascsync::keepSecretsOutOfCoreDumps(); !hardened) {
+        return ascsync::cli::fail(first, hardened.errorMessage());
     }
     arguments.removeAt(1); // the command's own parser sees "ascsync <options...>"
     return command->second.run(arguments);

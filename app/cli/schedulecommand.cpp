@@ -1,6 +1,7 @@
 #include "schedulecommand.h"
 
 #include "command.h"
+#include "common/plaintext.h"
 #include "config/settings.h"
 #include "schedule/scheduleunits.h"
 #include "schedule/syncschedule.h"
@@ -290,6 +291,14 @@ int runScheduleCommand(const QStringList &arguments)
         context.configPath = config::SettingsFile::defaultPath();
     }
     context.configPath = QFileInfo(context.configPath).absoluteFilePath(); // messages name the real file
+    if (hasControlCharacters(context.configPath)) {
+        // A crontab line cannot hold a line break, and a unit line should not: refuse rather than guess.
+        return fail(kCommand,
+                    u"the settings path \"%1\" contains a line break or another control character, which a "
+                    u"scheduled command line cannot hold. Move the settings to a plain path and pass that "
+                    u"with --config."_s.arg(escapeControlCharacters(context.configPath)),
+                    kExitUsage);
+    }
     const auto settings = config::SettingsFile::load(context.configPath);
     if (!settings) {
         return fail(kCommand, settings.errorMessage());

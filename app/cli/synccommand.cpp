@@ -2,11 +2,16 @@
 
 #include "clicontext.h"
 #include "command.h"
+#include "common/plaintext.h"
+#include "common/sqltext.h"
 #include "destinationaccess.h"
+#include "storage/destination.h"
+#include "storage/destinationspec.h"
 #include "sync/syncengine.h"
 #include "sync/syncsetup.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -29,7 +34,7 @@ public:
     {
         clearProgress();
         const char *prefix = level == Level::Error ? "error: " : level == Level::Warning ? "note: " : "";
-        standardError() << prefix << text << Qt::endl;
+        standardError() << prefix << escapeForTerminal(text) << Qt::endl;
     }
 
     void progress(const QString &stream, int done, int total) override
@@ -54,6 +59,34 @@ private:
     bool m_terminal = false;
     bool m_progressShown = false;
 };
+
+// `ascsync query` reads what a sync wrote: it never creates a database (a typo in the path would otherwise
+// leave an empty one behind and answer "no such table").
+Status checkQueryable(const config::Settings &settings)
+{
+    const auto spec = storage::DestinationSpec::parse(settings.destination, settings.schema);
+    if (spec && spec->kind() == storage::DestinationSpec::Kind::Sqlite &&
+        !QFileInfo::exists(spec->sqlitePath())) {
+        return makeError(u"usage"_s,
+                         u"there is no database at %1. Check --destination, or run `ascsync sync` "
+                         u"first to create it."_s.arg(spec->sqlitePath()));
+    }
+    return {};
+}
+
+// Read-only unless --write: a mistyped statement must not change or delete synced data.
+Status makeReadOnly(storage::Destination &destination)
+{
+    const bool sqlite = destination.spec().kind() == storage::DestinationSpec::Kind::Sqlite;
+    const QString sql =
+        sqlite ? u"PRAGMA query_only = ON"_s : u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s;
+    const auto done = destination.query(sql, {}, {});
+    if (!done) {
+        return makeError(u"storage"_s, u"cannot make the connection read-only (%1); pass --write to run the "
+                                       u"query anyway."_s.arg(done.errorMessage()));
+    }
+    return {};
+}
 
 } // namespace
 
@@ -124,7 +157,10 @@ int runQueryCommand(const QStringList &arguments)
     options.addDestinationOptions(parser);
     options.addJsonOption(parser);
     const QCommandLineOption file(u"file"_s, u"Read the SQL from this file."_s, u"FILE"_s);
-    parser.addOption(file);
+    const QCommandLineOption write(u"write"_s,
+                                   u"Allow a statement that changes the database (by default the query runs "
+                                   u"read-only)."_s);
+    parser.addOptions({file, write});
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOption(help);
     if (!parser.parse(arguments)) {
@@ -150,14 +186,28 @@ int runQueryCommand(const QStringList &arguments)
             u"or --file FILE."_s,
             kExitUsage);
     }
+    if (countSqlStatements(sql) > 1) {
+        return fail(command,
+                    u"give one SQL statement at a time: this text holds %1 (separated by ;). Run them as "
+                    u"separate `ascsync query` commands."_s.arg(countSqlStatements(sql)),
+                    kExitUsage);
+    }
     const auto settings = options.resolve(parser);
     if (!settings) {
         return fail(command, settings.errorMessage(), kExitUsage);
+    }
+    if (const Status exists = checkQueryable(settings.value()); !exists) {
+        return fail(command, exists.errorMessage());
     }
     config::SecretStore secrets;
     auto destination = openDestination(settings.value(), secrets);
     if (!destination) {
         return fail(command, destination.errorMessage());
+    }
+    if (!parser.isSet(write)) {
+        if (const Status readOnly = makeReadOnly(**destination); !readOnly) {
+            return fail(command, readOnly.errorMessage());
+        }
     }
     const bool json = options.json(parser);
     QStringList columns;
@@ -170,7 +220,11 @@ int runQueryCommand(const QStringList &arguments)
                 [&](const QStringList &names) {
                     columns = names;
                     if (!json) {
-                        out << names.join(u'\t') << '\n';
+                        QStringList header;
+                        for (const QString &name : names) {
+                            header << escapeControlCharacters(name);
+                        }
+                        out << header.join(u'\t') << '\n';
                     }
                 },
                 [&](const QList<QString> &values) {
@@ -184,7 +238,8 @@ int runQueryCommand(const QStringList &arguments)
                     } else {
                         QStringList cells;
                         for (const QString &value : values) {
-                            cells << (value.isNull() ? u"NULL"_s : value);
+                            // Stored server text must not fake rows or drive the terminal.
+                            cells << (value.isNull() ? u"NULL"_s : escapeControlCharacters(value));
                         }
                         out << cells.join(u'\t') << '\n';
                     }

@@ -1,5 +1,6 @@
 // ascsync-gui: the desktop app. Shows the setup wizard when nothing is configured yet, else the main window.
 #include "common/backgroundtask.h"
+#include "common/processhardening.h"
 #include "common/screenshottour.h"
 #include "common/uilog.h"
 #include "config/settings.h"
@@ -53,6 +54,11 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     applyApplicationIdentity();
+    // The app holds the regular key and database passwords: no core file, no same-user ptrace or
+    // /proc/PID/environ. Not fatal: the app stays usable where the kernel refuses (it says so in the log).
+    if (const ascsync::Status hardened = ascsync::keepSecretsOutOfCoreDumps(); !hardened) {
+        qWarning("%s", qPrintable(hardened.errorMessage()));
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

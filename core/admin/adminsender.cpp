@@ -1,5 +1,8 @@
 #include "admin/adminsender.h"
 
+#include "admin/curlscript.h"
+#include "api/resourceid.h"
+
 using namespace Qt::StringLiterals;
 
 namespace ascsync::admin {
@@ -70,6 +73,21 @@ ActionOutcome send(const AdminAction &action, api::AnalyticsEndpoints &endpoints
 }
 
 } // namespace
+
+QStringList sendingScope(const QList<AdminAction> &actions)
+{
+    QStringList scope = tokenScope(actions);
+    for (const AdminAction &action : actions) {
+        if (action.kind == AdminAction::Kind::Create && api::isValidResourceId(action.appId)) {
+            const QString lookup =
+                u"GET /v1/apps/%1/analyticsReportRequests"_s.arg(api::pathSegment(action.appId));
+            if (!scope.contains(lookup)) {
+                scope.append(lookup);
+            }
+        }
+    }
+    return scope;
+}
 
 QList<ActionOutcome> sendActions(const QList<AdminAction> &actions, api::AnalyticsEndpoints &endpoints)
 {

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace ascsync::admin {
 
@@ -18,6 +19,10 @@ struct ActionOutcome {
 
 // One-click enablement: performs the actions with the Admin key's client, in order, and says what happened to
 // each in words a user understands (201 created, 409 already there, 403 not an Admin key, ...).
+// Apple's `scope` claim for the token sendActions() uses: the report-request calls of `actions`, plus the
+// listing of an app's requests it reads when Apple answers 409. Empty when no action can be sent.
+QStringList sendingScope(const QList<AdminAction> &actions);
+
 QList<ActionOutcome> sendActions(const QList<AdminAction> &actions, api::AnalyticsEndpoints &endpoints);
 
 } // namespace ascsync::admin

@@ -1,5 +1,8 @@
 #include "api/analyticsendpoints.h"
 
+#include "api/resourceid.h"
+#include "common/plaintext.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -19,6 +22,27 @@ QString idOf(const QJsonValue &resource)
     return resource.toObject().value(u"id"_s).toString();
 }
 
+// A listed resource's id, checked before anything uses it (a URL, a script, a load record).
+Result<QString> checkedIdOf(const QJsonValue &resource, const QString &what)
+{
+    return checkResourceId(idOf(resource), what);
+}
+
+// Pre-signed segment links must be https: the link is the credential. Plain http is accepted only on the
+// loopback interface (the simulator and tests).
+bool isAcceptableSegmentUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty()) {
+        return false;
+    }
+    if (url.scheme() == u"https"_s) {
+        return true;
+    }
+    const QString host = url.host();
+    return url.scheme() == u"http"_s &&
+           (host == u"127.0.0.1"_s || host == u"localhost"_s || host == u"::1"_s);
+}
+
 QUrlQuery pageOf200()
 {
     QUrlQuery query;
@@ -34,15 +58,23 @@ AnalyticsEndpoints::AnalyticsEndpoints(ApiClient &client)
 
 Result<QList<ReportRequestInfo>> AnalyticsEndpoints::requests(const QString &appId)
 {
-    const auto pages = m_client.getAll(u"/v1/apps/%1/analyticsReportRequests"_s.arg(appId), pageOf200(),
-                                       u"listing the analytics report requests of app %1"_s.arg(appId));
+    if (const auto checked = checkResourceId(appId, u"an app"_s); !checked) {
+        return checked.error();
+    }
+    const auto pages =
+        m_client.getAll(u"/v1/apps/%1/analyticsReportRequests"_s.arg(pathSegment(appId)), pageOf200(),
+                        u"listing the analytics report requests of app %1"_s.arg(appId));
     if (!pages) {
         return pages.error();
     }
     QList<ReportRequestInfo> requests;
     for (const QJsonValue &value : pages->data) {
+        const auto id = checkedIdOf(value, u"an analytics report request of app %1"_s.arg(appId));
+        if (!id) {
+            return id.error();
+        }
         const QJsonObject attributes = attributesOf(value);
-        requests.append({idOf(value), attributes.value(u"accessType"_s).toString(),
+        requests.append({id.value(), attributes.value(u"accessType"_s).toString(),
                          attributes.value(u"stoppedDueToInactivity"_s).toBool()});
     }
     return requests;
@@ -50,67 +82,109 @@ Result<QList<ReportRequestInfo>> AnalyticsEndpoints::requests(const QString &app
 
 Result<QList<ReportInfo>> AnalyticsEndpoints::reports(const QString &requestId)
 {
-    const auto pages = m_client.getAll(u"/v1/analyticsReportRequests/%1/reports"_s.arg(requestId),
-                                       pageOf200(), u"listing the reports of request %1"_s.arg(requestId));
+    if (const auto checked = checkResourceId(requestId, u"an analytics report request"_s); !checked) {
+        return checked.error();
+    }
+    const auto pages =
+        m_client.getAll(u"/v1/analyticsReportRequests/%1/reports"_s.arg(pathSegment(requestId)), pageOf200(),
+                        u"listing the reports of request %1"_s.arg(requestId));
     if (!pages) {
         return pages.error();
     }
     QList<ReportInfo> reports;
     for (const QJsonValue &value : pages->data) {
         const QJsonObject attributes = attributesOf(value);
-        reports.append({idOf(value), attributes.value(u"name"_s).toString(),
-                        attributes.value(u"category"_s).toString()});
+        const auto id = checkedIdOf(
+            value, u"the report \"%1\" of request %2"_s.arg(
+                       escapeControlCharacters(attributes.value(u"name"_s).toString()), requestId));
+        if (!id) {
+            return id.error();
+        }
+        // Server text: control characters escaped once, here (report names reach messages and table names).
+        reports.append({id.value(), escapeControlCharacters(attributes.value(u"name"_s).toString()),
+                        escapeControlCharacters(attributes.value(u"category"_s).toString())});
     }
     return reports;
 }
 
 Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportId, const QString &granularity)
 {
+    if (const auto checked = checkResourceId(reportId, u"an analytics report"_s); !checked) {
+        return checked.error();
+    }
     QUrlQuery query = pageOf200();
     query.addQueryItem(u"filter[granularity]"_s, granularity);
     const auto pages =
-        m_client.getAll(u"/v1/analyticsReports/%1/instances"_s.arg(reportId), query,
+        m_client.getAll(u"/v1/analyticsReports/%1/instances"_s.arg(pathSegment(reportId)), query,
                         u"listing the %1 instances of report %2"_s.arg(granularity.toLower(), reportId));
     if (!pages) {
         return pages.error();
     }
     QList<InstanceInfo> instances;
     for (const QJsonValue &value : pages->data) {
+        const auto id = checkedIdOf(value, u"an instance of report %1"_s.arg(reportId));
+        if (!id) {
+            return id.error();
+        }
         const QJsonObject attributes = attributesOf(value);
         const QDate processingDate =
             QDate::fromString(attributes.value(u"processingDate"_s).toString(), Qt::ISODate);
         if (!processingDate.isValid()) {
             return makeError(u"api.badResponse"_s,
                              u"App Store Connect listed an analytics instance (%1) without a "
-                             u"valid processingDate; try again later."_s.arg(idOf(value)));
+                             u"valid processingDate; try again later."_s.arg(id.value()));
         }
-        instances.append({idOf(value), attributes.value(u"granularity"_s).toString(), processingDate});
+        instances.append({id.value(), attributes.value(u"granularity"_s).toString(), processingDate});
     }
     return instances;
 }
 
 Result<QList<SegmentInfo>> AnalyticsEndpoints::segments(const QString &instanceId)
 {
-    const auto pages = m_client.getAll(u"/v1/analyticsReportInstances/%1/segments"_s.arg(instanceId),
-                                       pageOf200(), u"listing the files of instance %1"_s.arg(instanceId));
+    if (const auto checked = checkResourceId(instanceId, u"an analytics report instance"_s); !checked) {
+        return checked.error();
+    }
+    const auto pages =
+        m_client.getAll(u"/v1/analyticsReportInstances/%1/segments"_s.arg(pathSegment(instanceId)),
+                        pageOf200(), u"listing the files of instance %1"_s.arg(instanceId));
     if (!pages) {
         return pages.error();
     }
     QList<SegmentInfo> segments;
     for (const QJsonValue &value : pages->data) {
-        const QJsonObject attributes = attributesOf(value);
-        const QUrl url(attributes.value(u"url"_s).toString());
-        if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s)) {
-            return makeError(u"api.badResponse"_s,
-                             u"App Store Connect listed a report file (%1) without a usable "
-                             u"download URL; try again later."_s.arg(idOf(value)));
+        auto segment = segmentOf(value, instanceId);
+        if (!segment) {
+            return segment.error();
         }
-        segments.append(
-            {idOf(value), url,
-             attributes.contains(u"sizeInBytes"_s) ? attributes.value(u"sizeInBytes"_s).toInteger() : -1,
-             attributes.value(u"checksum"_s).toString()});
+        segments.append(std::move(segment).value());
     }
     return segments;
+}
+
+Result<SegmentInfo> AnalyticsEndpoints::segmentOf(const QJsonValue &value, const QString &instanceId)
+{
+    const auto id = checkedIdOf(value, u"a file of instance %1"_s.arg(instanceId));
+    if (!id) {
+        return id.error();
+    }
+    const QJsonObject attributes = attributesOf(value);
+    const QUrl url(attributes.value(u"url"_s).toString());
+    if (!isAcceptableSegmentUrl(url)) {
+        return makeError(
+            u"api.badResponse"_s,
+            u"App Store Connect listed a report file (%1) without a usable https download URL; "
+            u"ascsync does not fetch report files over plain http. Try again later."_s.arg(id.value()));
+    }
+    const qint64 size =
+        attributes.contains(u"sizeInBytes"_s) ? attributes.value(u"sizeInBytes"_s).toInteger(-1) : -1;
+    const QString checksum = attributes.value(u"checksum"_s).toString();
+    if ((attributes.contains(u"sizeInBytes"_s) && size < 0) || checksum.isEmpty()) {
+        return makeError(u"api.badResponse"_s,
+                         u"App Store Connect listed a report file (%1) with a negative size or without a "
+                         u"checksum, so its download could not be verified; the instance is retried on the "
+                         u"next sync."_s.arg(id.value()));
+    }
+    return SegmentInfo{id.value(), url, size, checksum};
 }
 
 QJsonObject AnalyticsEndpoints::createRequestBody(const QString &appId, const QString &accessType)
@@ -123,12 +197,18 @@ QJsonObject AnalyticsEndpoints::createRequestBody(const QString &appId, const QS
 
 Result<HttpOutcome> AnalyticsEndpoints::createRequest(const QString &appId, const QString &accessType)
 {
+    if (const auto checked = checkResourceId(appId, u"an app"_s); !checked) {
+        return checked.error();
+    }
     return m_client.post(u"/v1/analyticsReportRequests"_s, createRequestBody(appId, accessType));
 }
 
 Result<HttpOutcome> AnalyticsEndpoints::deleteRequest(const QString &requestId)
 {
-    return m_client.deleteResource(u"/v1/analyticsReportRequests/%1"_s.arg(requestId));
+    if (const auto checked = checkResourceId(requestId, u"an analytics report request"_s); !checked) {
+        return checked.error();
+    }
+    return m_client.deleteResource(u"/v1/analyticsReportRequests/%1"_s.arg(pathSegment(requestId)));
 }
 
 } // namespace ascsync::api

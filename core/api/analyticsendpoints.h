@@ -54,6 +54,8 @@ public:
     Result<HttpOutcome> deleteRequest(const QString &requestId);
 
 private:
+    static Result<SegmentInfo> segmentOf(const QJsonValue &value, const QString &instanceId);
+
     ApiClient &m_client;
 };
 

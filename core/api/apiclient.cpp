@@ -63,7 +63,9 @@ struct ApiClient::AttemptResult {
         Truncated,
         ChecksumMismatch,
         LocalFile,
-        Token
+        Token,
+        TooLarge, // more bytes than announced or allowed: stopped at once, never retried
+        Deadline  // the attempt outlived ApiOptions::requestDeadline: not retried either
     };
     Kind kind = Kind::Http;
     int status = 0;
@@ -91,8 +93,18 @@ ApiClient::ApiClient(ApiOptions options, std::shared_ptr<auth::TokenProvider> to
     m_network->setAutoDeleteReplies(false);
     m_network->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
     if (!m_options.caFile.isEmpty()) {
+        const QList<QSslCertificate> extra = QSslCertificate::fromPath(m_options.caFile, QSsl::Pem);
+        if (extra.isEmpty()) {
+            // Ignoring it would make a proxy's certificate fail later with a misleading TLS error.
+            m_setupError = makeError(
+                u"api.caFile"_s,
+                u"The CA file %1 (--ca-file) is missing, unreadable or holds no PEM certificate. Fix the "
+                u"path (a PEM file with -----BEGIN CERTIFICATE-----) or leave --ca-file out."_s.arg(
+                    m_options.caFile));
+            return;
+        }
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(QSslCertificate::fromPath(m_options.caFile, QSsl::Pem));
+        ssl.addCaCertificates(extra);
         QSslConfiguration::setDefaultConfiguration(ssl);
     }
 }
@@ -179,6 +191,8 @@ std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const AttemptResu
     case Kind::RedirectRefused:
     case Kind::LocalFile:
     case Kind::Token:
+    case Kind::TooLarge:
+    case Kind::Deadline:
         return std::nullopt;
     }
     if (result.status != 429 && result.status < 500) {
@@ -189,12 +203,37 @@ std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const AttemptResu
     }
     if (result.status == 429) {
         if (const auto retryAfter = parseRetryAfter(result.retryAfter, QDateTime::currentSecsSinceEpoch())) {
-            // Honoured as asked, within reason: a server asking for hours is treated as "stop for now".
-            constexpr std::chrono::milliseconds kLongestRetryAfter{15 * 60 * 1000};
-            return std::min(*retryAfter, kLongestRetryAfter);
+            // Honoured as asked; refuseLongWait() stops before a wait longer than kMaxSingleWait.
+            return *retryAfter;
         }
     }
     return backoff(attemptNumber);
+}
+
+std::optional<Error> ApiClient::refuseLongWait(const AttemptResult &result, const QUrl &url) const
+{
+    std::optional<std::chrono::milliseconds> wait;
+    QString reason;
+    if (result.kind == AttemptResult::Kind::Http && result.status == 429) {
+        wait = parseRetryAfter(result.retryAfter, QDateTime::currentSecsSinceEpoch());
+        reason = u"its Retry-After header"_s;
+    } else if (m_lastRateLimit) {
+        wait = pacingDelay(*m_lastRateLimit, m_options.rateLimitReserve);
+        reason =
+            u"its X-Rate-Limit header (%1 of %2 requests left this hour)"_s.arg(m_lastRateLimit->remaining)
+                .arg(m_lastRateLimit->hourLimit);
+    }
+    if (!wait || *wait <= kMaxSingleWait) {
+        return std::nullopt;
+    }
+    return makeError(
+        u"api.rateLimited"_s,
+        u"%1 asks ascsync to wait %2 minutes before the next request (%3); ascsync waits at most "
+        u"%4 minutes at a time, so it stops here instead of holding the sync. Run it again "
+        u"later: it resumes where it stopped."_s.arg(url.host())
+            .arg((wait->count() + 59'999) / 60'000)
+            .arg(reason)
+            .arg(kMaxSingleWait.count() / 60'000));
 }
 
 void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
@@ -243,6 +282,16 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
     reply->setReadBufferSize(kReadBufferSize);
 
     auto state = std::make_shared<AttemptResult>();
+    // The transfer timeout only notices silence; this bounds the whole attempt.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    QObject::connect(deadline, &QTimer::timeout, reply, [this, reply, state] {
+        state->kind = Kind::Deadline;
+        state->detail =
+            u"no complete answer within %1 seconds"_s.arg(m_options.requestDeadline.count() / 1000.0);
+        reply->abort();
+    });
+    deadline->start(m_options.requestDeadline);
     auto md5 = std::make_shared<QCryptographicHash>(QCryptographicHash::Md5);
     const bool authorized = attempt->authorize;
     const QUrl origin = attempt->url;
@@ -258,22 +307,34 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
             }
             Q_EMIT reply->redirectAllowed();
         });
-    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, file, md5, state] {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray chunk = reply->readAll();
-        if (file->isOpen() && status >= 200 && status < 300) {
-            if (file->write(chunk) != chunk.size()) {
-                state->kind = Kind::LocalFile;
-                state->detail = u"cannot write %1: %2"_s.arg(file->fileName(), file->errorString());
+    const qint64 fileLimit = attempt->expectedSize >= 0 ? attempt->expectedSize : m_options.maxDownloadBytes;
+    const qint64 memoryLimit = m_options.maxResponseBytes;
+    QObject::connect(
+        reply, &QNetworkReply::readyRead, reply, [reply, file, md5, state, fileLimit, memoryLimit] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray chunk = reply->readAll();
+            const bool toFile = file->isOpen() && status >= 200 && status < 300;
+            const qint64 limit = toFile ? fileLimit : memoryLimit;
+            if ((toFile ? state->bytes : state->body.size()) + chunk.size() > limit) {
+                // Stop at once: neither the disk nor memory takes more than was announced or allowed.
+                state->kind = Kind::TooLarge;
+                state->detail = u"more than %1 bytes"_s.arg(limit);
                 reply->abort();
                 return;
             }
-            md5->addData(chunk);
-            state->bytes += chunk.size();
-        } else {
-            state->body += chunk;
-        }
-    });
+            if (toFile) {
+                if (file->write(chunk) != chunk.size()) {
+                    state->kind = Kind::LocalFile;
+                    state->detail = u"cannot write %1: %2"_s.arg(file->fileName(), file->errorString());
+                    reply->abort();
+                    return;
+                }
+                md5->addData(chunk);
+                state->bytes += chunk.size();
+            } else {
+                state->body += chunk;
+            }
+        });
     QObject::connect(
         reply, &QNetworkReply::finished, m_context.get(),
         [this, reply, file, md5, state, attempt, finished = std::move(finished)] {
@@ -328,6 +389,9 @@ Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url
                                        const QString &filePath)
 {
     using Kind = AttemptResult::Kind;
+    if (m_setupError) {
+        return *m_setupError;
+    }
     auto attempt = std::make_shared<Attempt>();
     attempt->method = method;
     attempt->url = url;
@@ -337,6 +401,9 @@ Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url
     bool refreshedAfter401 = false;
     for (int number = 1;; ++number) {
         if (m_lastRateLimit) {
+            if (auto refused = refuseLongWait({}, url)) {
+                return *refused;
+            }
             waitFor(pacingDelay(*m_lastRateLimit, m_options.rateLimitReserve));
         }
         std::optional<AttemptResult> result;
@@ -356,6 +423,9 @@ Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url
             continue;
         }
         if (const auto delay = retryDelay(*result, number)) {
+            if (auto refused = refuseLongWait(*result, url)) {
+                return *refused;
+            }
             qCInfo(lcApi).noquote() << "retrying" << method << loggable(url) << "after" << delay->count()
                                     << "ms:"
                                     << (result->kind == Kind::Http ? u"HTTP %1"_s.arg(result->status)
@@ -367,40 +437,55 @@ Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url
             (result->kind != Kind::Http || result->status < 200 || result->status >= 300)) {
             QFile::remove(filePath);
         }
-        switch (result->kind) {
-        case Kind::Http:
-            return HttpOutcome{result->status, result->body, parseAppleErrors(result->body)};
-        case Kind::Cancelled:
-            return makeError(u"api.cancelled"_s, u"Cancelled."_s);
-        case Kind::Timeout:
-            return makeError(
-                u"api.timeout"_s,
-                u"App Store Connect (%1) stopped answering (%2) after %3 attempts. Check your network "
-                u"connection and run the sync again; it resumes where it stopped."_s
-                    .arg(m_options.baseUrl.host(), result->detail)
-                    .arg(number));
-        case Kind::Token:
-            return makeError(u"api.token"_s, result->detail);
-        case Kind::RedirectRefused:
-            return makeError(u"api.redirectRefused"_s, result->detail.left(1).toUpper() +
-                                                           result->detail.mid(1) +
-                                                           u". Check --api-base-url."_s);
-        case Kind::LocalFile:
-            return makeError(u"api.localFile"_s,
-                             u"Could not save a download: %1. Free some disk space or check "
-                             u"the temporary folder's permissions."_s.arg(result->detail));
-        case Kind::Network:
-        case Kind::Truncated:
-        case Kind::ChecksumMismatch:
-            break;
-        }
-        return makeError(
-            u"api.network"_s,
-            u"Could not reach App Store Connect at %1 (%2) after %3 attempts. Check your network "
-            u"connection (and --api-base-url / --ca-file if you use a proxy), then run the sync "
-            u"again; it resumes where it stopped."_s.arg(m_options.baseUrl.host(), result->detail)
-                .arg(number));
+        return outcomeOf(*result, number);
     }
+}
+
+Result<HttpOutcome> ApiClient::outcomeOf(const AttemptResult &result, int attempts) const
+{
+    using Kind = AttemptResult::Kind;
+    switch (result.kind) {
+    case Kind::Http:
+        return HttpOutcome{result.status, result.body, parseAppleErrors(result.body)};
+    case Kind::Cancelled:
+        return makeError(u"api.cancelled"_s, u"Cancelled."_s);
+    case Kind::Timeout:
+        return makeError(
+            u"api.timeout"_s,
+            u"App Store Connect (%1) stopped answering (%2) after %3 attempts. Check your network "
+            u"connection and run the sync again; it resumes where it stopped."_s
+                .arg(m_options.baseUrl.host(), result.detail)
+                .arg(attempts));
+    case Kind::Deadline:
+        return makeError(
+            u"api.deadline"_s,
+            u"App Store Connect (%1) sent its answer too slowly (%2), so ascsync gave up on it "
+            u"rather than hold the sync. Check your network connection and run the sync again; it "
+            u"resumes where it stopped."_s.arg(m_options.baseUrl.host(), result.detail));
+    case Kind::TooLarge:
+        return makeError(
+            u"api.tooLarge"_s,
+            u"App Store Connect (%1) sent a larger answer than ascsync accepts (%2), so it stopped "
+            u"reading it. This is not a normal answer: check --api-base-url and try again "
+            u"later."_s.arg(m_options.baseUrl.host(), result.detail));
+    case Kind::Token:
+        return makeError(u"api.token"_s, result.detail);
+    case Kind::RedirectRefused:
+        return makeError(u"api.redirectRefused"_s, result.detail.left(1).toUpper() + result.detail.mid(1) +
+                                                       u". Check --api-base-url."_s);
+    case Kind::LocalFile:
+        return makeError(u"api.localFile"_s, u"Could not save a download: %1. Free some disk space or check "
+                                             u"the temporary folder's permissions."_s.arg(result.detail));
+    case Kind::Network:
+    case Kind::Truncated:
+    case Kind::ChecksumMismatch:
+        break;
+    }
+    return makeError(u"api.network"_s,
+                     u"Could not reach App Store Connect at %1 (%2) after %3 attempts. Check your network "
+                     u"connection (and --api-base-url / --ca-file if you use a proxy), then run the sync "
+                     u"again; it resumes where it stopped."_s.arg(m_options.baseUrl.host(), result.detail)
+                         .arg(attempts));
 }
 
 Result<HttpOutcome> ApiClient::get(const QString &path, const QUrlQuery &query)
@@ -429,6 +514,14 @@ Result<PagedData> ApiClient::getAll(const QString &path, const QUrlQuery &query,
     QUrl next = resolve(path, query);
     QSet<QUrl> seen;
     while (next.isValid() && !next.isEmpty()) {
+        if (seen.size() >= m_options.maxPages) {
+            return makeError(
+                u"api.tooManyPages"_s,
+                u"App Store Connect kept sending further pages while %1 (more than %2); ascsync "
+                u"stops there instead of reading forever. Try again later; if it persists, check "
+                u"--api-base-url."_s.arg(what)
+                    .arg(m_options.maxPages));
+        }
         if (seen.contains(next)) {
             return makeError(u"api.pagingLoop"_s,
                              u"App Store Connect sent the same page twice while %1; stopping "
@@ -477,6 +570,12 @@ void ApiClient::downloadAll(const QList<DownloadRequest> &requests, int concurre
     if (remaining == 0) {
         return;
     }
+    if (m_setupError) {
+        for (qsizetype index = 0; index < requests.size(); ++index) {
+            done(index, *m_setupError);
+        }
+        return;
+    }
     std::function<void(qsizetype, int)> start;
     auto complete = [&](qsizetype index, Result<DownloadResult> result) {
         done(index, std::move(result));
@@ -501,6 +600,11 @@ void ApiClient::downloadAll(const QList<DownloadRequest> &requests, int concurre
                 return;
             }
             if (const auto delay = retryDelay(result, number)) {
+                if (auto refused = refuseLongWait(result, requests[index].url)) {
+                    QFile::remove(requests[index].filePath);
+                    complete(index, *refused);
+                    return;
+                }
                 QTimer::singleShot(*delay, m_context.get(), [&, index, number] { start(index, number + 1); });
                 return;
             }
@@ -533,6 +637,19 @@ void ApiClient::downloadAll(const QList<DownloadRequest> &requests, int concurre
                 return;
             case Kind::Cancelled:
                 complete(index, makeError(u"api.cancelled"_s, u"Cancelled."_s));
+                return;
+            case Kind::TooLarge:
+                complete(index,
+                         makeError(u"api.tooLarge"_s,
+                                   u"A report segment was larger than its listing announced (%1), so "
+                                   u"the download was stopped; this instance is skipped and retried on "
+                                   u"the next sync."_s.arg(result.detail)));
+                return;
+            case Kind::Deadline:
+                complete(index, makeError(u"api.deadline"_s,
+                                          u"A report segment arrived too slowly (%1), so the download was "
+                                          u"stopped; this instance is retried on the next sync."_s.arg(
+                                              result.detail)));
                 return;
             default:
                 complete(index, makeError(u"api.network"_s,

@@ -23,6 +23,18 @@ class QNetworkReply;
 
 namespace ascsync::api {
 
+// A /v1 page of 200 resources is a few hundred KiB; 32 MiB leaves two orders of magnitude of room.
+inline constexpr qint64 kMaxResponseBytes = 32LL * 1024 * 1024;
+// Apple's gzip sales and finance files are KiB to a few MiB; analytics segments are checked against their
+// announced sizeInBytes instead.
+inline constexpr qint64 kMaxDownloadBytes = 1024LL * 1024 * 1024;
+// One attempt of one request, from sending to the last byte: a server trickling a byte every few seconds
+// never trips the transfer timeout, this stops it. A 1 GiB file needs only ~1.2 MB/s to finish in time.
+inline constexpr std::chrono::milliseconds kRequestDeadline{15 * 60 * 1000};
+// 1,000 pages of 200 = 200,000 resources in one listing; an account has a few hundred apps and a report a
+// few hundred instances per granularity.
+inline constexpr int kMaxPages = 1000;
+
 struct ApiOptions {
     QUrl baseUrl = QUrl(QStringLiteral("https://api.appstoreconnect.apple.com"));
     QString caFile;            // extra trusted CA certificates (PEM), e.g. a corporate proxy's
@@ -32,6 +44,11 @@ struct ApiOptions {
     std::chrono::milliseconds backoffBase{1'000};
     std::chrono::milliseconds backoffCap{60'000};
     int rateLimitReserve = 100; // below this many remaining requests in the hour, pace requests
+    // Limits against a hostile or broken server (README "Security"): real answers stay far below them.
+    qint64 maxResponseBytes = kMaxResponseBytes; // a JSON answer (or error body) kept in memory
+    qint64 maxDownloadBytes = kMaxDownloadBytes; // a file without an announced size (sales, finance)
+    std::chrono::milliseconds requestDeadline = kRequestDeadline; // one attempt, however slowly it trickles
+    int maxPages = kMaxPages;                                     // pages of one listing (links.next)
 };
 
 // A completed HTTP exchange (after retries). Non-2xx statuses are outcomes, not errors: the caller knows what
@@ -107,6 +124,8 @@ private:
                                 const QString &filePath);
     void startAttempt(const std::shared_ptr<Attempt> &attempt, std::function<void(AttemptResult)> finished);
     std::optional<std::chrono::milliseconds> retryDelay(const AttemptResult &result, int attemptNumber);
+    std::optional<Error> refuseLongWait(const AttemptResult &result, const QUrl &url) const;
+    Result<HttpOutcome> outcomeOf(const AttemptResult &result, int attempts) const;
     void waitFor(std::chrono::milliseconds delay);
     std::chrono::milliseconds backoff(int attemptNumber);
 
@@ -114,6 +133,7 @@ private:
     std::shared_ptr<auth::TokenProvider> m_tokens;
     std::unique_ptr<CancelNotifier> m_context; // lives in the client's thread; cancel() posts to it
     std::unique_ptr<QNetworkAccessManager> m_network;
+    std::optional<Error> m_setupError; // e.g. an unusable --ca-file: every call fails with it
     std::atomic<bool> m_cancelled{false};
     std::optional<RateLimit> m_lastRateLimit;
     int m_requestCount = 0;

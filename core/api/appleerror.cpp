@@ -1,5 +1,7 @@
 #include "api/appleerror.h"
 
+#include "common/plaintext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,12 +19,16 @@ QList<AppleError> parseAppleErrors(const QByteArray &body)
         const QJsonObject object = value.toObject();
         const QJsonObject source = object.value(u"source"_s).toObject();
         AppleError error;
-        error.status = object.value(u"status"_s).toString();
-        error.code = object.value(u"code"_s).toString();
-        error.title = object.value(u"title"_s).toString();
-        error.detail = object.value(u"detail"_s).toString();
-        error.sourceParameter = source.contains(u"parameter"_s) ? source.value(u"parameter"_s).toString()
-                                                                : source.value(u"pointer"_s).toString();
+        // Server text ends up in terminals and logs: its control characters are escaped once, here.
+        const auto text = [&](const QJsonObject &from, const QString &key) {
+            return escapeControlCharacters(from.value(key).toString());
+        };
+        error.status = text(object, u"status"_s);
+        error.code = text(object, u"code"_s);
+        error.title = text(object, u"title"_s);
+        error.detail = text(object, u"detail"_s);
+        error.sourceParameter =
+            source.contains(u"parameter"_s) ? text(source, u"parameter"_s) : text(source, u"pointer"_s);
         errors.append(error);
     }
     return errors;

@@ -1,5 +1,8 @@
 #include "api/appsendpoint.h"
 
+#include "api/resourceid.h"
+#include "common/plaintext.h"
+
 using namespace Qt::StringLiterals;
 
 namespace ascsync::api {
@@ -17,8 +20,16 @@ Result<QList<AppInfo>> listApps(ApiClient &client)
     for (const QJsonValue &value : pages->data) {
         const QJsonObject app = value.toObject();
         const QJsonObject attributes = app.value(u"attributes"_s).toObject();
-        apps.append({app.value(u"id"_s).toString(), attributes.value(u"name"_s).toString(),
-                     attributes.value(u"bundleId"_s).toString(), attributes.value(u"sku"_s).toString()});
+        const auto id = checkResourceId(
+            app.value(u"id"_s).toString(),
+            u"the app \"%1\""_s.arg(escapeControlCharacters(attributes.value(u"name"_s).toString())));
+        if (!id) {
+            return id.error();
+        }
+        // Server text: control characters escaped once, here, before any terminal, log or label sees it.
+        apps.append({id.value(), escapeControlCharacters(attributes.value(u"name"_s).toString()),
+                     escapeControlCharacters(attributes.value(u"bundleId"_s).toString()),
+                     escapeControlCharacters(attributes.value(u"sku"_s).toString())});
     }
     return apps;
 }
@@ -40,7 +51,7 @@ AppSelection selectApps(const QList<AppInfo> &listed, const QStringList &only)
 QString describeUnknownApps(const QStringList &unknown)
 {
     return u"These app IDs are not among the apps this key can see: %1. Run `ascsync apps` to list the app "
-           u"IDs."_s.arg(unknown.join(u", "_s));
+           u"IDs."_s.arg(escapeControlCharacters(unknown.join(u", "_s)));
 }
 
 } // namespace ascsync::api

@@ -15,6 +15,10 @@ struct RateLimit {
 
 std::optional<RateLimit> parseRateLimit(const QByteArray &header);
 
+// No single wait (rate-limit pacing, Retry-After) is longer than this: a server asking for more stops the
+// request with an "api.rateLimited" error instead of keeping a sync (and its lock) asleep for an hour.
+inline constexpr std::chrono::milliseconds kMaxSingleWait{5 * 60 * 1000};
+
 // How long to wait before the next request so a nearly spent hourly budget is not exhausted: nothing while
 // more than `reserve` requests remain, then the sustainable pace of the limit (one request per 3600/limit
 // seconds).

@@ -3,6 +3,7 @@
 #include "auth/credentialids.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
@@ -112,6 +113,8 @@ Status SettingsFile::save(const QString &path, const Settings &settings)
         return makeError(u"settings.unwritable"_s, u"Cannot write the settings file %1: check the folder's "
                                                    u"permissions and free space."_s.arg(path));
     }
+    // Owner only: it names the key, the database and the vendor (QSettings writes a new file each time).
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     return {};
 }
 

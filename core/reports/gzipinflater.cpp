@@ -54,6 +54,7 @@ struct GzipInflater::State {
     int members = 0;
     qint64 bytesRead = 0;
     qint64 bytesProduced = 0;
+    Limits limits;
 
     ~State()
     {
@@ -233,10 +234,11 @@ struct GzipInflater::State {
     }
 };
 
-GzipInflater::GzipInflater(QIODevice *source)
+GzipInflater::GzipInflater(QIODevice *source, Limits limits)
     : d(std::make_unique<State>())
 {
     d->source = source;
+    d->limits = limits;
     d->input.reserve(ChunkSize);
 }
 
@@ -266,11 +268,36 @@ bool GzipInflater::next(QByteArray &chunk)
         chunk.swap(d->input);
         d->zs.avail_in = 0;
         d->bytesProduced += chunk.size();
-        return true;
+        return withinLimits(chunk);
     }
     const qsizetype produced = d->inflateInto(chunk);
     d->bytesProduced += produced;
-    return produced > 0;
+    return produced > 0 && withinLimits(chunk);
+}
+
+bool GzipInflater::withinLimits(QByteArray &chunk)
+{
+    const Limits &limits = d->limits;
+    const bool tooMuch = d->bytesProduced > limits.maxBytes;
+    const bool tooDense = d->bytesProduced > limits.ratioFloor &&
+                          d->bytesProduced > limits.maxRatio * std::max<qint64>(d->bytesRead, 1);
+    if (!tooMuch && !tooDense) {
+        return true;
+    }
+    chunk.resize(0);
+    d->fail(makeError(
+        u"reports.tooLarge"_s,
+        tooMuch ? u"The report file holds more than %1 MiB of text; no real report is that large, so ascsync "
+                  u"stops "
+                  u"reading it. Download it again; if it persists, the file is not a genuine report."_s.arg(
+                      limits.maxBytes / (1024 * 1024))
+                : u"The report file inflates more than %1 times (%2 bytes of compressed data became %3 "
+                  u"bytes); no "
+                  u"real report compresses that well, so ascsync stops reading it. Download it again; if it "
+                  u"persists, the file is not a genuine report."_s.arg(limits.maxRatio)
+                      .arg(d->bytesRead)
+                      .arg(d->bytesProduced)));
+    return false;
 }
 
 const Status &GzipInflater::status() const

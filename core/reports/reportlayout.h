@@ -30,6 +30,8 @@ bool startsWithDate(QByteArrayView line);
 // caller can report them; at most `MaxKeptLines` of each are kept so memory stays bounded.
 struct SkippedLines {
     static constexpr qsizetype MaxKeptLines = 1000;
+    // Longer kept lines are cut (with "…"): real preamble and trailer lines are under 200 bytes.
+    static constexpr qsizetype MaxKeptLineBytes = 1024;
 
     qint64 preambleCount = 0;
     qint64 trailerCount = 0;

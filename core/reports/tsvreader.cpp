@@ -143,9 +143,18 @@ void TsvReader::keepSkippedLine(QByteArrayView line, QStringList &kept, qint64 &
 {
     ++count;
     if (kept.size() < SkippedLines::MaxKeptLines) {
+        // Kept for messages only: a hostile preamble of long lines must not fill memory (1000 x 4 MiB).
+        const bool cut = line.size() > SkippedLines::MaxKeptLineBytes;
+        qsizetype keep = cut ? SkippedLines::MaxKeptLineBytes : line.size();
+        while (cut && keep > 0 && (static_cast<unsigned char>(line.at(keep)) & 0xC0) == 0x80) {
+            --keep; // never split a UTF-8 sequence
+        }
         QString text;
-        if (decodeField(line, text)) {
+        if (decodeField(line.first(keep), text)) {
             ++m_stats.nonUtf8Fields;
+        }
+        if (cut) {
+            text += u"…"_s;
         }
         kept.append(text);
     }

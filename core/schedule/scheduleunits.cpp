@@ -12,20 +12,37 @@ namespace {
 
 const QLatin1StringView kScheduleMarker("# Schedule: ");
 
+bool isControl(QChar c)
+{
+    return c.unicode() < 0x20 || c.unicode() == 0x7F;
+}
+
 // systemd.service(5) command lines: '%' starts a specifier and '$' a variable, so both are doubled; an
-// argument with spaces, quotes or backslashes is double-quoted with C escapes.
+// argument with spaces, quotes, backslashes or control characters is double-quoted with C escapes, so a
+// newline in a path (say --config) stays inside the argument instead of starting a new unit line.
 QString systemdArgument(const QString &argument)
 {
     QString escaped = argument;
     escaped.replace(u'%', u"%%"_s).replace(u'$', u"$$"_s);
     static const QString needsQuotes = u" \t\"'\\;"_s;
-    const bool quote = escaped.isEmpty() || std::any_of(escaped.cbegin(), escaped.cend(),
-                                                        [](QChar c) { return needsQuotes.contains(c); });
+    const bool quote = escaped.isEmpty() || std::any_of(escaped.cbegin(), escaped.cend(), [](QChar c) {
+                           return needsQuotes.contains(c) || isControl(c);
+                       });
     if (!quote) {
         return escaped;
     }
-    escaped.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
-    return u'"' + escaped + u'"';
+    QString quoted;
+    for (const QChar c : std::as_const(escaped)) {
+        if (c == u'\\' || c == u'"') {
+            quoted += u'\\';
+            quoted += c;
+        } else if (isControl(c)) {
+            quoted += u"\\x%1"_s.arg(static_cast<uint>(c.unicode()), 2, 16, QChar(u'0'));
+        } else {
+            quoted += c;
+        }
+    }
+    return u'"' + quoted + u'"';
 }
 
 // crontab(5) hands the command to /bin/sh, and a bare '%' in it means a newline: single quotes for the

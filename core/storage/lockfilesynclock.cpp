@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -67,9 +68,18 @@ Result<std::unique_ptr<SyncLock>> LockFileSyncLock::acquire(const QString &datab
 {
     const QString path = lockPathFor(databasePath);
     const QByteArray nativePath = path.toLocal8Bit();
-    const int fd = ::open(nativePath.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) {
+    // 0600 and never through a symbolic link: another local user must not make a sync truncate a file.
+    const int fd = ::open(nativePath.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 || ::fchmod(fd, 0600) != 0) {
         const int error = errno;
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        if (error == ELOOP) {
+            return makeError(u"storage.lock.symlink"_s,
+                             u"The sync lock file %1 is a symbolic link; ascsync does not follow it. Remove "
+                             u"the link (no sync is running through it) and sync again."_s.arg(path));
+        }
         return makeError(
             u"storage.lock.create"_s,
             u"Cannot create the sync lock file %1: %2. The folder must be writable for ascsync to "

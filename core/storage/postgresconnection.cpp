@@ -79,9 +79,44 @@ Error connectionError(const DestinationSpec &spec, const QSqlError &error)
 
 } // namespace
 
+namespace {
+
+bool isLocalHost(const QString &host)
+{
+    return host.isEmpty() || host.startsWith(u'/') || host == u"localhost"_s || host == u"::1"_s ||
+           host.startsWith(u"127."_s);
+}
+
+} // namespace
+
+Result<QString> effectiveSslMode(const DestinationSpec &spec, bool withPassword)
+{
+    if (isLocalHost(spec.host())) {
+        return spec.sslMode();
+    }
+    if (spec.sslMode().isEmpty()) {
+        return u"require"_s;
+    }
+    const bool clearTextPossible =
+        spec.sslMode() == u"disable"_s || spec.sslMode() == u"allow"_s || spec.sslMode() == u"prefer"_s;
+    if (clearTextPossible && withPassword) {
+        return makeError(
+            u"storage.pg.cleartext"_s,
+            u"With sslmode=%1 the database password could travel unencrypted to %2. Use "
+            u"?sslmode=verify-full (or require) in the destination URL, or connect through a "
+            u"local socket or an SSH tunnel on localhost."_s.arg(spec.sslMode(), spec.hostAndPort()));
+    }
+    return spec.sslMode();
+}
+
 Result<QSqlDatabase> openPostgresConnection(const DestinationSpec &spec, const QString &password,
                                             const QString &connectionName, const QString &extraOptions)
 {
+    const auto sslMode =
+        effectiveSslMode(spec, !password.isEmpty() || qEnvironmentVariableIsSet("PGPASSWORD"));
+    if (!sslMode) {
+        return sslMode.error();
+    }
     if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
         return makeError(u"storage.pg.driver"_s,
                          u"Qt's PostgreSQL driver (QPSQL) is not installed: install libqt6sql6-psql."_s);
@@ -94,8 +129,8 @@ Result<QSqlDatabase> openPostgresConnection(const DestinationSpec &spec, const Q
     if (!password.isEmpty())
         db.setPassword(password);
     QString options = u"connect_timeout=10;application_name=ascsync"_s;
-    if (!spec.sslMode().isEmpty())
-        options += u";sslmode="_s + spec.sslMode();
+    if (!sslMode->isEmpty())
+        options += u";sslmode="_s + sslMode.value();
     if (!extraOptions.isEmpty())
         options += u';' + extraOptions;
     db.setConnectOptions(options);

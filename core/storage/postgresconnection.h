@@ -17,6 +17,12 @@ namespace ascsync::storage {
 Result<QSqlDatabase> openPostgresConnection(const DestinationSpec &spec, const QString &password,
                                             const QString &connectionName, const QString &extraOptions = {});
 
+// The sslmode ascsync connects with: the one in the URL; else, to a host that is not loopback (or a local
+// socket), "require", since libpq's own default "prefer" falls back to plain text without a word. An
+// explicit password that would cross the network unencrypted (sslmode disable or allow, or prefer without
+// TLS being guaranteed, to a remote host) is an error that says how to fix it. Empty: libpq's default.
+Result<QString> effectiveSslMode(const DestinationSpec &spec, bool withPassword);
+
 // The libpq connection under a QPSQL connection, or nullptr when there is none.
 pg_conn *nativePostgresHandle(const QSqlDatabase &db);
 

@@ -68,7 +68,9 @@ Status checkSqliteFile(const QString &path)
 
     if (!file.exists()) {
         const int fd =
-            ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+            // 0600: the database holds revenue (SQLite gives its journal and WAL files the same mode).
+            ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                   0600);
         if (fd < 0 && errno != EEXIST) {
             const int error = errno;
             return makeError(u"storage.sqlite.create"_s,

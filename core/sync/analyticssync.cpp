@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QJsonArray>
 
+#include <atomic>
+
 using namespace Qt::StringLiterals;
 
 namespace ascsync::sync {
@@ -178,8 +180,9 @@ void downloadBatch(SyncContext &context, QList<InstanceUnit> &batch)
         unit.segments = segments.value();
         for (qsizetype s = 0; s < unit.segments.size(); ++s) {
             const api::SegmentInfo &segment = unit.segments[s];
-            const QString path =
-                context.workDirectory.filePath(u"%1-%2.txt.gz"_s.arg(unit.instance.id).arg(s));
+            // Named by a counter, never by an id from the API (an id like "../x" must not pick the path).
+            static std::atomic<quint64> downloadNumber{0};
+            const QString path = context.workDirectory.filePath(u"segment-%1.txt.gz"_s.arg(++downloadNumber));
             unit.files.append(path);
             downloads.append({segment.url, path, segment.sizeInBytes, segment.checksum});
             owner.append(u);

@@ -2,11 +2,11 @@
 
 #include "api/appsendpoint.h"
 #include "sync/analyticssync.h"
+#include "sync/downloadfolder.h"
 #include "sync/salessync.h"
 #include "sync/synccontext.h"
 
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -58,16 +58,16 @@ Result<SyncSummary> runSync(api::ApiClient &api, storage::Destination &destinati
     if (!lock) {
         return lock.error();
     }
-    std::optional<QTemporaryDir> temporary;
+    std::unique_ptr<DownloadFolder>
+        downloads; // a private folder per destination, emptied of a killed run's files
     QString work = options.workDirectory;
     if (work.isEmpty()) {
-        temporary.emplace();
-        if (!temporary->isValid()) {
-            return makeError(u"sync.workDirectory"_s,
-                             u"Cannot create a temporary folder for downloads (%1). Free some "
-                             u"disk space or set TMPDIR."_s.arg(temporary->errorString()));
+        auto opened = DownloadFolder::open(destination.spec());
+        if (!opened) {
+            return opened.error();
         }
-        work = temporary->path();
+        downloads = std::move(opened).value();
+        work = downloads->path();
     }
     const QString runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (const Status started = destination.startRun(runId, options.clock()); !started) {

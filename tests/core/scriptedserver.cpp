@@ -1,6 +1,8 @@
 #include "scriptedserver.h"
 
+#include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 
 ScriptedReply ScriptedReply::json(int status, const QByteArray &body)
 {
@@ -55,6 +57,9 @@ ScriptedReply ScriptedServer::replyFor(const ReceivedRequest &request)
         return (*handler)(request);
     }
     auto script = m_scripts.find(path);
+    if ((script == m_scripts.end() || script->isEmpty()) && m_fallback) {
+        return m_fallback(request);
+    }
     if (script == m_scripts.end() || script->isEmpty()) {
         return ScriptedReply::json(
             404,
@@ -107,6 +112,11 @@ void ScriptedServer::serve(QTcpSocket *socket)
             socket->abort();
             return;
         }
+        if (reply.trickleMs > 0) {
+            socket->write(out);
+            trickle(socket, reply.body, reply.trickleMs);
+            continue;
+        }
         out += reply.body;
         socket->write(out);
         if (announced != reply.body.size()) {
@@ -116,4 +126,18 @@ void ScriptedServer::serve(QTcpSocket *socket)
         }
     }
     socket->setProperty("buffer", buffer);
+}
+
+void ScriptedServer::trickle(QTcpSocket *socket, const QByteArray &body, int intervalMs)
+{
+    auto *timer = new QTimer(socket);
+    auto sent = std::make_shared<qsizetype>(0);
+    connect(timer, &QTimer::timeout, socket, [socket, timer, body, sent] {
+        if (*sent >= body.size() || socket->state() != QAbstractSocket::ConnectedState) {
+            timer->stop();
+            return;
+        }
+        socket->write(body.mid((*sent)++, 1));
+    });
+    timer->start(intervalMs);
 }

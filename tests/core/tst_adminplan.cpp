@@ -69,7 +69,9 @@ private Q_SLOTS:
         QCOMPARE(script.count(token->token), 1); // set once, used through $ASC_ADMIN_TOKEN
         QVERIFY(script.contains(u"ASC_ADMIN_TOKEN='%1'"_s.arg(token->token)));
         QVERIFY(script.contains(
-            u"curl -sS -X DELETE -H \"Authorization: Bearer $ASC_ADMIN_TOKEN\" \\\n  'https://api.appstoreconnect.apple.com/v1/analyticsReportRequests/req-1'"_s));
+            u"asc_curl -X DELETE \\\n  'https://api.appstoreconnect.apple.com/v1/analyticsReportRequests/req-1'"_s));
+        // The token reaches curl on standard input, never in its arguments.
+        QVERIFY(script.contains(u"| curl -sS -H @- \"$@\""_s));
         QVERIFY(script.contains(u"'https://api.appstoreconnect.apple.com/v1/analyticsReportRequests'\n"_s));
         // The app name cannot break out of its comment line.
         for (const QString &line : script.split(u'\n')) {

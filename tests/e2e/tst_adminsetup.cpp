@@ -275,9 +275,21 @@ void AdminSetupTest::printedCurlCommandsCreateRequests()
                  generated.err.contains("You have 1 app without report requests."),
              generated.err.constData());
     const QString script = QString::fromUtf8(generated.out);
-    QCOMPARE(script.count(QStringLiteral("curl ")), 2);
+    QCOMPARE(script.count(QStringLiteral("asc_curl -X ")), 2);
     QVERIFY(script.contains(QStringLiteral("expires at")));
     QVERIFY(findNeedle(generated.out, m_needles).isEmpty());
+
+    // --output writes the same script for its owner only (issue 13, item 4) and says so.
+    const QString scriptFile = m_root.filePath(QStringLiteral("admin-script.sh"));
+    const CliRun written = runAscsync(QStringList{QStringLiteral("admin-commands"), QStringLiteral("--apps"),
+                                                  target, QStringLiteral("--output"), scriptFile} +
+                                          adminArguments(m_adminKeyPath),
+                                      environment());
+    QVERIFY2(written.exitCode == 0, written.err.constData());
+    QVERIFY(written.out.isEmpty());
+    QVERIFY2(written.err.contains("mode 0600"), written.err.constData());
+    QCOMPARE(QFile::permissions(scriptFile),
+             QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
 
     // The token in the script lives at most 20 minutes.
     const QRegularExpressionMatch token =
@@ -291,6 +303,9 @@ void AdminSetupTest::printedCurlCommandsCreateRequests()
     const qint64 lifetime =
         claims.value(QStringLiteral("exp")).toInteger() - claims.value(QStringLiteral("iat")).toInteger();
     QVERIFY2(lifetime > 0 && lifetime <= 1200, qPrintable(QString::number(lifetime)));
+    // ... and may make exactly the script's report-request calls (issue 13, item 4).
+    QCOMPARE(claims.value(QStringLiteral("scope")).toArray(),
+             QJsonArray({QStringLiteral("POST /v1/analyticsReportRequests")}));
 
     QProcess shell;
     shell.start(QStringLiteral("sh"), {QStringLiteral("-e")});

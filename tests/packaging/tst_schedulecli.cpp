@@ -222,6 +222,10 @@ void TestScheduleCli::refusesBadInput_data()
                                      << u"is \"manual\", so there is nothing to install"_s;
     QTest::newRow("invalid schedule")
         << u"every 5h"_s << QStringList{u"install"_s, u"--no-enable"_s} << 1 << u"Fix sync/schedule in "_s;
+    QTest::newRow("line break in the config path") // issue 13: no injected crontab or unit line
+        << u"daily 06:00"_s
+        << QStringList{u"install"_s, u"--cron"_s, u"--config"_s, u"/tmp/a\n* * * * * touch x"_s} << 2
+        << u"contains a line break or another control character"_s;
     QTest::newRow("invalid schedule, cron")
         << u"daily 25:00"_s << QStringList{u"install"_s, u"--cron"_s} << 1 << u"HH:MM on a 24-hour clock"_s;
 }

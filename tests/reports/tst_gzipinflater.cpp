@@ -285,8 +285,9 @@ private Q_SLOTS:
 
     void outputIsBoundedWhateverTheRatio()
     {
-        // 48 MiB of one byte compress to ~50 KiB: a 64 KiB input read must not become 48 MiB of output.
-        const QByteArray text(48 * 1024 * 1024, 'a');
+        // 24 MiB of one byte compress to ~25 KiB: a 64 KiB input read must not become 24 MiB of output.
+        // (Below Limits::ratioFloor: beyond it such a ratio is refused, see aGzipBombIsStopped.)
+        const QByteArray text(24 * 1024 * 1024, 'a');
         const QByteArray file = gzipCompress(text, 9);
         QVERIFY(file.size() < GzipInflater::ChunkSize * 2);
         const Drained out = drainBytes(file);
@@ -296,6 +297,40 @@ private Q_SLOTS:
         QVERIFY(out.largestChunk <= GzipInflater::ChunkSize);
         QVERIFY2(out.largestBuffer <= 4 * GzipInflater::ChunkSize,
                  qPrintable(QString::number(out.largestBuffer)));
+    }
+
+    void aGzipBombIsStopped()
+    {
+        // Issue 13: 10 MB of gzip inflated to 10 GB of blank lines. 256 MiB of newlines compress ~1,000:1.
+        const QByteArray file = gzipCompress(QByteArray(256 * 1024 * 1024, '\n'), 9);
+        QBuffer buffer;
+        buffer.setData(file);
+        buffer.open(QIODevice::ReadOnly);
+        GzipInflater inflater(&buffer);
+        QByteArray chunk;
+        while (inflater.next(chunk)) {
+        }
+        QCOMPARE(inflater.status().error().code, u"reports.tooLarge"_s);
+        QVERIFY2(inflater.status().errorMessage().contains(u"inflates more than 500 times"_s),
+                 qPrintable(inflater.status().errorMessage()));
+        // Stopped soon after the floor, not at the end of the bomb.
+        QVERIFY(inflater.bytesProduced() <= GzipInflater::Limits().ratioFloor + GzipInflater::ChunkSize);
+    }
+
+    void contentBeyondTheCapIsStopped()
+    {
+        GzipInflater::Limits limits;
+        limits.maxBytes = 1024 * 1024;
+        QBuffer buffer;
+        buffer.setData(QByteArray(3 * 1024 * 1024, 'x')); // plain text: the ratio is 1, the cap still holds
+        buffer.open(QIODevice::ReadOnly);
+        GzipInflater inflater(&buffer, limits);
+        QByteArray chunk;
+        while (inflater.next(chunk)) {
+        }
+        QCOMPARE(inflater.status().error().code, u"reports.tooLarge"_s);
+        QVERIFY(inflater.bytesProduced() <= limits.maxBytes + GzipInflater::ChunkSize);
+        QCOMPARE(GzipInflater::Limits().maxBytes, 4LL * 1024 * 1024 * 1024);
     }
 
     void movedInflaterKeepsWorking()

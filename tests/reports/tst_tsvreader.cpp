@@ -452,6 +452,28 @@ private Q_SLOTS:
         QCOMPARE(r.skipped.trailer.at(1), u"US\tUSD\t1\t0.70"_s);
     }
 
+    void financePreambleLinesAreKeptShort()
+    {
+        // Issue 13: 1 MB of gzip held 2 GB of preamble text. Kept lines are cut; the count stays exact.
+        QByteArray file;
+        for (int i = 0; i < 300; ++i) {
+            file += "Vendor Name\t" + QByteArray(100 * 1024, 'v') + "\n";
+        }
+        file += "Start Date\tEnd Date\tA\tB\tC\tD\n10/01/2024\t10/31/2024\t1\t2\t3\t4\n";
+        TsvOptions options;
+        options.layout = ReportLayout::Finance;
+        const ReadResult r = m_files.read(gzipCompress(file), options);
+        QVERIFY2(r.status.ok(), qPrintable(r.status.errorMessage()));
+        QCOMPARE(r.rows.size(), 1);
+        QCOMPARE(r.skipped.preambleCount, 300);
+        QCOMPARE(r.skipped.preamble.size(), 300);
+        for (const QString &kept : r.skipped.preamble) {
+            QVERIFY(kept.size() <= SkippedLines::MaxKeptLineBytes + 1);
+            QVERIFY(kept.endsWith(u"…"_s));
+        }
+        QCOMPARE(r.stats.nonUtf8Fields, 0);
+    }
+
     void financeFileWithoutHeader()
     {
         TsvOptions options;

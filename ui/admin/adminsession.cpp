@@ -93,11 +93,16 @@ Result<AdminPlan> prepareAdminPlan(AdminKeyInput input, const config::Settings &
     plan.apps = collected.value();
     plan.actions = admin::planActions(plan.apps);
     plan.appsNeedingSetup = admin::appsNeedingSetup(plan.apps);
-    const auto token = adminTokens->token();
-    if (!token) {
-        return token.error();
+    // The script's token may make exactly the script's report-request calls (Apple's `scope` claim).
+    auth::TokenClaims scoped = plan.adminKey.claims;
+    scoped.scope = admin::tokenScope(plan.actions);
+    if (!scoped.scope.isEmpty()) {
+        const auto token = auth::TokenProvider(plan.adminKey.key, scoped).token();
+        if (!token) {
+            return token.error();
+        }
+        plan.token = token.value();
     }
-    plan.token = token.value();
     plan.script = admin::renderCurlScript(plan.actions, plan.token, settings.apiBaseUrl);
     return plan;
 }
@@ -105,7 +110,9 @@ Result<AdminPlan> prepareAdminPlan(AdminKeyInput input, const config::Settings &
 QList<admin::ActionOutcome> sendAdminRequests(const AdminKey &adminKey, const config::Settings &settings,
                                               const QList<admin::AdminAction> &actions)
 {
-    auto tokens = std::make_shared<auth::TokenProvider>(adminKey.key, adminKey.claims);
+    auth::TokenClaims scoped = adminKey.claims;
+    scoped.scope = admin::sendingScope(actions);
+    auto tokens = std::make_shared<auth::TokenProvider>(adminKey.key, scoped);
     api::ApiClient client(apiOptionsFor(settings), tokens);
     api::AnalyticsEndpoints endpoints(client);
     return admin::sendActions(actions, endpoints);

@@ -115,6 +115,7 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
 
     m_summary->setObjectName(u"adminSummary"_s);
     m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText); // it shows app names and Apple's text: never rich text
     m_apps->setObjectName(u"adminAppsList"_s);
     m_apps->setAccessibleName(u"Apps without report requests"_s);
     m_commands->setObjectName(u"adminCurlView"_s);
@@ -315,6 +316,18 @@ void AdminSetupDialog::sendRequests()
 void AdminSetupDialog::copyAllCommands()
 {
     QApplication::clipboard()->setText(m_commands->toPlainText());
+    warnClipboardHoldsToken();
+}
+
+void AdminSetupDialog::warnClipboardHoldsToken()
+{
+    if (!m_plan || m_plan->token.token.isEmpty()) {
+        return;
+    }
+    m_summary->setText(
+        u"Copied. The clipboard now holds an Admin token valid until %1 that can create and delete report "
+        u"requests: paste it only into a terminal, and copy something else afterwards."_s.arg(
+            QLocale().toString(m_plan->token.expiresAt.toLocalTime().time(), QLocale::ShortFormat)));
 }
 
 void AdminSetupDialog::copySelectedAppCommands()
@@ -324,6 +337,7 @@ void AdminSetupDialog::copySelectedAppCommands()
     }
     QApplication::clipboard()->setText(
         m_plan->scriptFor(m_apps->currentItem()->data(Qt::UserRole).toString(), m_settings.apiBaseUrl));
+    warnClipboardHoldsToken();
 }
 
 void AdminSetupDialog::setBusy(bool busy, const QString &text)

@@ -38,6 +38,7 @@ public Q_SLOTS:
     void checkApps();
     void sendRequests();
     void copyAllCommands();
+    void warnClipboardHoldsToken();
     void copySelectedAppCommands();
 
 Q_SIGNALS:

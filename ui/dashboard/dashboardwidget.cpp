@@ -97,6 +97,7 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     }
     m_message->setObjectName(u"dashboardMessage"_s);
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // may quote app names and database errors
 
     m_downloads->setName(u"Downloads (first-time + redownloads)"_s);
     m_downloads->setObjectName(u"downloadsSeries"_s);

@@ -163,6 +163,7 @@ QWidget *MainWindow::buildHome()
     m_headline = new QLabel(u"Checking your apps with App Store Connect…"_s, page);
     m_headline->setObjectName(u"statusHeadline"_s);
     m_headline->setWordWrap(true);
+    m_headline->setTextFormat(Qt::PlainText); // may name apps
     QFont bigger = m_headline->font();
     bigger.setPointSizeF(bigger.pointSizeF() * 1.2);
     bigger.setBold(true);

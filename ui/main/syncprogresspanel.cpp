@@ -43,6 +43,7 @@ SyncProgressPanel::SyncProgressPanel(QWidget *parent)
     connect(&m_repaint, &QTimer::timeout, this, &SyncProgressPanel::showProgress);
     m_outcome->setObjectName(u"lastOutcomeLabel"_s);
     m_outcome->setWordWrap(true);
+    m_outcome->setTextFormat(Qt::PlainText); // sync outcomes quote app and report names
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_outcome->setText(u"No sync has run in this session yet."_s);
 

@@ -188,7 +188,7 @@ private Q_SLOTS:
         QCOMPARE(listedAppIds(apps), lacking);
 
         const QString commands = dialog->findChild<QPlainTextEdit *>(u"adminCurlView"_s)->toPlainText();
-        QCOMPARE(commands.count(u"curl -sS -X POST"_s), 4);
+        QCOMPARE(commands.count(u"asc_curl -X POST"_s), 4);
         for (const QString &app : lacking) {
             QCOMPARE(commands.count(u"\\\"id\\\":\\\"%1\\\""_s.arg(app)) +
                          commands.count(u"\"id\":\"%1\""_s.arg(app)),
@@ -206,10 +206,17 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"copyAppCommandsButton"_s), Qt::LeftButton);
         const QString copied = QApplication::clipboard()->text();
         const QString selected = apps->currentItem()->data(Qt::UserRole).toString();
-        QCOMPARE(copied.count(u"curl -sS -X POST"_s), 2);
+        QCOMPARE(copied.count(u"asc_curl -X POST"_s), 2);
         QVERIFY(copied.contains(selected));
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"copyAllCommandsButton"_s), Qt::LeftButton);
         QCOMPARE(QApplication::clipboard()->text(), commands);
+        // Issue 13: the copy says the clipboard now holds a token; server text is never rich text.
+        const auto *summary = dialog->findChild<QLabel *>(u"adminSummary"_s);
+        QVERIFY2(summary->text().contains(u"clipboard now holds an Admin token"_s),
+                 qPrintable(summary->text()));
+        QCOMPARE(summary->textFormat(), Qt::PlainText);
+        QCOMPARE(window.findChild<QLabel *>(u"statusHeadline"_s)->textFormat(), Qt::PlainText);
+        QCOMPARE(window.findChild<QLabel *>(u"lastOutcomeLabel"_s)->textFormat(), Qt::PlainText);
 
         QSignalSpy sent(dialog, &AdminSetupDialog::requestsSent);
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"adminSendButton"_s), Qt::LeftButton);

@@ -1,0 +1,161 @@
+// A whole sync against a hostile loopback App Store Connect (issue 13, item 3): an analytics instance id
+// made to name a file outside the download folder must neither write nor delete that file; the sync says
+// which object it refused. Real SQLite destination, real HTTP, real files.
+#include "api/apiclient.h"
+#include "scriptedserver.h"
+#include "storage/destination.h"
+#include "storage/destinationspec.h"
+#include "sync/downloadfolder.h"
+#include "sync/syncengine.h"
+#include "sync/syncobserver.h"
+#include "testkeys.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ascsync;
+
+namespace {
+
+QByteArray listing(const QString &type, const QString &id, const QJsonObject &attributes)
+{
+    const QJsonObject item{{u"type"_s, type}, {u"id"_s, id}, {u"attributes"_s, attributes}};
+    return QJsonDocument(QJsonObject{{u"data"_s, QJsonArray{item}}, {u"links"_s, QJsonObject{}}})
+        .toJson(QJsonDocument::Compact);
+}
+
+class Recorder : public sync::SyncObserver {
+public:
+    void message(Level, const QString &text) override { messages << text; }
+    void progress(const QString &, int, int) override {}
+    QStringList messages;
+};
+
+} // namespace
+
+class TestHostileSync : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void instanceIdsNeverNameFiles_data()
+    {
+        QTest::addColumn<QString>("instanceId");
+        QTest::newRow("relative") << u"../../victim"_s;
+        QTest::newRow("absolute") << u"/VICTIM_DIR/victim"_s;
+    }
+
+    void instanceIdsNeverNameFiles()
+    {
+        QFETCH(QString, instanceId);
+        QTemporaryDir root;
+        QVERIFY(QDir(root.path()).mkpath(u"a/b"_s));
+        const QString work = root.filePath(u"a/b"_s);
+        instanceId.replace(u"VICTIM_DIR"_s, root.path().mid(1));
+        // The file the old naming ("<instance id>-<segment>.txt.gz" in the work folder) would have hit.
+        const QString victim = QDir(work).absoluteFilePath(instanceId + u"-0.txt.gz"_s);
+        {
+            QFile file(QDir::cleanPath(victim));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("precious");
+        }
+
+        ScriptedServer server;
+        server.script("/v1/apps",
+                      {ScriptedReply::json(200, listing(u"apps"_s, u"100"_s, {{u"name"_s, u"App"_s}}))});
+        server.script("/v1/apps/100/analyticsReportRequests",
+                      {ScriptedReply::json(200, listing(u"analyticsReportRequests"_s, u"req-1"_s,
+                                                        {{u"accessType"_s, u"ONGOING"_s}}))});
+        server.script("/v1/analyticsReportRequests/req-1/reports",
+                      {ScriptedReply::json(200, listing(u"analyticsReports"_s, u"rep-1"_s,
+                                                        {{u"name"_s, u"App Downloads Standard"_s},
+                                                         {u"category"_s, u"COMMERCE"_s}}))});
+        server.script("/v1/analyticsReports/rep-1/instances",
+                      {ScriptedReply::json(200, listing(u"analyticsReportInstances"_s, instanceId,
+                                                        {{u"granularity"_s, u"DAILY"_s},
+                                                         {u"processingDate"_s, u"2026-03-04"_s}}))});
+        ScriptedReply file;
+        file.body = "Date\tCounts\n2026-03-03\t1\n";
+        server.script("/seg", {file});
+        // Whatever path a client would build from the id, the server answers with the segments listing.
+        server.fallback([&](const ReceivedRequest &) {
+            const QJsonObject attributes{
+                {u"url"_s, QString(QString::fromLatin1(server.origin()) + u"/seg"_s)},
+                {u"sizeInBytes"_s, static_cast<qint64>(file.body.size())},
+                {u"checksum"_s, u"0"_s}};
+            return ScriptedReply::json(200, listing(u"analyticsReportSegments"_s, u"seg-1"_s, attributes));
+        });
+
+        auto key = auth::P8Key::fromPem(testkeys::pkcs8Pem(testkeys::generateEc("P-256").get()));
+        auth::TokenClaims claims;
+        claims.issuerId = u"57246542-96fe-1a63-e053-0824d011072a"_s;
+        claims.keyId = u"2X9R4HXF34"_s;
+        api::ApiOptions options;
+        options.baseUrl = QUrl(QString::fromLatin1(server.origin()));
+        options.maxAttempts = 1;
+        api::ApiClient client(options, std::make_shared<auth::TokenProvider>(key.value(), claims));
+
+        const auto spec = storage::DestinationSpec::parse(u"sqlite:"_s + root.filePath(u"db.sqlite"_s));
+        QVERIFY2(spec.ok(), qPrintable(spec.errorMessage()));
+        auto destination = storage::Destination::open(spec.value());
+        QVERIFY2(destination.ok(), qPrintable(destination.errorMessage()));
+        sync::SyncOptions syncOptions;
+        syncOptions.streams = {u"analytics"_s};
+        syncOptions.workDirectory = work;
+        Recorder observer;
+        const auto summary = sync::runSync(client, *destination.value(), syncOptions, observer);
+        QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+
+        QFile check(QDir::cleanPath(victim));
+        QVERIFY2(check.open(QIODevice::ReadOnly), "the file outside the download folder was deleted");
+        QCOMPARE(check.readAll(), QByteArray("precious"));
+        QCOMPARE(summary->unitsLoaded, 0);
+        QVERIFY(!summary->failures.isEmpty());
+        QVERIFY2(summary->failures.join(u'\n').contains(u"not a plain identifier"_s),
+                 qPrintable(summary->failures.join(u'\n')));
+        QCOMPARE(server.count("/seg"), 0);
+    }
+
+    // Item 16: a killed run's downloads are removed by the next run, in a folder no other user shares.
+    void aKilledRunsDownloadsAreCleanedAtTheNextStart()
+    {
+        QTemporaryDir root;
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(root.filePath(u"cache"_s)));
+        const auto spec = storage::DestinationSpec::parse(u"sqlite:"_s + root.filePath(u"db.sqlite"_s));
+        QVERIFY(spec.ok());
+        const QString folder = sync::DownloadFolder::pathFor(spec.value());
+        QVERIFY(folder.startsWith(root.filePath(u"cache/ascsync/downloads/"_s)));
+        QVERIFY(QDir().mkpath(folder));
+        const QString leftover = QDir(folder).filePath(u"segment-7.txt.gz"_s);
+        {
+            QFile file(leftover);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("revenue rows of a killed run");
+        }
+        {
+            auto downloads = sync::DownloadFolder::open(spec.value());
+            QVERIFY2(downloads.ok(), qPrintable(downloads.errorMessage()));
+            QVERIFY(!QFile::exists(leftover));
+            QCOMPARE(QFileInfo(folder).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+                     QFile::Permissions());
+        }
+        QVERIFY(!QFileInfo::exists(folder)); // removed when the run ends
+
+        // A link planted where the folder goes is refused, not followed.
+        const QString elsewhere = root.filePath(u"elsewhere"_s);
+        QVERIFY(QDir().mkpath(elsewhere));
+        QVERIFY(QFile::link(elsewhere, folder));
+        const auto refused = sync::DownloadFolder::open(spec.value());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"sync.workDirectory"_s);
+        QVERIFY(QFileInfo::exists(elsewhere));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostileSync)
+#include "tst_hostilesync.moc"
