@@ -1,5 +1,6 @@
 #include "storage/postgresdestination.h"
 
+#include "reports/datadictionary.h"
 #include "storage/advisorysynclock.h"
 #include "storage/postgresconnection.h"
 #include "storage/postgresrowsink.h"
@@ -106,6 +107,29 @@ Result<std::unique_ptr<RowSink>> PostgresDestination::createSink(std::shared_ptr
     if (!connection)
         return makeError(u"storage.pg.handle"_s, u"The PostgreSQL connection has no native handle."_s);
     return PostgresRowSink::open(connection, std::move(lease), table, columns);
+}
+
+Status PostgresDestination::describeNewColumns(const QString &table, const QList<Column> &columns,
+                                               bool newTable)
+{
+    // COMMENT ON takes no bound parameters: the texts are ascsync's own, quoted as standard SQL literals.
+    const auto literal = [](const QString &text) {
+        return u'\'' + QString(text).replace(u'\'', u"''"_s) + u'\'';
+    };
+    QStringList statements;
+    if (const QString meaning = reports::tableMeaning(table); newTable && !meaning.isEmpty())
+        statements << u"COMMENT ON TABLE %1 IS %2"_s.arg(qualified(table), literal(meaning));
+    for (const Column &column : columns) {
+        if (const QString meaning = reports::columnMeaning(table, column.name); !meaning.isEmpty()) {
+            statements << u"COMMENT ON COLUMN %1.%2 IS %3"_s.arg(
+                qualified(table), quoteIdentifier(column.name), literal(meaning));
+        }
+    }
+    for (const QString &statement : std::as_const(statements)) {
+        if (const Status ok = execSql(database(), statement, u"describe %1"_s.arg(qualified(table))); !ok)
+            return ok;
+    }
+    return {};
 }
 
 void PostgresDestination::configureQuery(QSqlQuery &query) const

@@ -22,6 +22,7 @@ protected:
     Result<std::unique_ptr<RowSink>> createSink(std::shared_ptr<RowSink::Lease> lease, const QString &table,
                                                 const QList<Column> &columns) override;
     void configureQuery(QSqlQuery &query) const override;
+    Status describeNewColumns(const QString &table, const QList<Column> &columns, bool newTable) override;
 
 private:
     PostgresDestination(const DestinationSpec &spec, QString password);
