@@ -113,7 +113,7 @@ Status PostgresDestination::describeNewColumns(const QString &table, const QList
                                                bool newTable)
 {
     // COMMENT ON takes no bound parameters: the texts are ascsync's own, quoted as standard SQL literals.
-    const auto literal = [](const QString &text) {
+    const auto literal = [](const QString &text) -> QString {
         return u'\'' + QString(text).replace(u'\'', u"''"_s) + u'\'';
     };
     QStringList statements;
