@@ -139,6 +139,10 @@ QString mermaidName(const QString &name)
     QString safe = QString(name).replace(other, u"_"_s);
     if (safe.isEmpty() || !(safe.front().isLetter() || safe.front() == u'_'))
         safe.prepend(u'_');
+    // Mermaid's lexer ignores case and reads PK, FK and UK as key markers wherever they stand.
+    static const QRegularExpression keyWord(u"^(pk|fk|uk)$"_s, QRegularExpression::CaseInsensitiveOption);
+    if (keyWord.match(safe).hasMatch())
+        safe.append(u'_');
     return safe;
 }
 

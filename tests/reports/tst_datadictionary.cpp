@@ -275,8 +275,9 @@ private Q_SLOTS:
         dictionary.fromDestination = true;
         DictionaryTable table;
         table.name = u"evil\nname\x1b[31m | x"_s;
-        table.kind = TableKind::Other;
-        table.columns << DictionaryColumn{u"col\rumn|`x`"_s, u"text"_s, {}, u"a | b"_s, false, false, {}};
+        table.kind = TableKind::Bookkeeping; // the diagram lists every column of bookkeeping tables
+        table.columns << DictionaryColumn{u"col\rumn|`x`"_s, u"text"_s, {}, u"a | b"_s, false, false, {}}
+                      << DictionaryColumn{u"Pk"_s, u"text"_s, {}, {}, true, false, {}};
         dictionary.tables << table;
         for (const DictionaryFormat format : {DictionaryFormat::Markdown, DictionaryFormat::Mermaid}) {
             const QString text = renderDictionary(dictionary, format);
@@ -288,6 +289,8 @@ private Q_SLOTS:
         QVERIFY2(markdown.contains(u"| a \\| b |"_s), qPrintable(markdown));
         const QString mermaid = renderDictionary(dictionary, DictionaryFormat::Mermaid);
         QVERIFY2(mermaid.contains(u"    evil_name__31m___x {\n"_s), qPrintable(mermaid));
+        QVERIFY2(mermaid.contains(u"        text Pk_ PK\n"_s),
+                 qPrintable(mermaid)); // a name, not a key marker
     }
 
     void formatNames()
