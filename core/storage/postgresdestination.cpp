@@ -36,6 +36,7 @@ Result<std::unique_ptr<PostgresDestination>> PostgresDestination::open(const Des
     } // no copy of the connection outlives this scope but the destination's own
     if (const Status ok = destination->initialise(); !ok)
         return ok.error();
+    destination->describeUncommentedTables();
     qCDebug(lcStorage) << "opened" << spec.describe() << "schema" << spec.schema();
     return destination;
 }
@@ -130,6 +131,45 @@ Status PostgresDestination::describeNewColumns(const QString &table, const QList
             return ok;
     }
     return {};
+}
+
+void PostgresDestination::describeUncommentedTables()
+{
+    // Only the tables' owner may comment on them: tables owned by another role are left alone, so a user who
+    // may only write into the schema still opens the destination.
+    const QString action = u"find tables without comments"_s;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    Status found = prepareSql(query,
+                              u"SELECT c.relname FROM pg_catalog.pg_class c "
+                              u"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                              u"WHERE n.nspname = ? AND c.relkind = 'r' "
+                              u"AND obj_description(c.oid, 'pg_class') IS NULL "
+                              u"AND pg_catalog.pg_has_role(c.relowner, 'USAGE')"_s,
+                              action);
+    if (found) {
+        query.addBindValue(schema());
+        found = execPrepared(query, action);
+    }
+    if (!found) {
+        qCDebug(lcStorage).noquote() << found.errorMessage();
+        return;
+    }
+    QStringList tables;
+    while (query.next()) {
+        if (const QString table = query.value(0).toString(); !reports::tableMeaning(table).isEmpty())
+            tables << table;
+    }
+    query.finish();
+    for (const QString &table : std::as_const(tables)) {
+        const auto columns = tableColumns(table);
+        const Status described = columns && columns->has_value()
+                                     ? describeNewColumns(table, columns->value(), true)
+                                     : Status(makeError(u"storage.pg.describe"_s, columns.errorMessage()));
+        if (!described)
+            qCDebug(lcStorage).noquote()
+                << "left" << table << "without comments:" << described.errorMessage();
+    }
 }
 
 void PostgresDestination::configureQuery(QSqlQuery &query) const

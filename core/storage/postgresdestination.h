@@ -26,6 +26,10 @@ protected:
 
 private:
     PostgresDestination(const DestinationSpec &spec, QString password);
+    // Gives the tables the data dictionary knows that still have no comment their texts: ascsync's
+    // bookkeeping (made by the metadata migrations, not prepareTable) and tables made by migrations or older
+    // versions. Best effort: a failure is logged, never fatal.
+    void describeUncommentedTables();
 
     QString m_password;
 };

@@ -201,6 +201,34 @@ private Q_SLOTS:
             destination.prepareTable(u"events"_s, storagetest::eventColumns(), {}, MigrationPolicy::Evolve));
         QCOMPARE(commentOf(destination, u"events"_s), storagetest::Null);
     }
+
+    void postgresCommentsUncommentedTablesOnOpen()
+    {
+        StorageTestBackend &m_backend = *backend(); // the name OPEN_DESTINATION uses
+        if (!m_backend.isPostgres())
+            QSKIP("COMMENT ON is PostgreSQL's; SQLite has no comments.");
+        const DestinationSpec spec = m_backend.freshSpec(u"bookkeeping"_s);
+        {
+            OPEN_DESTINATION(destination, spec);
+            for (const QString &table : {u"_ascsync_meta"_s, u"_ascsync_loads"_s, u"_ascsync_runs"_s}) {
+                QVERIFY(!reports::tableMeaning(table).isEmpty());
+                QCOMPARE(commentOf(destination, table), reports::tableMeaning(table));
+            }
+            QCOMPARE(commentOf(destination, u"_ascsync_loads"_s, u"unit_key"_s),
+                     reports::columnMeaning(u"_ascsync_loads", u"unit_key"));
+            // A table made without ascsync's texts (by an older version or a migration) gets them at the next
+            // open; a comment someone wrote is theirs and stays.
+            VERIFY_OK(storagetest::fetch(destination, u"CREATE TABLE %1 (date date, sessions numeric)"_s.arg(
+                                                          destination.qualified(u"sessions_weekly"_s))));
+            VERIFY_OK(storagetest::fetch(destination, u"COMMENT ON TABLE %1 IS 'ours'"_s.arg(
+                                                          destination.qualified(u"_ascsync_runs"_s))));
+        }
+        OPEN_DESTINATION(again, spec);
+        QCOMPARE(commentOf(again, u"_ascsync_runs"_s), u"ours"_s);
+        QCOMPARE(commentOf(again, u"sessions_weekly"_s), reports::tableMeaning(u"sessions_weekly"));
+        QCOMPARE(commentOf(again, u"sessions_weekly"_s, u"sessions"_s),
+                 reports::columnMeaning(u"sessions_weekly", u"sessions"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSchemaDescriber)
