@@ -161,8 +161,10 @@ Result<reports::DataDictionary> describeDestination(Destination &destination)
     const Result<TableColumns> read =
         destination.dialect().isSqlite() ? readSqlite(destination) : readPostgres(destination);
     if (!read) {
-        return makeError(read.error().code, u"Could not read the tables of %1: %2"_s.arg(
-                                                destination.spec().describe(), read.errorMessage()));
+        return makeError(read.error().code,
+                         u"Could not read the tables of %1: %2 Check that this database user may read the "
+                         u"schema %3; describing it only reads the database's catalog."_s.arg(
+                             destination.spec().describe(), read.errorMessage(), destination.schema()));
     }
     reports::DataDictionary dictionary;
     dictionary.schema = destination.schema();
