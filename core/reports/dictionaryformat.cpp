@@ -146,11 +146,21 @@ QString mermaidName(const QString &name)
     return safe;
 }
 
+// An entity name for Mermaid. Its lexer tries keywords before names and takes the first rule that matches,
+// so a name beginning with one (`topics` starts with `to`, `classes` with `class`) is quoted.
+QString mermaidEntityName(const QString &name)
+{
+    static const QRegularExpression keywordStart(u"^(to|one|only|many|zero|class|style|subgraph|end)"_s,
+                                                 QRegularExpression::CaseInsensitiveOption);
+    const QString safe = mermaidName(name);
+    return keywordStart.match(safe).hasMatch() ? u'"' + safe + u'"' : safe;
+}
+
 // The diagram shows the links; the columns are in the tables below it. Bookkeeping tables show every column,
 // report tables only ascsync's own (`_instance`, the partition columns), so the picture stays readable.
 QString mermaidEntity(const DictionaryTable &table)
 {
-    QString text = u"    %1 {\n"_s.arg(mermaidName(table.name));
+    QString text = u"    %1 {\n"_s.arg(mermaidEntityName(table.name));
     for (const DictionaryColumn &column : table.columns) {
         if (table.kind != TableKind::Bookkeeping && !column.name.startsWith(u'_'))
             continue;
@@ -178,12 +188,13 @@ QString dictionaryMermaid(const DataDictionary &dictionary)
         text += mermaidEntity(table);
     for (const DictionaryRelation &relation : dictionary.relations) {
         if (relation.external)
-            text += u"    %1 {\n        text %2 PK\n    }\n"_s.arg(mermaidName(relation.toTable),
+            text += u"    %1 {\n        text %2 PK\n    }\n"_s.arg(mermaidEntityName(relation.toTable),
                                                                    mermaidName(relation.toColumn));
     }
     for (const DictionaryRelation &relation : dictionary.relations) {
-        text += u"    %1 }o--|| %2 : \"%3\"\n"_s.arg(
-            mermaidName(relation.fromTable), mermaidName(relation.toTable), mermaidName(relation.fromColumn));
+        text += u"    %1 }o--|| %2 : \"%3\"\n"_s.arg(mermaidEntityName(relation.fromTable),
+                                                     mermaidEntityName(relation.toTable),
+                                                     mermaidName(relation.fromColumn));
     }
     return text;
 }
