@@ -146,14 +146,15 @@ QString mermaidName(const QString &name)
     return safe;
 }
 
-// An entity name for Mermaid. Its lexer tries keywords before names and takes the first rule that matches,
-// so a name beginning with one (`topics` starts with `to`, `classes` with `class`) is quoted.
+// An entity name for Mermaid. A name that is one of its ER lexer's keywords (`end`, `class`, `one` ...) or
+// starts like a cardinality (`u-`) is quoted; checked against the lexer rules of mermaid's erDiagram.jison.
 QString mermaidEntityName(const QString &name)
 {
-    static const QRegularExpression keywordStart(u"^(to|one|only|many|zero|class|style|subgraph|end)"_s,
-                                                 QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression keyword(
+        u"^(to|one|many|class|classdef|style|subgraph|end|erdiagram)$|^u-"_s,
+        QRegularExpression::CaseInsensitiveOption);
     const QString safe = mermaidName(name);
-    return keywordStart.match(safe).hasMatch() ? u'"' + safe + u'"' : safe;
+    return keyword.match(safe).hasMatch() ? u'"' + safe + u'"' : safe;
 }
 
 // The diagram shows the links; the columns are in the tables below it. Bookkeeping tables show every column,
