@@ -5,6 +5,7 @@
 #include "common/processhardening.h"
 #include "migratecommand.h"
 #include "schedulecommand.h"
+#include "schemacommand.h"
 #include "statuscommand.h"
 #include "synccommand.h"
 #include "tokencommand.h"
@@ -37,6 +38,8 @@ const std::map<QString, CommandEntry> &commands()
         {u"query"_s, {u"Run SQL against the destination."_s, runQueryCommand}},
         {u"schedule"_s,
          {u"Run sync on the settings' schedule (systemd user timer, or cron)."_s, runScheduleCommand}},
+        {u"schema"_s,
+         {u"Describe the tables: columns, types, keys, meaning, relations."_s, runSchemaCommand}},
         {u"status"_s, {u"Show each app's report requests, reports and what is loaded."_s, runStatusCommand}},
         {u"sync"_s, {u"Bring the destination up to date with App Store Connect."_s, runSyncCommand}},
         {u"token"_s, {u"Sign an App Store Connect API token locally and print it."_s, runTokenCommand}},

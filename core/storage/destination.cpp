@@ -343,8 +343,12 @@ Result<TablePlan> Destination::prepareTable(const QString &table, const QList<Co
     Status applied;
     if (!changes->createColumns.isEmpty())
         applied = createTable(table, changes->createColumns);
+    if (applied && !changes->createColumns.isEmpty())
+        applied = describeNewColumns(table, changes->createColumns, true);
     if (applied && !changes->addColumns.isEmpty())
         applied = addColumns(table, changes->addColumns);
+    if (applied && !changes->addColumns.isEmpty())
+        applied = describeNewColumns(table, changes->addColumns, false);
     if (applied && !changes->widenColumns.isEmpty())
         applied = widenColumns(table, changes->widenColumns);
     if (const Status ended = transaction.end(applied); !ended)

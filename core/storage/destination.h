@@ -152,6 +152,13 @@ protected:
     createSink(std::shared_ptr<RowSink::Lease> lease, const QString &table, const QList<Column> &columns) = 0;
     // Sets per-back-end reading options (numeric precision) on a query before it runs.
     virtual void configureQuery(QSqlQuery &query) const = 0;
+    // Right after prepareTable created `table` (newTable) or added `columns` to it, in the same transaction:
+    // a back-end that can store what they mean does so (PostgreSQL: COMMENT ON from the data dictionary).
+    virtual Status describeNewColumns(const QString & /*table*/, const QList<Column> & /*columns*/,
+                                      bool /*newTable*/)
+    {
+        return {};
+    }
 
 private:
     Status checkUsable(const QString &action) const;

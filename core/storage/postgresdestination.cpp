@@ -1,5 +1,6 @@
 #include "storage/postgresdestination.h"
 
+#include "reports/datadictionary.h"
 #include "storage/advisorysynclock.h"
 #include "storage/postgresconnection.h"
 #include "storage/postgresrowsink.h"
@@ -35,6 +36,7 @@ PostgresDestination::open(const DestinationSpec &spec, const QString &password, 
     } // no copy of the connection outlives this scope but the destination's own
     if (const Status ok = destination->initialise(options); !ok)
         return ok.error();
+    destination->describeUncommentedTables();
     qCDebug(lcStorage) << "opened" << spec.describe() << "schema" << spec.schema();
     return destination;
 }
@@ -106,6 +108,68 @@ Result<std::unique_ptr<RowSink>> PostgresDestination::createSink(std::shared_ptr
     if (!connection)
         return makeError(u"storage.pg.handle"_s, u"The PostgreSQL connection has no native handle."_s);
     return PostgresRowSink::open(connection, std::move(lease), table, columns);
+}
+
+Status PostgresDestination::describeNewColumns(const QString &table, const QList<Column> &columns,
+                                               bool newTable)
+{
+    // COMMENT ON takes no bound parameters: the texts are ascsync's own, quoted as standard SQL literals.
+    const auto literal = [](const QString &text) -> QString {
+        return u'\'' + QString(text).replace(u'\'', u"''"_s) + u'\'';
+    };
+    QStringList statements;
+    if (const QString meaning = reports::tableMeaning(table); newTable && !meaning.isEmpty())
+        statements << u"COMMENT ON TABLE %1 IS %2"_s.arg(qualified(table), literal(meaning));
+    for (const Column &column : columns) {
+        if (const QString meaning = reports::columnMeaning(table, column.name); !meaning.isEmpty()) {
+            statements << u"COMMENT ON COLUMN %1.%2 IS %3"_s.arg(
+                qualified(table), quoteIdentifier(column.name), literal(meaning));
+        }
+    }
+    for (const QString &statement : std::as_const(statements)) {
+        if (const Status ok = execSql(database(), statement, u"describe %1"_s.arg(qualified(table))); !ok)
+            return ok;
+    }
+    return {};
+}
+
+void PostgresDestination::describeUncommentedTables()
+{
+    // Only the tables' owner may comment on them: tables owned by another role are left alone, so a user who
+    // may only write into the schema still opens the destination.
+    const QString action = u"find tables without comments"_s;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    Status found = prepareSql(query,
+                              u"SELECT c.relname FROM pg_catalog.pg_class c "
+                              u"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                              u"WHERE n.nspname = ? AND c.relkind = 'r' "
+                              u"AND obj_description(c.oid, 'pg_class') IS NULL "
+                              u"AND pg_catalog.pg_has_role(c.relowner, 'USAGE')"_s,
+                              action);
+    if (found) {
+        query.addBindValue(schema());
+        found = execPrepared(query, action);
+    }
+    if (!found) {
+        qCDebug(lcStorage).noquote() << found.errorMessage();
+        return;
+    }
+    QStringList tables;
+    while (query.next()) {
+        if (const QString table = query.value(0).toString(); !reports::tableMeaning(table).isEmpty())
+            tables << table;
+    }
+    query.finish();
+    for (const QString &table : std::as_const(tables)) {
+        const auto columns = tableColumns(table);
+        const Status described = columns && columns->has_value()
+                                     ? describeNewColumns(table, columns->value(), true)
+                                     : Status(makeError(u"storage.pg.describe"_s, columns.errorMessage()));
+        if (!described)
+            qCDebug(lcStorage).noquote()
+                << "left" << table << "without comments:" << described.errorMessage();
+    }
 }
 
 void PostgresDestination::configureQuery(QSqlQuery &query) const

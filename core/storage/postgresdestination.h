@@ -22,9 +22,14 @@ protected:
     Result<std::unique_ptr<RowSink>> createSink(std::shared_ptr<RowSink::Lease> lease, const QString &table,
                                                 const QList<Column> &columns) override;
     void configureQuery(QSqlQuery &query) const override;
+    Status describeNewColumns(const QString &table, const QList<Column> &columns, bool newTable) override;
 
 private:
     PostgresDestination(const DestinationSpec &spec, QString password);
+    // Gives the tables the data dictionary knows that still have no comment their texts: ascsync's
+    // bookkeeping (made by the metadata migrations, not prepareTable) and tables made by migrations or older
+    // versions. Best effort: a failure is logged, never fatal.
+    void describeUncommentedTables();
 
     QString m_password;
 };
