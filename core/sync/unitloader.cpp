@@ -260,6 +260,9 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
     }
     UnitLoadResult result;
     result.notes = plan->describeChanges();
+    if (plan->created && !result.notes.isEmpty()) {
+        result.infos << result.notes.takeFirst(); // describeChanges() names the creation first
+    }
     QString dateColumn;
     qsizetype dateIndex = -1;
     QSet<QString> dates; // the days this unit holds, collected while streaming
@@ -291,6 +294,12 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
     QList<QByteArrayView> fields;
     QByteArray lastDate; // rows come grouped by day: only a new day touches the set
     bool anyDate = false;
+    qint64 rowsRead = 0;
+    qint64 bytesBefore = 0; // compressed bytes of the files already read
+    qint64 bytesTotal = 0;
+    for (const QString &path : m_unit.files) {
+        bytesTotal += QFileInfo(path).size();
+    }
     for (const QString &path : m_unit.files) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -335,7 +344,11 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
             if (const Status appended = (*sink)->appendUtf8(row); !appended) {
                 return appended.error();
             }
+            if (++rowsRead % kUnitProgressRows == 0 && m_unit.onRows) {
+                m_unit.onRows(rowsRead, bytesBefore + file.pos(), bytesTotal);
+            }
         }
+        bytesBefore += file.size();
         if (!reader.status()) {
             return makeError(reader.status().error().code,
                              u"%1 (%2)"_s.arg(reader.status().errorMessage(), QFileInfo(path).fileName()));

@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QMap>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -85,6 +86,12 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     , m_impressionsAxis(makeValueAxis(u"%.0f"_s, this))
     , m_downloadsAxis(makeValueAxis(u"%.0f"_s, this))
     , m_rateAxis(makeValueAxis(u"%.1f"_s, this))
+    , m_salesMessage(new QLabel(this))
+    , m_unitsView(makeChartView(u"Units per day (sales reports)"_s, this))
+    , m_proceedsView(makeChartView(u"Developer proceeds per day, per currency of proceeds"_s, this))
+    , m_units(new QLineSeries(this))
+    , m_unitsAxis(makeValueAxis(u"%.0f"_s, this))
+    , m_proceedsAxis(makeValueAxis(u"%.2f"_s, this))
 {
     m_appPicker->setObjectName(u"dashboardAppPicker"_s);
     m_appPicker->setAccessibleName(u"App"_s);
@@ -110,6 +117,13 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     attach(m_countsView, m_impressions, m_impressionsAxis, Qt::AlignLeft);
     attach(m_countsView, m_downloads, m_downloadsAxis, Qt::AlignRight);
     attach(m_rateView, m_conversion, m_rateAxis, Qt::AlignLeft);
+    m_units->setName(u"Units (the app's downloads and purchases, without updates)"_s);
+    m_units->setObjectName(u"unitsSeries"_s);
+    attach(m_unitsView, m_units, m_unitsAxis, Qt::AlignLeft);
+    m_proceedsView->chart()->addAxis(m_proceedsAxis, Qt::AlignLeft);
+    m_salesMessage->setObjectName(u"dashboardSalesMessage"_s);
+    m_salesMessage->setWordWrap(true);
+    m_salesMessage->hide();
 
     auto *reload = new QPushButton(u"&Reload"_s, this);
     reload->setObjectName(u"dashboardReloadButton"_s);
@@ -139,14 +153,24 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_message);
-    // Side by side: each chart keeps the full height, so the axes stay legible in a small window.
+    // Two rows, side by side: conversion above, money below.
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->setObjectName(u"dashboardCharts"_s);
     charts->addWidget(m_countsView);
     charts->addWidget(m_rateView);
     charts->setStretchFactor(0, 3);
     charts->setStretchFactor(1, 2);
-    layout->addWidget(charts, 1);
+    auto *salesCharts = new QSplitter(Qt::Horizontal, this);
+    salesCharts->setObjectName(u"dashboardSalesCharts"_s);
+    salesCharts->addWidget(m_unitsView);
+    salesCharts->addWidget(m_proceedsView);
+    salesCharts->setStretchFactor(0, 3);
+    salesCharts->setStretchFactor(1, 2);
+    auto *rows = new QSplitter(Qt::Vertical, this);
+    rows->addWidget(charts);
+    rows->addWidget(salesCharts);
+    layout->addWidget(rows, 1);
+    layout->addWidget(m_salesMessage);
     showMessage(u"Run a sync to see your apps' downloads and conversion rates here."_s);
 }
 
@@ -224,6 +248,7 @@ void DashboardWidget::reloadSeries()
         showMessage(u"The start date is after the end date."_s);
         return;
     }
+    reloadSales(appId, from, to);
     const int generation = ++m_seriesGeneration;
     runInBackground(
         this,
@@ -280,6 +305,59 @@ void DashboardWidget::showMetrics(const QList<DailyMetrics> &metrics)
     if (metrics.isEmpty()) {
         m_message->setText(u"No analytics for this app in the chosen days."_s);
     }
+}
+
+void DashboardWidget::reloadSales(const QString &appId, const QDate &from, const QDate &to)
+{
+    const int generation = ++m_salesGeneration;
+    runInBackground(
+        this, [settings = m_settings, appId, from, to] { return loadDailySales(settings, appId, from, to); },
+        [this, generation, from, to](Result<QList<metrics::DailySales>> sales) {
+            if (generation != m_salesGeneration) {
+                return;
+            }
+            m_salesMessage->setVisible(!sales);
+            m_salesMessage->setText(sales ? QString() : sales.errorMessage());
+            showSales(sales ? sales.value() : QList<metrics::DailySales>(), from, to);
+            Q_EMIT salesLoaded();
+        });
+}
+
+void DashboardWidget::showSales(const QList<metrics::DailySales> &sales, const QDate &from, const QDate &to)
+{
+    m_sales = sales;
+    QList<QPointF> units;
+    QMap<QString, QList<QPointF>> proceeds;
+    double maxUnits = 0;
+    double maxProceeds = 0;
+    for (const metrics::DailySales &day : sales) {
+        units << QPointF(chartX(day.date), day.units);
+        maxUnits = std::max(maxUnits, day.units);
+        for (auto it = day.proceedsByCurrency.cbegin(); it != day.proceedsByCurrency.cend(); ++it) {
+            proceeds[it.key()] << QPointF(chartX(day.date), it.value());
+            maxProceeds = std::max(maxProceeds, it.value());
+        }
+    }
+    m_units->replace(units);
+    // One line per currency, made anew: the currencies change with the app and the days.
+    for (QLineSeries *series : std::as_const(m_proceeds)) {
+        m_proceedsView->chart()->removeSeries(series);
+        delete series;
+    }
+    m_proceeds.clear();
+    for (auto it = proceeds.cbegin(); it != proceeds.cend(); ++it) {
+        auto *series = new QLineSeries(this);
+        series->setName(u"Proceeds in "_s + it.key());
+        series->setObjectName(u"proceedsSeries_"_s + it.key());
+        attach(m_proceedsView, series, m_proceedsAxis, Qt::AlignLeft);
+        series->replace(it.value());
+        m_proceeds << series;
+    }
+    for (QChartView *view : {m_unitsView, m_proceedsView}) {
+        view->chart()->axes(Qt::Horizontal).constFirst()->setRange(from.startOfDay(), to.startOfDay());
+    }
+    fitValueAxis(m_unitsAxis, maxUnits);
+    fitValueAxis(m_proceedsAxis, maxProceeds);
 }
 
 void DashboardWidget::showMessage(const QString &text)
