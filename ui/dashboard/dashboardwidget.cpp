@@ -13,6 +13,7 @@
 #include <QLineSeries>
 #include <QMap>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -88,10 +89,12 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     , m_rateAxis(makeValueAxis(u"%.1f"_s, this))
     , m_salesMessage(new QLabel(this))
     , m_unitsView(makeChartView(u"Units per day (sales reports)"_s, this))
-    , m_proceedsView(makeChartView(u"Developer proceeds per day, per currency of proceeds"_s, this))
+    , m_proceedsView(makeChartView(u"Developer proceeds per day"_s, this))
     , m_units(new QLineSeries(this))
     , m_unitsAxis(makeValueAxis(u"%.0f"_s, this))
     , m_proceedsAxis(makeValueAxis(u"%.2f"_s, this))
+    , m_currencyPicker(new QComboBox(this))
+    , m_proceedsLine(new QLineSeries(this))
 {
     m_appPicker->setObjectName(u"dashboardAppPicker"_s);
     m_appPicker->setAccessibleName(u"App"_s);
@@ -117,10 +120,18 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     attach(m_countsView, m_impressions, m_impressionsAxis, Qt::AlignLeft);
     attach(m_countsView, m_downloads, m_downloadsAxis, Qt::AlignRight);
     attach(m_rateView, m_conversion, m_rateAxis, Qt::AlignLeft);
-    m_units->setName(u"Units (the app's downloads and purchases, without updates)"_s);
+    m_units->setName(u"Units (without updates)"_s);
     m_units->setObjectName(u"unitsSeries"_s);
+    m_proceedsView->chart()->legend()->hide(); // one currency at a time, named in the title
+    m_currencyPicker->setObjectName(u"dashboardCurrencyPicker"_s);
+    m_currencyPicker->setAccessibleName(u"Currency of proceeds"_s);
+    m_currencyPicker->setToolTip(
+        u"Proceeds are shown per currency of proceeds, never added across currencies"_s);
+    m_currencyPicker->setEnabled(false);
+    connect(m_currencyPicker, &QComboBox::currentIndexChanged, this, &DashboardWidget::showCurrency);
     attach(m_unitsView, m_units, m_unitsAxis, Qt::AlignLeft);
-    m_proceedsView->chart()->addAxis(m_proceedsAxis, Qt::AlignLeft);
+    m_proceedsLine->setObjectName(u"proceedsShownSeries"_s);
+    attach(m_proceedsView, m_proceedsLine, m_proceedsAxis, Qt::AlignLeft);
     m_salesMessage->setObjectName(u"dashboardSalesMessage"_s);
     m_salesMessage->setWordWrap(true);
     m_salesMessage->hide();
@@ -149,6 +160,10 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     controls->addWidget(m_from);
     controls->addWidget(toLabel);
     controls->addWidget(m_to);
+    auto *currencyLabel = new QLabel(u"&Currency:"_s, this);
+    currencyLabel->setBuddy(m_currencyPicker);
+    controls->addWidget(currencyLabel);
+    controls->addWidget(m_currencyPicker);
     controls->addWidget(reload);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
@@ -164,8 +179,8 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     salesCharts->setObjectName(u"dashboardSalesCharts"_s);
     salesCharts->addWidget(m_unitsView);
     salesCharts->addWidget(m_proceedsView);
-    salesCharts->setStretchFactor(0, 3);
-    salesCharts->setStretchFactor(1, 2);
+    salesCharts->setStretchFactor(0, 1);
+    salesCharts->setStretchFactor(1, 1);
     auto *rows = new QSplitter(Qt::Vertical, this);
     rows->addWidget(charts);
     rows->addWidget(salesCharts);
@@ -328,35 +343,65 @@ void DashboardWidget::showSales(const QList<metrics::DailySales> &sales, const Q
     m_sales = sales;
     QList<QPointF> units;
     QMap<QString, QList<QPointF>> proceeds;
+    QMap<QString, int> daysWithProceeds;
     double maxUnits = 0;
-    double maxProceeds = 0;
     for (const metrics::DailySales &day : sales) {
         units << QPointF(chartX(day.date), day.units);
         maxUnits = std::max(maxUnits, day.units);
         for (auto it = day.proceedsByCurrency.cbegin(); it != day.proceedsByCurrency.cend(); ++it) {
             proceeds[it.key()] << QPointF(chartX(day.date), it.value());
-            maxProceeds = std::max(maxProceeds, it.value());
+            ++daysWithProceeds[it.key()];
         }
     }
     m_units->replace(units);
     // One line per currency, made anew: the currencies change with the app and the days.
-    for (QLineSeries *series : std::as_const(m_proceeds)) {
-        m_proceedsView->chart()->removeSeries(series);
-        delete series;
-    }
+    qDeleteAll(m_proceeds);
     m_proceeds.clear();
     for (auto it = proceeds.cbegin(); it != proceeds.cend(); ++it) {
         auto *series = new QLineSeries(this);
-        series->setName(u"Proceeds in "_s + it.key());
+        series->setName(it.key());
         series->setObjectName(u"proceedsSeries_"_s + it.key());
-        attach(m_proceedsView, series, m_proceedsAxis, Qt::AlignLeft);
-        series->replace(it.value());
+        series->replace(it.value()); // its points go on the chart when its currency is picked
         m_proceeds << series;
     }
     for (QChartView *view : {m_unitsView, m_proceedsView}) {
         view->chart()->axes(Qt::Horizontal).constFirst()->setRange(from.startOfDay(), to.startOfDay());
     }
     fitValueAxis(m_unitsAxis, maxUnits);
+    // Amounts in different currencies share no scale: the picker shows one currency at a time, the one
+    // with proceeds on the most days first (or the one chosen before, when the app still has it).
+    QStringList currencies = proceeds.keys();
+    std::stable_sort(currencies.begin(), currencies.end(), [&](const QString &a, const QString &b) {
+        return daysWithProceeds.value(a) > daysWithProceeds.value(b);
+    });
+    const QString previous = m_currencyPicker->currentText();
+    const QSignalBlocker blocker(m_currencyPicker);
+    m_currencyPicker->clear();
+    m_currencyPicker->addItems(currencies);
+    m_currencyPicker->setEnabled(!currencies.isEmpty());
+    m_currencyPicker->setCurrentIndex(std::max(0, int(currencies.indexOf(previous))));
+    showCurrency();
+}
+
+void DashboardWidget::showCurrency()
+{
+    // One line on the chart, with the picked currency's points (the per-currency series stay off it).
+    const QString currency = m_currencyPicker->currentText();
+    QList<QPointF> points;
+    for (const QLineSeries *series : std::as_const(m_proceeds)) {
+        if (series->name() == currency) {
+            points = series->points();
+        }
+    }
+    double maxProceeds = 0;
+    for (const QPointF &point : std::as_const(points)) {
+        maxProceeds = std::max(maxProceeds, point.y());
+    }
+    m_proceedsLine->setName(currency);
+    m_proceedsLine->replace(points);
+    m_proceedsView->chart()->setTitle(currency.isEmpty()
+                                          ? u"Developer proceeds per day"_s
+                                          : u"Developer proceeds per day in %1"_s.arg(currency));
     fitValueAxis(m_proceedsAxis, maxProceeds);
 }
 

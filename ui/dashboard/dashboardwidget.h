@@ -30,10 +30,11 @@ public:
     QLineSeries *conversionSeries() const { return m_conversion; }
     const QList<DailyMetrics> &metrics() const { return m_metrics; }
     QLineSeries *unitsSeries() const { return m_units; }
-    // One series per currency of proceeds, named "Proceeds in EUR" and found by objectName
-    // "proceedsSeries_EUR".
+    // One series per currency of proceeds, named after it ("EUR") and found by objectName
+    // "proceedsSeries_EUR"; only the one the currency picker shows is visible.
     QList<QLineSeries *> proceedsSeries() const { return m_proceeds; }
     const QList<metrics::DailySales> &sales() const { return m_sales; }
+    QLineSeries *proceedsLine() const { return m_proceedsLine; }
     QString selectedAppId() const;
 
 public Q_SLOTS:
@@ -52,6 +53,7 @@ private:
     void showMessage(const QString &text);
     void reloadSales(const QString &appId, const QDate &from, const QDate &to);
     void showSales(const QList<metrics::DailySales> &sales, const QDate &from, const QDate &to);
+    void showCurrency();
 
     config::Settings m_settings;
     bool m_hasSettings = false;
@@ -80,6 +82,8 @@ private:
     QValueAxis *m_proceedsAxis;
     QList<QLineSeries *> m_proceeds;
     QList<metrics::DailySales> m_sales;
+    QComboBox *m_currencyPicker;
+    QLineSeries *m_proceedsLine; // the picked currency's proceeds, the one line on the chart
 };
 
 } // namespace ascsync::ui

@@ -281,7 +281,7 @@ private:
         for (QLineSeries *series : dashboard->proceedsSeries()) {
             const QString currency = series->objectName().section(u'_', 1);
             QVERIFY(appCurrencies.contains(currency));
-            QCOMPARE(series->name(), u"Proceeds in "_s + currency);
+            QCOMPARE(series->name(), currency);
             double sum = 0;
             double want = 0;
             for (const QPointF &point : series->points()) {
@@ -291,6 +291,15 @@ private:
                 want += day.proceeds.value(currency);
             }
             QVERIFY2(std::abs(sum - want) < 1e-6, qPrintable(currency));
+        }
+        // One currency at a time, the picker's.
+        const auto *currencyPicker = dashboard->findChild<QComboBox *>(u"dashboardCurrencyPicker"_s);
+        QCOMPARE(currencyPicker->count(), int(appCurrencies.size()));
+        if (!appCurrencies.isEmpty()) {
+            const QString picked = currencyPicker->currentText();
+            QCOMPARE(dashboard->proceedsLine()->name(), picked);
+            QCOMPARE(dashboard->proceedsLine()->points(),
+                     dashboard->findChild<QLineSeries *>(u"proceedsSeries_"_s + picked)->points());
         }
         currencies.unite(appCurrencies);
     }
