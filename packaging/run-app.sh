@@ -11,8 +11,8 @@ cd "$(dirname "$0")/.."
 packaging/install-deps.sh
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target ascsync ascsync-sandbox ascsync-gui
-bin=build/dev/app
-ascsync="$bin/cli/ascsync"
+bin=build/dev/bin
+ascsync="$bin/ascsync"
 
 if [ $# -gt 0 ]; then
   exec "$ascsync" "$@"
@@ -26,7 +26,7 @@ fi
 echo "No App Store Connect key is configured: running the demo against the built-in simulator."
 echo "(Configure your own key with: $ascsync login --issuer-id ID --key-id KID --key-file AuthKey_KID.p8)"
 demo=$(mktemp -d /tmp/ascsync-demo.XXXXXX)
-"$bin/sandbox/ascsync-sandbox" --port 0 --state-dir "$demo/sandbox" --apps 3 --traffic-scale 0.2 \
+"$bin/ascsync-sandbox" --port 0 --state-dir "$demo/sandbox" --apps 3 --traffic-scale 0.2 \
   --history-start "$(date -u -d '-30 days' +%F)" >"$demo/sandbox.out" 2>"$demo/sandbox.err" &
 sandbox=$!
 trap 'kill $sandbox 2>/dev/null || true' EXIT
@@ -56,4 +56,4 @@ echo "Conversion rate per app per day (first rows), from $database:"
   ON l.app_name = d.app_name AND l.date = d.date ORDER BY 1, 2 LIMIT 15"
 echo
 echo "Explore it: $ascsync query --destination sqlite:$database 'SELECT ...'"
-echo "The desktop app: $bin/gui/ascsync-gui (its first page offers \"Try it with a demo account\")."
+echo "The desktop app: $bin/ascsync-gui (its first page offers \"Try it with a demo account\")."

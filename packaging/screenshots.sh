@@ -17,9 +17,9 @@ output=${2:-$here/docs/screenshots}
 mkdir -p "$output"
 output=$(cd "$output" && pwd)
 
-sandbox="$build/app/sandbox/ascsync-sandbox"
-gui="$build/app/gui/ascsync-gui"
-tour="$build/tests/ui/wizard/wizard-screenshot-tour"
+sandbox="$build/bin/ascsync-sandbox"
+gui="$build/bin/ascsync-gui"
+tour="$build/bin/wizard-screenshot-tour"
 [ -x "$sandbox" ] || { echo "screenshots: $sandbox is missing; build the ascsync-sandbox target" >&2; exit 1; }
 command -v xvfb-run >/dev/null || { echo "screenshots: xvfb-run is missing (packaging/install-deps.sh)" >&2; exit 1; }
 
@@ -51,13 +51,15 @@ xvfb-run -a -s "-screen 0 1280x900x24" "${command[@]}"
 # states. (A test that needs an active window may fail without a window manager; the pictures are saved first.)
 shots="$scratch/widget-tests"
 mkdir -p "$shots"
-for test in tests/ui/main/tst_mainwindow tests/ui/main/tst_adminsetupdialog; do
+for test in bin/tst_mainwindow bin/tst_adminsetupdialog; do
   if [ -x "$build/$test" ]; then
-    ASCSYNC_UI_SCREENSHOTS="$shots" xvfb-run -a -s "-screen 0 1280x900x24" "$build/$test" >/dev/null 2>&1 || true
+    ASCSYNC_UI_SCREENSHOTS="$shots" xvfb-run -a -s "-screen 0 1920x1200x24" "$build/$test" >/dev/null 2>&1 || true
   fi
 done
 [ -s "$shots/main-window.png" ] && cp "$shots/main-window.png" "$output/13-main-window.png"
 [ -s "$shots/admin-setup.png" ] && cp "$shots/admin-setup.png" "$output/14-admin-setup.png"
 [ -s "$shots/dashboard.png" ] && cp "$shots/dashboard.png" "$output/15-dashboard.png"
+[ -s "$shots/apps-1280x800.png" ] && cp "$shots/apps-1280x800.png" "$output/16-apps-1280x800.png"
+[ -s "$shots/apps-1920x1080.png" ] && cp "$shots/apps-1920x1080.png" "$output/17-apps-1920x1080.png"
 pictures=("$output"/[0-9][0-9]-*.png)
 echo "screenshots: ${#pictures[@]} pictures in $output"

@@ -9,12 +9,15 @@
 #include "storage/destinationspec.h"
 #include "sync/syncengine.h"
 #include "sync/syncsetup.h"
+#include "sync/unitprogress.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -23,12 +26,16 @@ namespace ascsync::cli {
 
 namespace {
 
-// Progress on one rewritten stderr line when it is a terminal; messages always, one per line.
+// Progress on one rewritten stderr line when it is a terminal: the stream's units, then the unit being
+// loaded with its rows, rate and estimate (and Apple's request budget while pacing). Messages always, one per
+// line.
 class TerminalObserver : public sync::SyncObserver {
 public:
     TerminalObserver()
         : m_terminal(isatty(STDERR_FILENO) == 1)
-    {}
+    {
+        m_clock.start();
+    }
 
     void message(Level level, const QString &text) override
     {
@@ -39,25 +46,61 @@ public:
 
     void progress(const QString &stream, int done, int total) override
     {
-        if (!m_terminal) {
-            return;
-        }
-        standardError() << "\r" << stream << ": " << done << "/" << total << "   ";
-        standardError().flush();
-        m_progressShown = true;
+        m_units = u"%1: %2/%3"_s.arg(stream).arg(done).arg(total);
+        showProgress();
+    }
+
+    void unitActivity(const sync::UnitActivity &activity) override
+    {
+        m_meter.update(activity, m_clock.elapsed());
+        m_unit = activity.phase == sync::UnitActivity::Phase::Finished ? QString() : m_meter.describe();
+        showProgress();
     }
 
 private:
+    void showProgress()
+    {
+        if (!m_terminal) {
+            return;
+        }
+        QString line = m_unit.isEmpty() ? m_units : m_units + u" · "_s + m_unit;
+        // One line that fits the terminal, or the carriage return cannot rewrite it.
+        const int width = terminalWidth() - 1;
+        if (line.size() > width) {
+            line = line.left(width - 1) + u'…';
+        }
+        const qsizetype previous = m_shownLength;
+        standardError() << "\r" << line;
+        if (previous > line.size()) {
+            standardError() << QString(previous - line.size(), u' ');
+        }
+        standardError().flush();
+        m_shownLength = line.size();
+    }
+
     void clearProgress()
     {
-        if (m_progressShown) {
-            standardError() << "\r" << QString(60, u' ') << "\r";
-            m_progressShown = false;
+        if (m_shownLength > 0) {
+            standardError() << "\r" << QString(m_shownLength, u' ') << "\r";
+            m_shownLength = 0;
         }
     }
 
+    static int terminalWidth()
+    {
+        winsize size{};
+        if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
+            return size.ws_col;
+        }
+        return 80;
+    }
+
     bool m_terminal = false;
-    bool m_progressShown = false;
+    qsizetype m_shownLength = 0;
+    QString m_units;
+    QString m_unit;
+    sync::UnitRateMeter m_meter;
+    QElapsedTimer m_clock;
 };
 
 // `ascsync query` reads what a sync wrote: it never creates a database (a typo in the path would otherwise

@@ -1,6 +1,7 @@
 // ascsync-gui: the desktop app. Shows the setup wizard when nothing is configured yet, else the main window.
 #include "common/backgroundtask.h"
 #include "common/processhardening.h"
+#include "common/quitsignals.h"
 #include "common/screenshottour.h"
 #include "common/uilog.h"
 #include "config/settings.h"
@@ -59,6 +60,10 @@ int main(int argc, char *argv[])
     if (const ascsync::Status hardened = ascsync::keepSecretsOutOfCoreDumps(); !hardened) {
         qWarning("%s", qPrintable(hardened.errorMessage()));
     }
+    // A logout's SIGTERM (or Ctrl-C, or a closed terminal) quits through the event loop, so the demo
+    // simulator is stopped and a running sync cancelled as on File > Quit.
+    ascsync::ui::QuitSignals quitSignals;
+    QObject::connect(&quitSignals, &ascsync::ui::QuitSignals::quitRequested, &app, &QCoreApplication::quit);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

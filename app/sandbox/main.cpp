@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -55,5 +56,13 @@ int main(int argc, char *argv[])
                           server.usesTemporaryStateDirectory() ? u", a temporary directory removed on exit"_s
                                                                : QString(),
                           server.today().toString(Qt::ISODate)));
-    return QCoreApplication::exec();
+    const int exitCode = QCoreApplication::exec();
+    if (server.isBusy()) {
+        // A signal ended the loop while a handler generates a large report (up to a minute): nothing of it
+        // is worth waiting for. Leave now, without the destructors that would wait.
+        server.removeTemporaryStateDirectory();
+        std::fflush(nullptr);
+        std::_Exit(exitCode);
+    }
+    return exitCode;
 }

@@ -112,6 +112,7 @@ public:
     bool isCancelled() const { return m_cancelled.load(); }
 
     std::optional<RateLimit> lastRateLimit() const { return m_lastRateLimit; }
+    int rateLimitReserve() const { return m_options.rateLimitReserve; }
     int requestCount() const { return m_requestCount; }
 
 private:

@@ -3,6 +3,7 @@
 #include "api/analyticsendpoints.h"
 #include "reports/tablenames.h"
 #include "sync/synclog.h"
+#include "sync/unitprogress.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -224,7 +225,10 @@ void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
             if (!unit.failure.isEmpty()) {
                 context.failed(u"%1: %2"_s.arg(describe(unit), unit.failure));
             } else {
-                const auto result = loadUnit(context.destination, unitLoadFor(context, unit));
+                const auto result =
+                    loadWithProgress(context, unitLoadFor(context, unit),
+                                     unitNamed(u"analytics"_s, unit.app.name, unit.report.name,
+                                               unit.instance.processingDate.toString(Qt::ISODate)));
                 if (result) {
                     context.loaded(result.value(), describe(unit));
                 } else {

@@ -6,6 +6,7 @@
 #include "reports/salescalendar.h"
 #include "reports/salesstreams.h"
 #include "reports/tablenames.h"
+#include "sync/unitprogress.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -134,7 +135,7 @@ UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
     load.scopeColumns = unit.scopeColumns;
     load.policy = context.options.policy;
     load.record = record;
-    const auto result = loadUnit(context.destination, load);
+    const auto result = loadWithProgress(context, load, unitNamed(unit.family, {}, unit.label, {}));
     QFile::remove(file);
     if (!result) {
         context.failed(u"%1: %2"_s.arg(unit.label, result.errorMessage()));

@@ -37,6 +37,9 @@ struct SyncContext {
         ++summary.unitsLoaded;
         summary.rowsLoaded += result.rowsLoaded;
         summary.rowsReplaced += result.rowsReplaced;
+        for (const QString &fact : result.infos) {
+            info(what + QStringLiteral(": ") + fact);
+        }
         for (const QString &note : result.notes) {
             warn(what + QStringLiteral(": ") + note);
         }

@@ -295,6 +295,11 @@ Status UnitLoadRun::streamFiles(const FileColumns &columns, storage::RowSink &si
     QList<QByteArray> scratch(width); // per column: the normal form of a value that was not in it
     QList<QByteArrayView> row;
     QList<QByteArrayView> fields;
+    qint64 rowsRead = 0;
+    qint64 bytesBefore = 0; // compressed bytes of the files already read
+    qint64 bytesTotal = 0;
+    for (const QString &path : m_unit.files)
+        bytesTotal += QFileInfo(path).size();
     for (const QString &path : m_unit.files) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -331,7 +336,10 @@ Status UnitLoadRun::streamFiles(const FileColumns &columns, storage::RowSink &si
             m_plan->selectValues(fileValues, metadataValues, row);
             if (const Status appended = sink.appendUtf8(row); !appended)
                 return appended;
+            if (++rowsRead % kUnitProgressRows == 0 && m_unit.onRows)
+                m_unit.onRows(rowsRead, bytesBefore + file.pos(), bytesTotal);
         }
+        bytesBefore += file.size();
         if (!reader.status()) {
             return makeError(reader.status().error().code,
                              u"%1 (%2)"_s.arg(reader.status().errorMessage(), QFileInfo(path).fileName()));
@@ -359,6 +367,8 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
     m_plan = &plan.value();
     UnitLoadResult result;
     result.notes = plan->describeChanges();
+    if (plan->created && !result.notes.isEmpty())
+        result.infos << result.notes.takeFirst(); // describeChanges() names the creation first
     if (analytics()) {
         for (const QString &header : m_unit.dateHeaders) {
             if (m_dateIndex < 0)

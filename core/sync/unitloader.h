@@ -12,6 +12,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace ascsync::sync {
 
 // One value ascsync adds to every row of a unit (`_app_id`, `_report_date`, ...).
@@ -46,13 +48,19 @@ struct UnitLoad {
     storage::InstanceRecord instance; // NewestPerDate: the analytics instance the files make up
     storage::MigrationPolicy policy = storage::MigrationPolicy::Evolve;
     storage::LoadRecord record;
+    // Optional: told the rows read so far and the compressed bytes read of `bytesTotal` every
+    // kUnitProgressRows rows, so a long unit shows that it moves. Called on the loading thread.
+    std::function<void(qint64 rows, qint64 bytesRead, qint64 bytesTotal)> onRows;
 };
+
+constexpr qint64 kUnitProgressRows = 20'000;
 
 struct UnitLoadResult {
     qint64 rowsLoaded = 0;
     qint64 rowsReplaced = 0;   // older rows this unit superseded
     qint64 rowsSuperseded = 0; // rows of this unit dropped because a newer unit holds their dates
     QStringList notes; // schema changes, ignored columns, padded rows, non-UTF-8 fields, trailer lines
+    QStringList infos; // facts, not problems: the table was created
 };
 
 // Streams the unit's files (gzip TSV, constant memory) into the destination in one transaction, together with

@@ -1,6 +1,7 @@
 #include "analyticsindex.h"
 
 #include "stableid.h"
+#include "statelock.h"
 
 namespace ascsync::sandbox {
 
@@ -42,8 +43,13 @@ QList<InstanceSpec> AnalyticsIndex::instancesOf(const ReportRef &report) const
 
 QList<SegmentSpec> AnalyticsIndex::segmentsOf(const InstanceRef &instance, Drift drift) const
 {
-    const QList<SegmentSpec> segments =
-        m_world.segments(instance.report.request.appId, instance.report.spec.name, instance.spec, drift);
+    QList<SegmentSpec> segments;
+    {
+        // Generating a large instance takes up to a minute: other requests go on meanwhile.
+        const StateUnlocker generating;
+        segments =
+            m_world.segments(instance.report.request.appId, instance.report.spec.name, instance.spec, drift);
+    }
     for (const SegmentSpec &segment : segments)
         m_segmentInstance.insert(segment.id, {instance.spec.id, drift});
     return segments;

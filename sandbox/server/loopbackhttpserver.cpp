@@ -1,6 +1,7 @@
 #include "loopbackhttpserver.h"
 
 #include "serverlog.h"
+#include "statelock.h"
 
 #include <QHttpServerRequest>
 #include <QTcpServer>
@@ -14,6 +15,8 @@ using namespace Qt::StringLiterals;
 namespace ascsync::sandbox {
 
 namespace {
+
+constexpr int kHandlerThreads = 4;
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -107,7 +110,15 @@ void resetConnection(QTcpSocket *socket)
 LoopbackHttpServer::LoopbackHttpServer(Handler handler, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_handler(std::move(handler))
-{}
+{
+    // Enough for a few generations at once plus the quick requests beside them.
+    m_pool.setMaxThreadCount(kHandlerThreads);
+}
+
+LoopbackHttpServer::~LoopbackHttpServer()
+{
+    m_pool.waitForDone();
+}
 
 bool LoopbackHttpServer::listenOnLoopback(quint16 port)
 {
@@ -124,10 +135,28 @@ bool LoopbackHttpServer::listenOnLoopback(quint16 port)
 
 bool LoopbackHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    const HttpRequestData data = copyRequest(request);
+    HttpRequestData data = copyRequest(request);
     const bool closeAfterwards = data.header("connection").toLower().contains("close");
-    const HttpReply reply = m_handler(data);
     const QPointer<QTcpSocket> guardedSocket(socket);
+    m_pool.start([this, data = std::move(data), guardedSocket, closeAfterwards] {
+        HttpReply reply;
+        {
+            const StateLocker state;
+            reply = m_handler(data);
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, guardedSocket, reply = std::move(reply), closeAfterwards] {
+                answer(guardedSocket, reply, closeAfterwards);
+            },
+            Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void LoopbackHttpServer::answer(const QPointer<QTcpSocket> &guardedSocket, const HttpReply &reply,
+                                bool closeAfterwards)
+{
     if (reply.delayMs > 0) {
         // The event loop keeps serving other connections meanwhile; a client that gives up closes the
         // socket and the guarded pointer turns null.
@@ -137,7 +166,6 @@ bool LoopbackHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSo
     } else {
         deliver(guardedSocket, reply, closeAfterwards);
     }
-    return true;
 }
 
 void LoopbackHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

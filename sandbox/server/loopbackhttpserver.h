@@ -5,6 +5,7 @@
 #include <QAbstractHttpServer>
 #include <QPointer>
 #include <QString>
+#include <QThreadPool>
 
 #include <functional>
 
@@ -16,6 +17,8 @@ namespace ascsync::sandbox {
 // reply itself. Writing the wire format here (instead of QHttpServerResponder) is what lets the simulator
 // send the broken replies real networks produce: a reset connection, a body cut short, a late answer.
 // Both of the simulator's origins (the API and the segment downloads) are one instance each.
+// The handler runs on a worker thread under the simulator's state lock (statelock.h), never on the event
+// loop's: a request whose data take a minute to generate holds up neither signals nor other requests.
 class LoopbackHttpServer : public QAbstractHttpServer {
     Q_OBJECT
 
@@ -23,10 +26,14 @@ public:
     using Handler = std::function<HttpReply(const HttpRequestData &request)>;
 
     explicit LoopbackHttpServer(Handler handler, QObject *parent = nullptr);
+    // Waits for the handlers still running.
+    ~LoopbackHttpServer() override;
 
     // Listens on 127.0.0.1 only; `port` 0 picks a free port. Returns false with errorString() on failure.
     bool listenOnLoopback(quint16 port);
     quint16 port() const { return m_port; }
+    // Handlers running or waiting for a worker.
+    bool isBusy() const { return m_pool.activeThreadCount() > 0; }
     QString errorString() const { return m_errorString; }
 
 protected:
@@ -34,12 +41,15 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    // On the event loop's thread, with the handler's reply: now or after its delay.
+    void answer(const QPointer<QTcpSocket> &socket, const HttpReply &reply, bool closeAfterwards);
     // `closeAfterwards`: the client asked for "Connection: close".
     void deliver(const QPointer<QTcpSocket> &socket, const HttpReply &reply, bool closeAfterwards);
 
     Handler m_handler;
     quint16 m_port = 0;
     QString m_errorString;
+    QThreadPool m_pool; // last: destroyed (and waited for) first
 };
 
 } // namespace ascsync::sandbox

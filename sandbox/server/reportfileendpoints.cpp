@@ -1,5 +1,7 @@
 #include "reportfileendpoints.h"
 
+#include "statelock.h"
+
 #include <QMap>
 
 using namespace Qt::StringLiterals;
@@ -79,7 +81,9 @@ HttpReply ReportFileEndpoints::sales(const ApiCall &call) const
     parameters.list(u"filter[frequency]"_s, {u"DAILY"_s, u"WEEKLY"_s, u"MONTHLY"_s, u"YEARLY"_s});
     if (parameters.error())
         return ApiReply::error(*parameters.error());
-    return fileReply(m_world.salesReport(filters(parameters, names)));
+    const QMap<QString, QString> query = filters(parameters, names);
+    const StateUnlocker generating; // World is thread-safe; other requests go on meanwhile
+    return fileReply(m_world.salesReport(query));
 }
 
 HttpReply ReportFileEndpoints::finance(const ApiCall &call) const
@@ -90,7 +94,9 @@ HttpReply ReportFileEndpoints::finance(const ApiCall &call) const
     parameters.list(u"filter[reportType]"_s, {u"FINANCIAL"_s, u"FINANCE_DETAIL"_s});
     if (parameters.error())
         return ApiReply::error(*parameters.error());
-    return fileReply(m_world.financeReport(filters(parameters, names)));
+    const QMap<QString, QString> query = filters(parameters, names);
+    const StateUnlocker generating;
+    return fileReply(m_world.financeReport(query));
 }
 
 } // namespace ascsync::sandbox

@@ -40,7 +40,24 @@ SandboxServer::SandboxServer(SandboxOptions options, ClockSource clock, QObject 
     , m_verifier(m_registry, m_clock)
 {}
 
-SandboxServer::~SandboxServer() = default;
+SandboxServer::~SandboxServer()
+{
+    // The origins' handlers use the members below: wait for them (and stop listening) before those go.
+    delete m_apiServer;
+    delete m_segmentOrigin;
+}
+
+bool SandboxServer::isBusy() const
+{
+    return (m_apiServer && m_apiServer->isBusy()) || (m_segmentOrigin && m_segmentOrigin->isBusy());
+}
+
+void SandboxServer::removeTemporaryStateDirectory()
+{
+    if (m_temporaryStateDir) {
+        m_temporaryStateDir->remove();
+    }
+}
 
 QString SandboxServer::apiOrigin() const
 {

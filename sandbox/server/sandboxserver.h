@@ -48,6 +48,10 @@ public:
     QString segmentOrigin() const; // the second origin, for pre-signed downloads
     QString stateDirectory() const { return m_stateDir; }
     bool usesTemporaryStateDirectory() const { return m_temporaryStateDir != nullptr; }
+    // A request is being handled (perhaps generating a large report).
+    bool isBusy() const;
+    // For a quick exit that skips the destructors: removes the temporary state directory, if any.
+    void removeTemporaryStateDirectory();
     QDate today() const { return m_today; }
     const World &world() const { return *m_world; }
     const TeamCredentials &credentials() const { return m_credentials; }

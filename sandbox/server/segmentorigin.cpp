@@ -104,6 +104,11 @@ QString SegmentOrigin::presignedUrl(const QString &instanceId, const QString &se
     return url.toString(QUrl::FullyEncoded);
 }
 
+bool SegmentOrigin::isBusy() const
+{
+    return m_server->isBusy();
+}
+
 HttpReply SegmentOrigin::handle(const HttpRequestData &request)
 {
     const QDateTime now = m_clock();

@@ -31,6 +31,7 @@ public:
 
     bool listen(quint16 port, QString *error);
     QString origin() const;
+    bool isBusy() const;
 
     // A download URL for one segment of an instance, valid for the configured lifetime from `now`.
     // `drift` is part of the signed URL, so the bytes served match the checksum listed with it.

@@ -41,7 +41,7 @@ done
 if [ -z "$bench" ]; then
   echo "building bench_load in $build_dir" >&2
   nice cmake --build "$build_dir" --target bench_load -j2 >&2
-  bench=$build_dir/tests/bench/bench_load
+  bench=$build_dir/bin/bench_load
 fi
 mkdir -p "$work_dir"
 

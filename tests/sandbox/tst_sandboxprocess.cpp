@@ -16,7 +16,7 @@ using namespace ascsync::sandbox::test;
 
 namespace {
 
-const QString kExecutable = QStringLiteral(ASCSYNC_BINARY_DIR "/app/sandbox/ascsync-sandbox");
+const QString kExecutable = QStringLiteral(ASCSYNC_BINARY_DIR "/bin/ascsync-sandbox");
 
 // A running simulator process and the origins it announced.
 class SandboxProcess {
@@ -104,6 +104,7 @@ private Q_SLOTS:
     void restartKeepsKeysAndRequests();
     void temporaryStateDirectory();
     void movedStateDirectoryKeepsKeys();
+    void answersWhileGenerating();
 };
 
 void TestSandboxProcess::help()
@@ -276,6 +277,57 @@ void TestSandboxProcess::movedStateDirectoryKeepsKeys()
     QCOMPARE(readJson(moved + u"/credentials.json"_s)[u"admin"_s][u"keyFile"_s].toString(),
              harness.server().credentials().adminKeyFile());
     QCOMPARE(harness.get(u"/v1/apps"_s).status, 200);
+}
+
+// A full-history snapshot of a busy app takes the simulator a minute or more to generate. Meanwhile it must
+// answer other requests and SIGTERM (a desktop app closing its demo): generation happens off the event loop.
+void TestSandboxProcess::answersWhileGenerating()
+{
+    QTemporaryDir state;
+    SandboxProcess sandbox;
+    QVERIFY(sandbox.start({u"--state-dir"_s, state.path(), u"--apps"_s, u"1"_s, u"--traffic-scale"_s, u"1"_s,
+                           u"--history-start"_s, u"2024-01-01"_s}));
+    const QString api = sandbox.apiOrigin();
+    const QByteArray token =
+        tokenFrom(readJson(state.filePath(u"credentials.json"_s))[u"reader"_s].toObject());
+    const auto firstId = [](const HttpResult &result, const QString &name = {}) {
+        for (const QJsonValue &item : result.data()) {
+            if (name.isEmpty() || item[u"attributes"_s][u"name"_s].toString() == name)
+                return item[u"id"_s].toString();
+        }
+        return QString();
+    };
+    const QString app = firstId(request("GET", api + u"/v1/apps"_s, token));
+    QVERIFY(!app.isEmpty());
+    const QString snapshot = firstId(request(
+        "GET", api + u"/v1/apps/%1/analyticsReportRequests?filter[accessType]=ONE_TIME_SNAPSHOT"_s.arg(app),
+        token));
+    QVERIFY(!snapshot.isEmpty());
+    const QString report = firstId(
+        request("GET", api + u"/v1/analyticsReportRequests/%1/reports?limit=200"_s.arg(snapshot), token),
+        u"App Store Discovery and Engagement Standard"_s);
+    QVERIFY(!report.isEmpty());
+    const QString instance = firstId(request(
+        "GET", api + u"/v1/analyticsReports/%1/instances?filter[granularity]=DAILY"_s.arg(report), token));
+    QVERIFY(!instance.isEmpty());
+
+    // Listing the instance's segments generates them all (their checksums are in the listing).
+    QNetworkAccessManager network;
+    QNetworkRequest segmentsRequest{QUrl(api + u"/v1/analyticsReportInstances/%1/segments"_s.arg(instance))};
+    segmentsRequest.setRawHeader("Authorization", "Bearer " + token);
+    std::unique_ptr<QNetworkReply> segments(network.get(segmentsRequest));
+    QTest::qWait(200); // let the request reach the simulator first
+
+    // Another request is answered while the generation runs (it used to wait for the generation).
+    const HttpResult apps = request("GET", api + u"/v1/apps"_s, token);
+    QCOMPARE(apps.status, 200);
+    QVERIFY2(!segments->isFinished(), "the generation ended before the other request: nothing was shown");
+
+    // SIGTERM ends the simulator without waiting for the generation: the pending request gets no answer.
+    sandbox.stop();
+    QVERIFY(QTest::qWaitFor([&] { return segments->isFinished(); }, 30000));
+    QVERIFY2(segments->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200,
+             "the simulator answered the generation before it ended: SIGTERM waited for it");
 }
 
 QTEST_GUILESS_MAIN(TestSandboxProcess)

@@ -99,7 +99,7 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     m_keyPem->setObjectName(u"adminKeyPem"_s);
     m_keyPem->setPlaceholderText(u"…or paste the key: -----BEGIN PRIVATE KEY----- …"_s);
     m_keyPem->setTabChangesFocus(true);
-    m_keyPem->setMaximumHeight(m_keyPem->fontMetrics().lineSpacing() * 5);
+    m_keyPem->setMaximumHeight(m_keyPem->fontMetrics().lineSpacing() * 4);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_keyPem->setFont(mono);
     auto *form = new QFormLayout;
@@ -144,6 +144,7 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     m_results->setObjectName(u"adminResultsList"_s);
     m_results->setAccessibleName(u"Results"_s);
     m_results->setWordWrap(true);
+    m_results->hide(); // until there are results: the commands keep the room
 
     auto *appsBox = new QGroupBox(u"Apps without report requests"_s, this);
     auto *appsLayout = new QVBoxLayout(appsBox);
@@ -165,12 +166,19 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(privacy);
-    layout->addLayout(form);
-    layout->addWidget(m_checkButton, 0, Qt::AlignRight);
-    layout->addWidget(appsBox);
+    // The key and the apps it finds side by side: the commands below get the height.
+    auto *keyColumn = new QVBoxLayout;
+    keyColumn->addLayout(form);
+    keyColumn->addWidget(m_checkButton, 0, Qt::AlignRight);
+    keyColumn->addStretch();
+    auto *top = new QHBoxLayout;
+    top->addLayout(keyColumn, 1);
+    top->addWidget(appsBox, 1);
+    layout->addLayout(top);
     layout->addWidget(commandsBox, 1);
     layout->addWidget(m_buttons);
-    resize(800, 820);
+    // Wide enough for the curl lines, and within a 1280x800 screen.
+    resize(1040, 740);
 
     for (QWidget *widget : {static_cast<QWidget *>(m_copyAll), static_cast<QWidget *>(m_copyApp),
                             static_cast<QWidget *>(m_send)}) {
@@ -225,6 +233,7 @@ void AdminSetupDialog::checkApps()
     m_plan.reset();
     m_outcomes.clear();
     m_results->clear();
+    m_results->hide();
     setBusy(true, u"Checking your apps' report requests…"_s);
     runInBackground(
         this,
@@ -296,6 +305,7 @@ void AdminSetupDialog::sendRequests()
             setBusy(false);
             m_outcomes = outcomes;
             int good = 0;
+            m_results->setVisible(!outcomes.isEmpty());
             for (const admin::ActionOutcome &outcome : outcomes) {
                 auto *item = new QListWidgetItem(outcome.message, m_results);
                 item->setIcon(isGood(outcome.kind)

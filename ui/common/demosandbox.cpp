@@ -3,12 +3,17 @@
 #include "common/uilog.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +22,7 @@ namespace ascsync::ui {
 namespace {
 
 constexpr int kStartTimeoutMs = 60'000;
+constexpr int kDemoHistoryDays = 30;
 const QString kExecutableName = u"ascsync-sandbox"_s;
 
 } // namespace
@@ -28,6 +34,16 @@ DemoSandbox::DemoSandbox(QObject *parent)
     , m_process(new QProcess(this))
 {
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    // The simulator ends with the app however the app ends, a crash or SIGKILL included: the kernel sends it
+    // SIGTERM when the thread that started it (this, the UI thread) is gone. Should the app have ended
+    // before the child got this far, it leaves at once. Only async-signal-safe calls here (after fork()).
+    const pid_t app = ::getpid();
+    m_process->setChildProcessModifier([app] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != app) {
+            ::_exit(1);
+        }
+    });
     m_startTimeout.setSingleShot(true);
     m_startTimeout.setInterval(kStartTimeoutMs);
     connect(&m_startTimeout, &QTimer::timeout, this, [this] {
@@ -75,7 +91,17 @@ QString DemoSandbox::findExecutable()
 
 QStringList DemoSandbox::defaultWorldArguments()
 {
-    return {u"--apps"_s, u"3"_s, u"--enabled-apps"_s, u"2"_s, u"--traffic-scale"_s, u"0.2"_s};
+    // A month of history, as the command line's demo (packaging/run-app.sh): without it the simulator serves
+    // every report since 2024, gigabytes and many minutes for a "try it" click.
+    const QDate historyStart = QDateTime::currentDateTimeUtc().date().addDays(-kDemoHistoryDays);
+    return {u"--apps"_s,          u"3"_s,   u"--enabled-apps"_s,  u"2"_s,
+            u"--traffic-scale"_s, u"0.1"_s, u"--history-start"_s, historyStart.toString(Qt::ISODate)};
+}
+
+QStringList DemoSandbox::demoStreams()
+{
+    return {u"analytics:downloads"_s, u"analytics:discovery_and_engagement"_s, u"sales:SALES/SUMMARY/DAILY"_s,
+            u"finance"_s};
 }
 
 void DemoSandbox::start()

@@ -37,8 +37,11 @@ public:
     // $ASCSYNC_SANDBOX_PATH, else ascsync-sandbox beside the running executable, else in PATH; empty when
     // none has it.
     static QString findExecutable();
-    // The world the demo shows: 3 apps (one without report requests), light traffic so a first sync is quick.
+    // The world the demo shows: 3 apps (one without report requests), light traffic and a month of history,
+    // so a first sync is quick and small.
     static QStringList defaultWorldArguments();
+    // What the demo syncs: the conversion reports, daily sales and finance (as the command line's demo).
+    static QStringList demoStreams();
 
     void setExecutable(const QString &path) { m_executable = path; }
     void setWorldArguments(const QStringList &arguments) { m_worldArguments = arguments; }
@@ -47,6 +50,7 @@ public:
     void stop();
     bool isRunning() const { return m_ready && m_process->state() == QProcess::Running; }
     bool isStarting() const { return m_starting; }
+    qint64 processId() const { return m_process->processId(); }
     const DemoAccount &account() const { return m_account; }
 
 Q_SIGNALS:

@@ -136,4 +136,14 @@ Result<QList<DailyMetrics>> loadDailyMetrics(const config::Settings &settings, c
     return metrics;
 }
 
+Result<QList<metrics::DailySales>> loadDailySales(const config::Settings &settings, const QString &appId,
+                                                  const QDate &from, const QDate &to)
+{
+    auto destination = open(settings);
+    if (!destination) {
+        return destination.error();
+    }
+    return metrics::loadDailySales(*destination.value(), appId, from, to);
+}
+
 } // namespace ascsync::ui

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "config/settings.h"
+#include "metrics/salesmetrics.h"
 
 #include <QDate>
 #include <QList>
@@ -33,5 +34,10 @@ struct DailyMetrics {
 Result<QList<DashboardApp>> loadDashboardApps(const config::Settings &settings);
 Result<QList<DailyMetrics>> loadDailyMetrics(const config::Settings &settings, const QString &appId,
                                              const QDate &from, const QDate &to);
+
+// Units and developer proceeds per day (per currency of proceeds) from the summary sales reports
+// (metrics::loadDailySales), on the calling thread.
+Result<QList<metrics::DailySales>> loadDailySales(const config::Settings &settings, const QString &appId,
+                                                  const QDate &from, const QDate &to);
 
 } // namespace ascsync::ui

@@ -11,7 +11,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QMap>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -85,6 +87,14 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     , m_impressionsAxis(makeValueAxis(u"%.0f"_s, this))
     , m_downloadsAxis(makeValueAxis(u"%.0f"_s, this))
     , m_rateAxis(makeValueAxis(u"%.1f"_s, this))
+    , m_salesMessage(new QLabel(this))
+    , m_unitsView(makeChartView(u"Units per day (sales reports)"_s, this))
+    , m_proceedsView(makeChartView(u"Developer proceeds per day"_s, this))
+    , m_units(new QLineSeries(this))
+    , m_unitsAxis(makeValueAxis(u"%.0f"_s, this))
+    , m_proceedsAxis(makeValueAxis(u"%.2f"_s, this))
+    , m_currencyPicker(new QComboBox(this))
+    , m_proceedsLine(new QLineSeries(this))
 {
     m_appPicker->setObjectName(u"dashboardAppPicker"_s);
     m_appPicker->setAccessibleName(u"App"_s);
@@ -111,6 +121,21 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     attach(m_countsView, m_impressions, m_impressionsAxis, Qt::AlignLeft);
     attach(m_countsView, m_downloads, m_downloadsAxis, Qt::AlignRight);
     attach(m_rateView, m_conversion, m_rateAxis, Qt::AlignLeft);
+    m_units->setName(u"Units (without updates)"_s);
+    m_units->setObjectName(u"unitsSeries"_s);
+    m_proceedsView->chart()->legend()->hide(); // one currency at a time, named in the title
+    m_currencyPicker->setObjectName(u"dashboardCurrencyPicker"_s);
+    m_currencyPicker->setAccessibleName(u"Currency of proceeds"_s);
+    m_currencyPicker->setToolTip(
+        u"Proceeds are shown per currency of proceeds, never added across currencies"_s);
+    m_currencyPicker->setEnabled(false);
+    connect(m_currencyPicker, &QComboBox::currentIndexChanged, this, &DashboardWidget::showCurrency);
+    attach(m_unitsView, m_units, m_unitsAxis, Qt::AlignLeft);
+    m_proceedsLine->setObjectName(u"proceedsShownSeries"_s);
+    attach(m_proceedsView, m_proceedsLine, m_proceedsAxis, Qt::AlignLeft);
+    m_salesMessage->setObjectName(u"dashboardSalesMessage"_s);
+    m_salesMessage->setWordWrap(true);
+    m_salesMessage->hide();
 
     auto *reload = new QPushButton(u"&Reload"_s, this);
     reload->setObjectName(u"dashboardReloadButton"_s);
@@ -136,18 +161,32 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     controls->addWidget(m_from);
     controls->addWidget(toLabel);
     controls->addWidget(m_to);
+    auto *currencyLabel = new QLabel(u"&Currency:"_s, this);
+    currencyLabel->setBuddy(m_currencyPicker);
+    controls->addWidget(currencyLabel);
+    controls->addWidget(m_currencyPicker);
     controls->addWidget(reload);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_message);
-    // Side by side: each chart keeps the full height, so the axes stay legible in a small window.
+    // Two rows, side by side: conversion above, money below.
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->setObjectName(u"dashboardCharts"_s);
     charts->addWidget(m_countsView);
     charts->addWidget(m_rateView);
     charts->setStretchFactor(0, 3);
     charts->setStretchFactor(1, 2);
-    layout->addWidget(charts, 1);
+    auto *salesCharts = new QSplitter(Qt::Horizontal, this);
+    salesCharts->setObjectName(u"dashboardSalesCharts"_s);
+    salesCharts->addWidget(m_unitsView);
+    salesCharts->addWidget(m_proceedsView);
+    salesCharts->setStretchFactor(0, 1);
+    salesCharts->setStretchFactor(1, 1);
+    auto *rows = new QSplitter(Qt::Vertical, this);
+    rows->addWidget(charts);
+    rows->addWidget(salesCharts);
+    layout->addWidget(rows, 1);
+    layout->addWidget(m_salesMessage);
     showMessage(u"Run a sync to see your apps' downloads and conversion rates here."_s);
 }
 
@@ -225,6 +264,7 @@ void DashboardWidget::reloadSeries()
         showMessage(u"The start date is after the end date."_s);
         return;
     }
+    reloadSales(appId, from, to);
     const int generation = ++m_seriesGeneration;
     runInBackground(
         this,
@@ -281,6 +321,89 @@ void DashboardWidget::showMetrics(const QList<DailyMetrics> &metrics)
     if (metrics.isEmpty()) {
         m_message->setText(u"No analytics for this app in the chosen days."_s);
     }
+}
+
+void DashboardWidget::reloadSales(const QString &appId, const QDate &from, const QDate &to)
+{
+    const int generation = ++m_salesGeneration;
+    runInBackground(
+        this, [settings = m_settings, appId, from, to] { return loadDailySales(settings, appId, from, to); },
+        [this, generation, from, to](Result<QList<metrics::DailySales>> sales) {
+            if (generation != m_salesGeneration) {
+                return;
+            }
+            m_salesMessage->setVisible(!sales);
+            m_salesMessage->setText(sales ? QString() : sales.errorMessage());
+            showSales(sales ? sales.value() : QList<metrics::DailySales>(), from, to);
+            Q_EMIT salesLoaded();
+        });
+}
+
+void DashboardWidget::showSales(const QList<metrics::DailySales> &sales, const QDate &from, const QDate &to)
+{
+    m_sales = sales;
+    QList<QPointF> units;
+    QMap<QString, QList<QPointF>> proceeds;
+    QMap<QString, int> daysWithProceeds;
+    double maxUnits = 0;
+    for (const metrics::DailySales &day : sales) {
+        units << QPointF(chartX(day.date), day.units);
+        maxUnits = std::max(maxUnits, day.units);
+        for (auto it = day.proceedsByCurrency.cbegin(); it != day.proceedsByCurrency.cend(); ++it) {
+            proceeds[it.key()] << QPointF(chartX(day.date), it.value());
+            ++daysWithProceeds[it.key()];
+        }
+    }
+    m_units->replace(units);
+    // One line per currency, made anew: the currencies change with the app and the days.
+    qDeleteAll(m_proceeds);
+    m_proceeds.clear();
+    for (auto it = proceeds.cbegin(); it != proceeds.cend(); ++it) {
+        auto *series = new QLineSeries(this);
+        series->setName(it.key());
+        series->setObjectName(u"proceedsSeries_"_s + it.key());
+        series->replace(it.value()); // its points go on the chart when its currency is picked
+        m_proceeds << series;
+    }
+    for (QChartView *view : {m_unitsView, m_proceedsView}) {
+        view->chart()->axes(Qt::Horizontal).constFirst()->setRange(from.startOfDay(), to.startOfDay());
+    }
+    fitValueAxis(m_unitsAxis, maxUnits);
+    // Amounts in different currencies share no scale: the picker shows one currency at a time, the one
+    // with proceeds on the most days first (or the one chosen before, when the app still has it).
+    QStringList currencies = proceeds.keys();
+    std::stable_sort(currencies.begin(), currencies.end(), [&](const QString &a, const QString &b) {
+        return daysWithProceeds.value(a) > daysWithProceeds.value(b);
+    });
+    const QString previous = m_currencyPicker->currentText();
+    const QSignalBlocker blocker(m_currencyPicker);
+    m_currencyPicker->clear();
+    m_currencyPicker->addItems(currencies);
+    m_currencyPicker->setEnabled(!currencies.isEmpty());
+    m_currencyPicker->setCurrentIndex(std::max(0, int(currencies.indexOf(previous))));
+    showCurrency();
+}
+
+void DashboardWidget::showCurrency()
+{
+    // One line on the chart, with the picked currency's points (the per-currency series stay off it).
+    const QString currency = m_currencyPicker->currentText();
+    QList<QPointF> points;
+    for (const QLineSeries *series : std::as_const(m_proceeds)) {
+        if (series->name() == currency) {
+            points = series->points();
+        }
+    }
+    double maxProceeds = 0;
+    for (const QPointF &point : std::as_const(points)) {
+        maxProceeds = std::max(maxProceeds, point.y());
+    }
+    m_proceedsLine->setName(currency);
+    m_proceedsLine->replace(points);
+    m_proceedsView->chart()->setTitle(currency.isEmpty()
+                                          ? u"Developer proceeds per day"_s
+                                          : u"Developer proceeds per day in %1"_s.arg(currency));
+    fitValueAxis(m_proceedsAxis, maxProceeds);
 }
 
 void DashboardWidget::showMessage(const QString &text)

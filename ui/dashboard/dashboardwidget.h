@@ -14,8 +14,10 @@ class QValueAxis;
 
 namespace ascsync::ui {
 
-// Per app and day: downloads (first-time + redownloads), unique impressions, and the conversion rate,
-// read from the destination on a worker thread. An app picker and a date range choose what is shown.
+// Per app and day: downloads (first-time + redownloads), unique impressions, and the conversion rate; and
+// from the summary sales reports the app's units and developer proceeds, one line per currency of proceeds
+// (never summed across currencies). Read from the destination on worker threads; an app picker and a date
+// range choose what is shown.
 class DashboardWidget : public QWidget {
     Q_OBJECT
 public:
@@ -27,6 +29,12 @@ public:
     QLineSeries *impressionsSeries() const { return m_impressions; }
     QLineSeries *conversionSeries() const { return m_conversion; }
     const QList<DailyMetrics> &metrics() const { return m_metrics; }
+    QLineSeries *unitsSeries() const { return m_units; }
+    // One series per currency of proceeds, named after it ("EUR") and found by objectName
+    // "proceedsSeries_EUR"; only the one the currency picker shows is visible.
+    QList<QLineSeries *> proceedsSeries() const { return m_proceeds; }
+    const QList<metrics::DailySales> &sales() const { return m_sales; }
+    QLineSeries *proceedsLine() const { return m_proceedsLine; }
     QString selectedAppId() const;
 
 public Q_SLOTS:
@@ -37,16 +45,21 @@ public Q_SLOTS:
 Q_SIGNALS:
     void appsLoaded();
     void seriesLoaded();
+    void salesLoaded();
 
 private:
     void showApps(const QList<DashboardApp> &apps);
     void showMetrics(const QList<DailyMetrics> &metrics);
     void showMessage(const QString &text);
+    void reloadSales(const QString &appId, const QDate &from, const QDate &to);
+    void showSales(const QList<metrics::DailySales> &sales, const QDate &from, const QDate &to);
+    void showCurrency();
 
     config::Settings m_settings;
     bool m_hasSettings = false;
     bool m_populating = false;
     int m_seriesGeneration = 0;
+    int m_salesGeneration = 0;
     QList<DashboardApp> m_apps;
     QList<DailyMetrics> m_metrics;
     QComboBox *m_appPicker;
@@ -61,6 +74,16 @@ private:
     QValueAxis *m_impressionsAxis;
     QValueAxis *m_downloadsAxis;
     QValueAxis *m_rateAxis;
+    QLabel *m_salesMessage;
+    QChartView *m_unitsView;
+    QChartView *m_proceedsView;
+    QLineSeries *m_units;
+    QValueAxis *m_unitsAxis;
+    QValueAxis *m_proceedsAxis;
+    QList<QLineSeries *> m_proceeds;
+    QList<metrics::DailySales> m_sales;
+    QComboBox *m_currencyPicker;
+    QLineSeries *m_proceedsLine; // the picked currency's proceeds, the one line on the chart
 };
 
 } // namespace ascsync::ui

@@ -29,7 +29,6 @@
 #include <QMetaMethod>
 #include <QPushButton>
 #include <QSettings>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -45,6 +44,7 @@ namespace ascsync::ui {
 namespace {
 
 constexpr int kHistoryRuns = 20;
+constexpr int kActivityDockHeight = 130;
 enum Page { EmptyStatePage, HomePage };
 
 // Window geometry and layout are not settings (Settings holds what ascsync does, not how its window looks),
@@ -91,6 +91,14 @@ MainWindow::MainWindow(QString settingsPath, config::SecretStore *secrets, QWidg
     connect(m_runner, &SyncRunner::started, this, &MainWindow::onSyncStarted);
     connect(m_runner, &SyncRunner::message, m_log, &ActivityLogPanel::append);
     connect(m_runner, &SyncRunner::progress, m_progress, &SyncProgressPanel::setProgress);
+    connect(m_runner, &SyncRunner::unitActivity, this, [this](const sync::UnitActivity &activity) {
+        m_progress->setUnitActivity(activity);
+        if (activity.phase == sync::UnitActivity::Phase::Finished && !activity.app.isEmpty()) {
+            StatusTableModel::LoadTally &tally = m_syncTally[activity.app];
+            ++tally.units;
+            tally.rows += activity.rows;
+        }
+    });
     connect(m_runner, &SyncRunner::finished, this, &MainWindow::onSyncFinished);
     connect(m_progress, &SyncProgressPanel::cancelRequested, this, &MainWindow::cancelSync);
     connect(m_scheduler, &SyncScheduler::due, this, [this] {
@@ -197,7 +205,18 @@ QWidget *MainWindow::buildHome()
 
     m_progress = new SyncProgressPanel(page);
     m_progress->setObjectName(u"syncProgress"_s);
-    auto *historyView = new QTableView(page);
+
+    // The apps are what the window is for: the table takes all the height the compact progress leaves.
+    auto *apps = new QWidget(page);
+    apps->setObjectName(u"appsPage"_s);
+    auto *appsLayout = new QVBoxLayout(apps);
+    appsLayout->addLayout(header);
+    appsLayout->addWidget(m_statusView, 1);
+    appsLayout->addWidget(m_progress);
+
+    auto *history = new QWidget(page);
+    history->setObjectName(u"historyPage"_s);
+    auto *historyView = new QTableView(history);
     historyView->setObjectName(u"runHistoryView"_s);
     historyView->setModel(m_historyModel);
     historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -205,25 +224,10 @@ QWidget *MainWindow::buildHome()
     historyView->verticalHeader()->hide();
     historyView->horizontalHeader()->setStretchLastSection(true);
     auto *historyTitle =
-        new QLabel(u"Recent syncs (also the scheduled ones run without this window)"_s, page);
-    auto *syncBox = new QWidget(page);
-    auto *syncLayout = new QVBoxLayout(syncBox);
-    syncLayout->setContentsMargins(0, 0, 0, 0);
-    syncLayout->addWidget(m_progress);
-    syncLayout->addWidget(historyTitle);
-    syncLayout->addWidget(historyView);
-
-    auto *splitter = new QSplitter(Qt::Vertical, page);
-    splitter->setObjectName(u"homeSplitter"_s);
-    splitter->addWidget(m_statusView);
-    splitter->addWidget(syncBox);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-
-    auto *apps = new QWidget(page);
-    auto *appsLayout = new QVBoxLayout(apps);
-    appsLayout->addLayout(header);
-    appsLayout->addWidget(splitter, 1);
+        new QLabel(u"Recent syncs (also the scheduled ones run without this window)"_s, history);
+    auto *historyLayout = new QVBoxLayout(history);
+    historyLayout->addWidget(historyTitle);
+    historyLayout->addWidget(historyView, 1);
 
     m_dashboard = new DashboardWidget(page);
     m_dashboard->setObjectName(u"dashboard"_s);
@@ -232,6 +236,7 @@ QWidget *MainWindow::buildHome()
     m_tabs->setObjectName(u"mainTabs"_s);
     m_tabs->addTab(apps, u"&Apps"_s);
     m_tabs->addTab(m_dashboard, u"&Dashboard"_s);
+    m_tabs->addTab(history, u"&History"_s);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -354,6 +359,7 @@ void MainWindow::onSyncStarted()
     m_syncButton->setEnabled(false);
     m_cancelAction->setEnabled(true);
     m_progress->runStarted();
+    m_syncTally.clear();
     m_tray->setSyncRunning(true);
     m_log->append(ActivityLevel::Info, u"Sync started."_s);
 }
@@ -376,6 +382,7 @@ void MainWindow::onSyncFinished(const SyncOutcome &outcome)
             m_log->append(ActivityLevel::Error, failure);
         }
         m_historyModel->setRuns(outcome.history);
+        m_statusModel->setLastSync(m_syncTally);
         m_dashboard->refresh();
     }
     refreshStatus();
@@ -500,11 +507,13 @@ void MainWindow::restoreWindowState()
 {
     const QSettings state(windowStatePath(), QSettings::IniFormat);
     if (!restoreGeometry(state.value(u"mainWindow/geometry"_s).toByteArray())) {
-        resize(1000, 720);
+        resize(1100, 760);
     }
-    restoreState(state.value(u"mainWindow/state"_s).toByteArray());
-    if (auto *splitter = findChild<QSplitter *>(u"homeSplitter"_s)) {
-        splitter->restoreState(state.value(u"mainWindow/homeSplitter"_s).toByteArray());
+    if (!restoreState(state.value(u"mainWindow/state"_s).toByteArray())) {
+        // A few lines of activity by default; the apps table keeps the rest.
+        if (auto *dock = findChild<QDockWidget *>(u"activityDock"_s)) {
+            resizeDocks({dock}, {kActivityDockHeight}, Qt::Vertical);
+        }
     }
     m_tabs->setCurrentIndex(state.value(u"mainWindow/tab"_s, 0).toInt());
 }
@@ -514,9 +523,6 @@ void MainWindow::saveWindowState() const
     QSettings state(windowStatePath(), QSettings::IniFormat);
     state.setValue(u"mainWindow/geometry"_s, saveGeometry());
     state.setValue(u"mainWindow/state"_s, saveState());
-    if (const auto *splitter = findChild<QSplitter *>(u"homeSplitter"_s)) {
-        state.setValue(u"mainWindow/homeSplitter"_s, splitter->saveState());
-    }
     state.setValue(u"mainWindow/tab"_s, m_tabs->currentIndex());
 }
 

@@ -2,6 +2,7 @@
 
 #include "config/secretstore.h"
 #include "config/settings.h"
+#include "main/statustablemodel.h"
 #include "status/appstatus.h"
 
 #include <QMainWindow>
@@ -89,6 +90,7 @@ private:
     bool m_configured = false;
     bool m_quitting = false;
     int m_statusGeneration = 0; // drops a status answer that a newer refresh superseded
+    QHash<QString, StatusTableModel::LoadTally> m_syncTally; // per app name, of the running sync
 
     QStackedWidget *m_pages = nullptr;
     QTabWidget *m_tabs = nullptr;

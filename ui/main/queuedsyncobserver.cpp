@@ -12,4 +12,9 @@ void QueuedSyncObserver::progress(const QString &stream, int done, int total)
     Q_EMIT progressChanged(stream, done, total);
 }
 
+void QueuedSyncObserver::unitActivity(const sync::UnitActivity &activity)
+{
+    Q_EMIT unitActivityChanged(activity);
+}
+
 } // namespace ascsync::ui

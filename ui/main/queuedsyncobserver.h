@@ -15,11 +15,13 @@ public:
 
     void message(Level level, const QString &text) override;
     void progress(const QString &stream, int done, int total) override;
+    void unitActivity(const sync::UnitActivity &activity) override;
 
 Q_SIGNALS:
     // `level` is a sync::SyncObserver::Level as int (a plain type crosses threads without registration).
     void messageReceived(int level, const QString &text);
     void progressChanged(const QString &stream, int done, int total);
+    void unitActivityChanged(const ascsync::sync::UnitActivity &activity);
 };
 
 } // namespace ascsync::ui

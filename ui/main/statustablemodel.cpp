@@ -38,6 +38,14 @@ void StatusTableModel::setReport(const status::StatusReport &report)
     endResetModel();
 }
 
+void StatusTableModel::setLastSync(const QHash<QString, LoadTally> &byApp)
+{
+    beginResetModel();
+    m_lastSync = byApp;
+    m_synced = true;
+    endResetModel();
+}
+
 int StatusTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_report.apps.size());
@@ -91,6 +99,14 @@ QVariant StatusTableModel::display(const status::AppStatus &app, int column) con
         return app.lastLoadedAt.isValid()
                    ? QLocale().toString(app.lastLoadedAt.toLocalTime(), QLocale::ShortFormat)
                    : (m_report.destinationChecked ? u"never"_s : u"not checked"_s);
+    case LastSyncColumn: {
+        if (!m_synced) {
+            return u"—"_s;
+        }
+        const LoadTally tally = m_lastSync.value(app.name);
+        return tally.units == 0 ? u"nothing new"_s
+                                : u"%1 units, %2 rows"_s.arg(tally.units).arg(QLocale().toString(tally.rows));
+    }
     case NextStepColumn:
         return app.nextSteps.isEmpty() ? u"Nothing to do"_s : app.nextSteps.constFirst();
     default:
@@ -135,6 +151,8 @@ QVariant StatusTableModel::headerData(int section, Qt::Orientation orientation, 
         return u"Reports"_s;
     case LastLoadedColumn:
         return u"Last loaded"_s;
+    case LastSyncColumn:
+        return u"Last sync loaded"_s;
     case NextStepColumn:
         return u"Next step"_s;
     default:

@@ -3,6 +3,7 @@
 #include "status/appstatus.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace ascsync::ui {
 
@@ -17,6 +18,7 @@ public:
         RequestsColumn,
         ReportsColumn,
         LastLoadedColumn,
+        LastSyncColumn,
         NextStepColumn
     };
     static constexpr int kColumnCount = NextStepColumn + 1;
@@ -25,7 +27,15 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
+    // What the last sync of this session loaded for an app (its analytics units and their rows).
+    struct LoadTally {
+        int units = 0;
+        qint64 rows = 0;
+    };
+
     void setReport(const status::StatusReport &report);
+    // Keyed by app name, as the sync names its units; apps absent from it got nothing new.
+    void setLastSync(const QHash<QString, LoadTally> &byApp);
     const status::StatusReport &report() const { return m_report; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -38,6 +48,8 @@ private:
     QString tooltip(const status::AppStatus &app) const;
 
     status::StatusReport m_report;
+    QHash<QString, LoadTally> m_lastSync;
+    bool m_synced = false; // a sync ended in this session
 };
 
 } // namespace ascsync::ui

@@ -2,7 +2,6 @@
 
 #include "main/themeicons.h"
 
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -28,7 +27,13 @@ SyncProgressPanel::SyncProgressPanel(QWidget *parent)
     , m_overall(new QProgressBar(this))
     , m_cancel(new QPushButton(themeIcon(u"process-stop"_s, QStyle::SP_BrowserStop), u"Cancel s&ync"_s, this))
     , m_outcome(new QLabel(this))
+    , m_unit(new QLabel(this))
 {
+    m_clock.start();
+    m_unit->setObjectName(u"currentUnitLabel"_s);
+    m_unit->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_unit->setWordWrap(true);
+    m_unit->hide();
     m_overall->setObjectName(u"overallProgress"_s);
     m_overall->setAccessibleName(u"Overall sync progress"_s);
     m_overall->setRange(0, 1);
@@ -50,7 +55,7 @@ SyncProgressPanel::SyncProgressPanel(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_overall, 1);
     top->addWidget(m_cancel);
-    auto *streams = new QFormLayout;
+    auto *streams = new QHBoxLayout;
     for (const QString &family : kStreamFamilies) {
         auto *bar = new QProgressBar(this);
         bar->setObjectName(family + u"Progress"_s);
@@ -60,13 +65,17 @@ SyncProgressPanel::SyncProgressPanel(QWidget *parent)
         QString label = family;
         label[0] = label[0].toUpper();
         bar->setAccessibleName(label + u" progress"_s);
-        streams->addRow(label + u":"_s, bar);
+        auto *name = new QLabel(label + u":"_s, this);
+        name->setBuddy(bar);
+        streams->addWidget(name);
+        streams->addWidget(bar, 1);
         m_streamBars.insert(family, bar);
     }
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
     layout->addLayout(streams);
+    layout->addWidget(m_unit);
     layout->addWidget(m_outcome);
 }
 
@@ -84,6 +93,18 @@ void SyncProgressPanel::runStarted()
     m_overall->setFormat(u"Planning…"_s);
     m_cancel->setEnabled(true);
     m_outcome->setText(u"Sync running…"_s);
+    m_meter = {};
+    m_unit->clear();
+    m_unit->show();
+}
+
+void SyncProgressPanel::setUnitActivity(const sync::UnitActivity &activity)
+{
+    // Coalesced like the bars: a large unit reports every few thousand rows.
+    m_meter.update(activity, m_clock.elapsed());
+    if (!m_repaint.isActive()) {
+        m_repaint.start();
+    }
 }
 
 void SyncProgressPanel::setProgress(const QString &stream, int done, int total)
@@ -112,6 +133,12 @@ void SyncProgressPanel::showProgress()
         const QString format = it->total == 0 ? u"nothing to do"_s : u"%v of %m"_s;
         if (bar->format() != format) {
             bar->setFormat(format);
+        }
+    }
+    if (!m_meter.activity().stream.isEmpty()) {
+        const QString text = m_meter.describe();
+        if (m_unit->text() != text) {
+            m_unit->setText(text);
         }
     }
     updateOverall();
@@ -154,6 +181,7 @@ void SyncProgressPanel::runFinished(const QString &outcomeText, bool ok)
     }
     m_overall->setFormat(ok ? u"Done"_s : u"Stopped"_s);
     m_outcome->setText(outcomeText);
+    m_unit->hide();
 }
 
 } // namespace ascsync::ui

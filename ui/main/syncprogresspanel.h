@@ -1,5 +1,8 @@
 #pragma once
 
+#include "sync/unitprogress.h"
+
+#include <QElapsedTimer>
 #include <QHash>
 #include <QTimer>
 #include <QWidget>
@@ -10,8 +13,10 @@ class QPushButton;
 
 namespace ascsync::ui {
 
-// The progress of a running sync: one bar for the whole run and one per stream family (analytics, sales,
-// finance), the Cancel button, and what the last run came to.
+// The progress of a running sync, compact so the apps table keeps the room: one bar for the whole run with
+// Cancel, one small bar per stream family (analytics, sales, finance) on one line, the unit being loaded
+// (app, report, date, rows so far, rows per second, estimate; Apple's request budget while pacing), and what
+// the last run came to.
 class SyncProgressPanel : public QWidget {
     Q_OBJECT
 public:
@@ -19,6 +24,7 @@ public:
 
     void runStarted();
     void setProgress(const QString &stream, int done, int total);
+    void setUnitActivity(const ascsync::sync::UnitActivity &activity);
     void runFinished(const QString &outcomeText, bool ok);
 
 Q_SIGNALS:
@@ -38,6 +44,9 @@ private:
     QHash<QString, StreamProgress> m_streams;
     QPushButton *m_cancel;
     QLabel *m_outcome;
+    QLabel *m_unit;
+    sync::UnitRateMeter m_meter;
+    QElapsedTimer m_clock;
     QTimer m_repaint;
 };
 

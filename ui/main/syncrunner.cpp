@@ -145,6 +145,7 @@ bool SyncRunner::start(const config::Settings &settings)
         connect(&observer, &QueuedSyncObserver::messageReceived, this,
                 [this](int level, const QString &text) { Q_EMIT message(levelFrom(level), text); });
         connect(&observer, &QueuedSyncObserver::progressChanged, this, &SyncRunner::progress);
+        connect(&observer, &QueuedSyncObserver::unitActivityChanged, this, &SyncRunner::unitActivity);
         *outcome = runOnWorker(settings, *control, observer);
     });
     m_thread->setObjectName(u"ascsync-sync"_s);

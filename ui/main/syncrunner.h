@@ -3,6 +3,7 @@
 #include "config/settings.h"
 #include "main/activitylogmodel.h"
 #include "storage/runrecord.h"
+#include "sync/syncobserver.h"
 #include "sync/syncsummary.h"
 
 #include <QObject>
@@ -47,6 +48,7 @@ Q_SIGNALS:
     void started();
     void message(ascsync::ui::ActivityLevel level, const QString &text);
     void progress(const QString &stream, int done, int total);
+    void unitActivity(const ascsync::sync::UnitActivity &activity);
     void finished(const ascsync::ui::SyncOutcome &outcome);
 
 private:

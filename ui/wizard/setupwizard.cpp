@@ -112,6 +112,9 @@ void SetupWizard::useDemoAccount(const DemoAccount &account)
         demo.destination = u"sqlite:"_s + QDir(dataDir).filePath(u"ascsync-demo.db"_s);
         m_destination->load(demo);
     }
+    // The demo's reports only: a first sync of a minute and tens of megabytes, with something to chart.
+    demo.streams = DemoSandbox::demoStreams();
+    m_sync->load(demo);
     if (currentId() == WelcomePageId) {
         next();
     }

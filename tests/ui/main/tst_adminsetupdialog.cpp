@@ -198,6 +198,13 @@ private Q_SLOTS:
             QVERIFY(!commands.toLatin1().contains(needle));
         }
         QVERIFY(dialog->findChild<QLabel *>(u"adminTokenExpiry"_s)->text().contains(u"minutes"_s));
+        // The commands get the room: the dialog fits a 1280x800 screen, the curl view shows a screenful of
+        // lines, and the (still empty) results list takes none of it.
+        QVERIFY2(dialog->height() <= 760, qPrintable(QString::number(dialog->height())));
+        QVERIFY(!dialog->findChild<QListWidget *>(u"adminResultsList"_s)->isVisible());
+        const auto *curlView = dialog->findChild<QPlainTextEdit *>(u"adminCurlView"_s);
+        QVERIFY2(curlView->viewport()->height() >= 16 * curlView->fontMetrics().lineSpacing(),
+                 qPrintable(QString::number(curlView->viewport()->height())));
         if (const QString dir = qEnvironmentVariable("ASCSYNC_UI_SCREENSHOTS"); !dir.isEmpty()) {
             dialog->grab().save(dir + u"/admin-setup.png"_s);
         }

@@ -2,11 +2,13 @@
 // progress, outcome and history, Cancel, the dashboard's series against the reference conversion-rate
 // query, and the small parts (activity log, schedule, window state).
 #include "dashboard/dashboardwidget.h"
+#include "main/activitylogmodel.h"
 #include "main/activitylogpanel.h"
 #include "main/appstartup.h"
 #include "main/mainwindow.h"
 #include "main/runhistorymodel.h"
 #include "main/statustablemodel.h"
+#include "main/syncprogresspanel.h"
 #include "main/synctrayicon.h"
 #include "schedule/syncschedule.h"
 #include "uitestenvironment.h"
@@ -17,11 +19,13 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -113,6 +117,63 @@ qint64 rowCount(const QString &sqlitePath, const QString &table)
     return count;
 }
 
+struct ExpectedDay {
+    double units = 0;
+    QMap<QString, double> proceeds; // per currency of proceeds
+};
+
+// The app's daily units and proceeds computed here from every raw row of sales_summary (C++, not SQL): its
+// own rows by Apple Identifier (updates are not units), its in-app purchases by Parent Identifier = its SKU.
+QMap<QDate, ExpectedDay> expectedSales(const QString &sqlitePath, const QString &appId)
+{
+    struct Row {
+        QString appleId, parent, sku, productType, currency;
+        QDate begin, end;
+        double units = 0, proceeds = 0;
+    };
+    QList<Row> rows;
+    const QString name = QUuid::createUuid().toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(sqlitePath);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.exec(
+                u"SELECT apple_identifier, parent_identifier, sku, product_type_identifier, "
+                u"currency_of_proceeds, begin_date, end_date, units, developer_proceeds FROM sales_summary"_s);
+            while (query.next()) {
+                rows.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                             query.value(3).toString(), query.value(4).toString(),
+                             QDate::fromString(query.value(5).toString().left(10), Qt::ISODate),
+                             QDate::fromString(query.value(6).toString().left(10), Qt::ISODate),
+                             query.value(7).toDouble(), query.value(8).toDouble()});
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    QSet<QString> skus;
+    for (const Row &row : rows) {
+        if (row.appleId == appId) {
+            skus.insert(row.sku);
+        }
+    }
+    QMap<QDate, ExpectedDay> days;
+    for (const Row &row : rows) {
+        const bool own = row.appleId == appId;
+        if (row.begin != row.end || (!own && !skus.contains(row.parent))) {
+            continue;
+        }
+        ExpectedDay &day = days[row.begin];
+        if (own && !QStringList{u"7"_s, u"7F"_s, u"7T"_s, u"F7"_s}.contains(row.productType)) {
+            day.units += row.units;
+        }
+        if (row.units * row.proceeds != 0) {
+            day.proceeds[row.currency] += row.units * row.proceeds;
+        }
+    }
+    return days;
+}
+
 // With ASCSYNC_UI_SCREENSHOTS=DIR, saves the window as DIR/NAME.png, to look at (best under Xvfb).
 void saveScreenshot(QWidget *window, const QString &name)
 {
@@ -193,6 +254,54 @@ private:
         QCOMPARE(conversionIndex, conversion.size());
         QVERIFY2(fractional > 0, "conversion rates must not be truncated to whole numbers");
         days += int(impressions.size());
+    }
+
+    // Shows app `index` of the dashboard's picker and compares its sales charts with the raw rows.
+    void checkSales(ascsync::ui::DashboardWidget *dashboard, int index, QSet<QString> &currencies)
+    {
+        QSignalSpy salesSpy(dashboard, &ascsync::ui::DashboardWidget::salesLoaded);
+        dashboard->findChild<QComboBox *>(u"dashboardAppPicker"_s)->setCurrentIndex(index);
+        dashboard->reloadSeries(); // the newest read is the one that answers
+        QVERIFY(salesSpy.wait(30000));
+        const auto expected = expectedSales(m_env.sqlitePath(), dashboard->selectedAppId());
+        QVERIFY2(!expected.isEmpty(), "no sales rows for the app");
+        QCOMPARE(dashboard->sales().size(), expected.size());
+        QSet<QString> appCurrencies;
+        for (const ascsync::metrics::DailySales &day : dashboard->sales()) {
+            QVERIFY(expected.contains(day.date));
+            QCOMPARE(day.units, expected.value(day.date).units);
+            QCOMPARE(day.proceedsByCurrency.keys(), expected.value(day.date).proceeds.keys());
+            for (auto it = day.proceedsByCurrency.cbegin(); it != day.proceedsByCurrency.cend(); ++it) {
+                QVERIFY(std::abs(it.value() - expected.value(day.date).proceeds.value(it.key())) < 1e-6);
+                appCurrencies.insert(it.key());
+            }
+        }
+        QCOMPARE(dashboard->unitsSeries()->count(), int(expected.size()));
+        QCOMPARE(dashboard->proceedsSeries().size(), int(appCurrencies.size()));
+        for (QLineSeries *series : dashboard->proceedsSeries()) {
+            const QString currency = series->objectName().section(u'_', 1);
+            QVERIFY(appCurrencies.contains(currency));
+            QCOMPARE(series->name(), currency);
+            double sum = 0;
+            double want = 0;
+            for (const QPointF &point : series->points()) {
+                sum += point.y();
+            }
+            for (const ExpectedDay &day : expected) {
+                want += day.proceeds.value(currency);
+            }
+            QVERIFY2(std::abs(sum - want) < 1e-6, qPrintable(currency));
+        }
+        // One currency at a time, the picker's.
+        const auto *currencyPicker = dashboard->findChild<QComboBox *>(u"dashboardCurrencyPicker"_s);
+        QCOMPARE(currencyPicker->count(), int(appCurrencies.size()));
+        if (!appCurrencies.isEmpty()) {
+            const QString picked = currencyPicker->currentText();
+            QCOMPARE(dashboard->proceedsLine()->name(), picked);
+            QCOMPARE(dashboard->proceedsLine()->points(),
+                     dashboard->findChild<QLineSeries *>(u"proceedsSeries_"_s + picked)->points());
+        }
+        currencies.unite(appCurrencies);
     }
 
 private Q_SLOTS:
@@ -293,6 +402,7 @@ private Q_SLOTS:
         QSignalSpy statusSpy(&window, &MainWindow::statusRefreshed);
         QSignalSpy finishedSpy(&window, &MainWindow::syncFinished);
         QSignalSpy seriesSpy(window.dashboard(), &ascsync::ui::DashboardWidget::seriesLoaded);
+        window.resize(1280, 800); // the screenshots' size
         window.show();
         QVERIFY(window.isConfigured());
         QVERIFY(statusSpy.wait(30000));
@@ -312,7 +422,28 @@ private Q_SLOTS:
         QVERIFY(window.isSyncRunning());
         QVERIFY(!syncButton->isEnabled());
         QVERIFY(window.findChild<QPushButton *>(u"cancelSyncButton"_s)->isEnabled());
-        QVERIFY(finishedSpy.wait(kSyncTimeoutMs));
+        // The unit being loaded is named while the sync runs.
+        const auto *unitLabel = window.findChild<QLabel *>(u"currentUnitLabel"_s);
+        QVERIFY(unitLabel);
+        QStringList unitTexts;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (unitLabel->isVisible() && !unitLabel->text().isEmpty() &&
+                    !unitTexts.contains(unitLabel->text())) {
+                    unitTexts << unitLabel->text();
+                }
+                return !finishedSpy.isEmpty();
+            },
+            kSyncTimeoutMs));
+        const bool namedAnAnalyticsUnit =
+            std::any_of(unitTexts.cbegin(), unitTexts.cend(), [](const QString &t) {
+                return QRegularExpression(u"^.+ · App (Downloads|Store Discovery and Engagement) Standard · "
+                                          u"\\d{4}-\\d{2}-\\d{2}: "_s)
+                    .match(t)
+                    .hasMatch();
+            });
+        QVERIFY2(namedAnAnalyticsUnit, qPrintable(unitTexts.join(u" | "_s)));
+        QVERIFY(!unitLabel->isVisible()); // gone with the run
         QCOMPARE(finishedSpy.constFirst().constFirst().toBool(), true);
         QVERIFY(syncButton->isEnabled());
 
@@ -345,6 +476,15 @@ private Q_SLOTS:
 
         const QString log = window.activityLog()->allText();
         QVERIFY2(log.contains(u"Sync started."_s), qPrintable(log));
+        // Creating a table is news, not something to act on: Info, never a yellow Warning.
+        int created = 0;
+        for (const ascsync::ui::ActivityEntry &entry : window.activityLog()->model()->entries()) {
+            if (entry.text.contains(u"created table"_s)) {
+                ++created;
+                QVERIFY2(entry.level == ActivityLevel::Info, qPrintable(entry.text));
+            }
+        }
+        QVERIFY2(created >= 3, qPrintable(log)); // downloads, discovery_and_engagement, sales_summary
         QVERIFY2(log.contains(outcome), qPrintable(log));
 
         // The status read after the sync knows what was loaded.
@@ -356,6 +496,19 @@ private Q_SLOTS:
         }
         QVERIFY2(loaded >= 1,
                  qPrintable(columnTexts(status, StatusTableModel::LastLoadedColumn).join(u", "_s)));
+        // And what this sync loaded, per app: the app with reports got units, the one without got nothing.
+        const QStringList lastSync = columnTexts(status, StatusTableModel::LastSyncColumn);
+        QVERIFY2(lastSync.contains(u"nothing new"_s), qPrintable(lastSync.join(u", "_s)));
+        qint64 perAppRows = 0;
+        for (const QString &text : lastSync) {
+            const auto match = QRegularExpression(u"^(\\d+) units, ([\\d,]+) rows$"_s).match(text);
+            if (match.hasMatch()) {
+                perAppRows += QLocale().toLongLong(match.captured(2));
+            }
+        }
+        // Every analytics row the sync loaded is some app's; the rest are the (vendor-wide) sales rows.
+        QCOMPARE(summary.value(u"rowsLoaded"_s).toInteger() - perAppRows,
+                 rowCount(m_env.sqlitePath(), u"sales_summary"_s));
 
         // The dashboard read the new data: its points are the reference query's, app by app.
         if (seriesSpy.isEmpty()) {
@@ -375,6 +528,17 @@ private Q_SLOTS:
         QVERIFY(seriesSpy.wait(30000));
         compareSeriesWithReference(dashboard, days);
         QVERIFY2(days >= 10, "too few days to prove anything");
+
+        // Money beside conversion: each app's units and proceeds per day, one line per currency of proceeds.
+        QSet<QString> currencies;
+        for (int app = picker->count() - 1; app >= 0; --app) {
+            checkSales(dashboard, app, currencies);
+            if (QTest::currentTestFailed()) {
+                return;
+            }
+        }
+        // (tst_salesmetrics proves that two currencies of one day stay apart; this small world may have one.)
+        QVERIFY(!currencies.isEmpty());
         window.findChild<QTabWidget *>(u"mainTabs"_s)->setCurrentWidget(dashboard);
         saveScreenshot(&window, u"dashboard"_s);
     }
@@ -474,6 +638,69 @@ private Q_SLOTS:
             QVERIFY2(log.contains(parsed.errorMessage()), qPrintable(log));
         }
         QVERIFY(statusSpy.wait(30000)); // the window's status read ends before it goes
+    }
+
+    // The apps are what the window is for: at the common laptop and desktop sizes the table shows many rows,
+    // and the history has a tab of its own.
+    void theAppsTableHasTheRoom_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void theAppsTableHasTheRoom()
+    {
+        QFETCH(QSize, size);
+        MainWindow window(m_env.settingsPath());
+        QSignalSpy statusSpy(&window, &MainWindow::statusRefreshed);
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(statusSpy.wait(30000));
+        auto *table = window.findChild<QTableView *>(u"statusTable"_s);
+        const int rows = table->viewport()->height() / table->verticalHeader()->defaultSectionSize();
+        QVERIFY2(rows >= 10, qPrintable(u"%1 rows fit"_s.arg(rows)));
+        QVERIFY2(table->height() * 2 >= window.height(),
+                 qPrintable(u"%1 of %2"_s.arg(table->height()).arg(window.height())));
+        QVERIFY(!window.findChild<QWidget *>(u"appsPage"_s)->findChild<QTableView *>(u"runHistoryView"_s));
+        QVERIFY(window.findChild<QWidget *>(u"historyPage"_s)->findChild<QTableView *>(u"runHistoryView"_s));
+        saveScreenshot(&window, u"apps-%1x%2"_s.arg(size.width()).arg(size.height()));
+    }
+
+    void progressNamesTheUnitItLoads()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        ascsync::ui::SyncProgressPanel panel;
+        panel.show();
+        panel.runStarted();
+        ascsync::sync::UnitActivity unit;
+        unit.stream = u"analytics"_s;
+        unit.app = u"Quiet Hours"_s;
+        unit.report = u"App Downloads Standard"_s;
+        unit.date = u"2026-11-20"_s;
+        unit.bytesTotal = 400;
+        unit.budgetRemaining = 80;
+        unit.budgetLimit = 3600;
+        unit.pacing = true;
+        panel.setUnitActivity(unit);
+        auto *label = panel.findChild<QLabel *>(u"currentUnitLabel"_s);
+        QTRY_COMPARE(label->text(),
+                     u"Quiet Hours · App Downloads Standard · 2026-11-20: loading · Apple request "
+                     u"budget: 80 of 3,600 left this hour, pacing requests"_s);
+        QTest::qWait(5); // some time passes, so there is a rate
+        unit.phase = ascsync::sync::UnitActivity::Phase::Loading;
+        unit.rows = 40000;
+        unit.bytesRead = 100;
+        panel.setUnitActivity(unit);
+        QTRY_VERIFY2(label->text().contains(u": 40,000 rows, "_s), qPrintable(label->text()));
+        QVERIFY2(QRegularExpression(u": 40,000 rows, [\\d,]+ rows/s, about .+ left · Apple request budget"_s)
+                     .match(label->text())
+                     .hasMatch(),
+                 qPrintable(label->text()));
+        QVERIFY(label->isVisible());
+        panel.runFinished(u"Sync finished."_s, true);
+        QVERIFY(!label->isVisible());
     }
 
     void windowGeometryIsRemembered()

@@ -498,6 +498,8 @@ private Q_SLOTS:
         QVERIFY(demoSettings);
         QCOMPARE(demoSettings->keyFile, wizard->demoSandbox()->account().keyFile);
         QVERIFY(demoSettings->destination.endsWith(u"ascsync-demo.db"_s));
+        // The demo syncs a small set (a minute, tens of MB), not every analytics report Apple has.
+        QCOMPARE(demoSettings->streams, ascsync::ui::DemoSandbox::demoStreams());
 
         // The caller keeps the simulator after the wizard is gone; it stops with its new owner.
         QObject owner;
