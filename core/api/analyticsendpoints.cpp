@@ -1,5 +1,6 @@
 #include "api/analyticsendpoints.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -64,13 +65,80 @@ Result<QList<ReportInfo>> AnalyticsEndpoints::reports(const QString &requestId)
     return reports;
 }
 
-Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportId, const QString &granularity)
+Result<QList<RequestWithReports>> AnalyticsEndpoints::requestsWithReports(const QString &appId)
 {
     QUrlQuery query = pageOf200();
-    query.addQueryItem(u"filter[granularity]"_s, granularity);
-    const auto pages =
-        m_client.getAll(u"/v1/analyticsReports/%1/instances"_s.arg(reportId), query,
-                        u"listing the %1 instances of report %2"_s.arg(granularity.toLower(), reportId));
+    query.addQueryItem(u"include"_s, u"reports"_s);
+    query.addQueryItem(u"limit[reports]"_s, u"50"_s);
+    const auto pages = m_client.getAll(u"/v1/apps/%1/analyticsReportRequests"_s.arg(appId), query,
+                                       u"listing the analytics report requests of app %1"_s.arg(appId));
+    if (!pages) {
+        return pages.error();
+    }
+    QHash<QString, ReportInfo> included;
+    for (const QJsonValue &value : pages->included) {
+        if (value.toObject().value(u"type"_s).toString() == u"analyticsReports"_s) {
+            const QJsonObject attributes = attributesOf(value);
+            included.insert(idOf(value), {idOf(value), attributes.value(u"name"_s).toString(),
+                                          attributes.value(u"category"_s).toString()});
+        }
+    }
+    QList<RequestWithReports> requests;
+    for (const QJsonValue &value : pages->data) {
+        const QJsonObject attributes = attributesOf(value);
+        RequestWithReports entry{{idOf(value), attributes.value(u"accessType"_s).toString(),
+                                  attributes.value(u"stoppedDueToInactivity"_s).toBool()},
+                                 {}};
+        const QJsonObject relationship =
+            value.toObject().value(u"relationships"_s).toObject().value(u"reports"_s).toObject();
+        const QJsonArray linkage = relationship.value(u"data"_s).toArray();
+        const qint64 total = relationship.value(u"meta"_s)
+                                 .toObject()
+                                 .value(u"paging"_s)
+                                 .toObject()
+                                 .value(u"total"_s)
+                                 .toInteger(-1);
+        bool complete = relationship.contains(u"data"_s) && total >= 0 && total <= linkage.size();
+        for (const QJsonValue &link : linkage) {
+            const auto report = included.constFind(idOf(link));
+            complete = complete && report != included.constEnd();
+            if (report != included.constEnd()) {
+                entry.reports.append(report.value());
+            }
+        }
+        if (!complete) { // more reports than Apple included, or no linkage: list them on their own
+            auto listed = reports(entry.request.id);
+            if (!listed) {
+                return listed.error();
+            }
+            entry.reports = listed.value();
+        }
+        requests.append(entry);
+    }
+    return requests;
+}
+
+Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportId, const QString &granularity)
+{
+    return instances(reportId, QStringList{granularity}, {});
+}
+
+Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportId,
+                                                          const QStringList &granularities,
+                                                          const QList<QDate> &processingDates)
+{
+    QUrlQuery query = pageOf200();
+    query.addQueryItem(u"filter[granularity]"_s, granularities.join(u','));
+    if (!processingDates.isEmpty()) {
+        QStringList dates;
+        for (const QDate &date : processingDates) {
+            dates << date.toString(Qt::ISODate);
+        }
+        query.addQueryItem(u"filter[processingDate]"_s, dates.join(u','));
+    }
+    const auto pages = m_client.getAll(
+        u"/v1/analyticsReports/%1/instances"_s.arg(reportId), query,
+        u"listing the %1 instances of report %2"_s.arg(granularities.join(u", "_s).toLower(), reportId));
     if (!pages) {
         return pages.error();
     }

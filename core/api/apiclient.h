@@ -6,6 +6,7 @@
 #include "auth/tokenprovider.h"
 #include "common/result.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
@@ -23,6 +24,13 @@ class QNetworkReply;
 
 namespace ascsync::api {
 
+// A wait for Apple's hourly request budget, told to whoever shows progress (ApiOptions::onBudgetWait).
+struct BudgetWait {
+    std::chrono::milliseconds delay{0};
+    RateLimit limit;      // as last seen
+    bool refused = false; // Apple answered 429: this is a retry, not pacing
+};
+
 struct ApiOptions {
     QUrl baseUrl = QUrl(QStringLiteral("https://api.appstoreconnect.apple.com"));
     QString caFile;            // extra trusted CA certificates (PEM), e.g. a corporate proxy's
@@ -32,6 +40,11 @@ struct ApiOptions {
     std::chrono::milliseconds backoffBase{1'000};
     std::chrono::milliseconds backoffCap{60'000};
     int rateLimitReserve = 100; // below this many remaining requests in the hour, pace requests
+    // Called in the client's thread before each wait for the budget, so a person sees why nothing moves.
+    std::function<void(const BudgetWait &)> onBudgetWait;
+    // A wait for the budget longer than this stops instead (no single wait is longer): the call and every
+    // later one fail with "api.budgetSpent", and budgetResumesAt() says when the budget is expected back.
+    std::chrono::milliseconds longestBudgetWait{180'000};
 };
 
 // A completed HTTP exchange (after retries). Non-2xx statuses are outcomes, not errors: the caller knows what
@@ -95,6 +108,13 @@ public:
     bool isCancelled() const { return m_cancelled.load(); }
 
     std::optional<RateLimit> lastRateLimit() const { return m_lastRateLimit; }
+    // Replaces ApiOptions::onBudgetWait (the sync engine tells its observer).
+    void setBudgetWaitHandler(std::function<void(const BudgetWait &)> handler)
+    {
+        m_options.onBudgetWait = std::move(handler);
+    }
+    // Set once Apple's hourly budget is spent (see ApiOptions::longestBudgetWait): when to try again.
+    std::optional<QDateTime> budgetResumesAt() const { return m_budgetResumesAt; }
     int requestCount() const { return m_requestCount; }
 
 private:
@@ -108,6 +128,8 @@ private:
     void startAttempt(const std::shared_ptr<Attempt> &attempt, std::function<void(AttemptResult)> finished);
     std::optional<std::chrono::milliseconds> retryDelay(const AttemptResult &result, int attemptNumber);
     void waitFor(std::chrono::milliseconds delay);
+    std::optional<Error> budgetStop();
+    Error budgetSpentError() const;
     std::chrono::milliseconds backoff(int attemptNumber);
 
     ApiOptions m_options;
@@ -116,6 +138,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::atomic<bool> m_cancelled{false};
     std::optional<RateLimit> m_lastRateLimit;
+    std::optional<QDateTime> m_budgetResumesAt;
     int m_requestCount = 0;
     quint64 m_jitterState = 0x9e3779b97f4a7c15ULL;
 };

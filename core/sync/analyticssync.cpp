@@ -1,8 +1,11 @@
 #include "sync/analyticssync.h"
 
 #include "api/analyticsendpoints.h"
+#include "api/appsendpoint.h"
 #include "reports/partitionkey.h"
 #include "reports/tablenames.h"
+#include "sync/analyticsplanner.h"
+#include "sync/loadedinstances.h"
 #include "sync/synclog.h"
 
 #include <QDateTime>
@@ -83,27 +86,26 @@ UnitLoad unitLoadFor(const SyncContext &context, const InstanceUnit &unit)
     return load;
 }
 
-// "analytics" selects every report; "analytics:downloads" (a table name) selects only that one.
-bool wantsTable(const SyncOptions &options, const QString &table)
+// Lists what is new: instances whose id has no load record yet, asking only the listings the planner says
+// can hold something new.
+QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps, AnalyticsOutlook &outlook)
 {
-    bool all = false;
-    bool listed = false;
-    for (const QString &stream : options.streams) {
-        all = all || stream == u"analytics"_s;
-        listed = listed || stream == u"analytics:"_s + table;
+    const auto loaded = LoadedInstances::read(context.destination);
+    if (!loaded) {
+        context.failed(loaded.errorMessage());
+        return {};
     }
-    return all || listed;
-}
-
-// Lists what is new: instances whose id has no load record yet.
-QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps)
-{
+    const AnalyticsPlanner planner(loaded.value(), context.options, context.options.clock());
     api::AnalyticsEndpoints endpoints(context.api);
     QList<InstanceUnit> pending;
     for (const SyncApp &app : apps) {
-        const auto requests = endpoints.requests(app.id);
+        const auto requests = endpoints.requestsWithReports(app.id);
         if (!requests) {
             context.failed(u"%1: %2"_s.arg(app.name, requests.errorMessage()));
+            if (requests.error().code == u"api.cancelled"_s ||
+                requests.error().code == u"api.budgetSpent"_s) {
+                return {};
+            }
             continue;
         }
         if (requests->isEmpty()) {
@@ -113,35 +115,37 @@ QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps)
                     app.name));
             continue;
         }
-        for (const api::ReportRequestInfo &request : requests.value()) {
-            const auto reports = endpoints.reports(request.id);
-            if (!reports) {
-                context.failed(u"%1: %2"_s.arg(app.name, reports.errorMessage()));
-                continue;
-            }
-            for (const api::ReportInfo &report : reports.value()) {
-                const QString table = reports::analyticsTableName(report.name);
-                if (!wantsTable(context.options, table)) {
+        for (const api::RequestWithReports &request : requests.value()) {
+            for (const api::ReportInfo &report : request.reports) {
+                if (!AnalyticsPlanner::selects(context.options, report.name)) {
                     continue;
                 }
-                for (const QString &granularity : context.options.granularities) {
-                    const auto instances = endpoints.instances(report.id, granularity);
-                    if (!instances) {
-                        context.failed(u"%1, %2: %3"_s.arg(app.name, report.name, instances.errorMessage()));
+                const auto listing = planner.listingFor(app.id, report.name, request.request.accessType);
+                if (!listing) {
+                    ++outlook.listingsSkipped;
+                    continue;
+                }
+                ++outlook.listings;
+                const auto instances =
+                    endpoints.instances(report.id, listing->granularities, listing->processingDates);
+                if (!instances) {
+                    context.failed(u"%1, %2: %3"_s.arg(app.name, report.name, instances.errorMessage()));
+                    if (context.cancelled() || instances.error().code == u"api.budgetSpent"_s) {
+                        return {};
+                    }
+                    continue;
+                }
+                for (const api::InstanceInfo &instance : instances.value()) {
+                    if (loaded->contains(instance.id)) {
+                        ++context.summary.unitsUpToDate;
                         continue;
                     }
-                    for (const api::InstanceInfo &instance : instances.value()) {
-                        const auto known = context.destination.findLoad(u"analytics/"_s + table, instance.id);
-                        if (!known) {
-                            context.failed(known.errorMessage());
-                            return {};
-                        }
-                        if (known->has_value()) {
-                            ++context.summary.unitsUpToDate;
-                            continue;
-                        }
-                        pending.append({app, report, request.accessType, instance, table, {}, {}, {}});
-                    }
+                    const QString table = reports::analyticsTableName(report.name);
+                    pending.append({app, report, request.request.accessType, instance, table, {}, {}, {}});
+                    const qint64 bytes = loaded->averageBytes(report.name);
+                    outlook.newInstances += 1;
+                    outlook.knownBytes += std::max<qint64>(bytes, 0);
+                    outlook.unsizedInstances += bytes < 0 ? 1 : 0;
                 }
                 if (context.cancelled()) {
                     return {};
@@ -203,13 +207,44 @@ void removeFiles(const QStringList &files)
 
 } // namespace
 
+Result<QList<SyncApp>> appsToSync(SyncContext &context)
+{
+    const auto listed = api::listApps(context.api);
+    if (!listed) {
+        return listed.error();
+    }
+    const api::AppSelection selection = api::selectApps(listed.value(), context.options.apps);
+    QList<SyncApp> apps;
+    for (const api::AppInfo &app : selection.apps) {
+        apps.append({app.id, app.name});
+    }
+    for (const QString &id : selection.unknown) {
+        context.failed(
+            u"App %1 is in your apps list, but this key cannot see it: remove it from the list or check "
+            u"the key's access (`ascsync apps` lists what it sees)."_s.arg(id));
+    }
+    return apps;
+}
+
+AnalyticsOutlook planAnalytics(SyncContext &context, const QList<SyncApp> &apps)
+{
+    AnalyticsOutlook outlook;
+    discover(context, apps, outlook);
+    return outlook;
+}
+
 void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
 {
-    QList<InstanceUnit> pending = discover(context, apps);
-    context.info(u"Analytics: %1 new report instances to load (%2 already loaded)."_s.arg(pending.size())
-                     .arg(context.summary.unitsUpToDate));
+    AnalyticsOutlook outlook;
+    QList<InstanceUnit> pending = discover(context, apps, outlook);
+    context.info(u"Analytics: %1 new report instances to load (%2 already loaded; %3 reports listed, %4 "
+                 u"skipped because no new instance of them can exist yet)."_s.arg(pending.size())
+                     .arg(context.summary.unitsUpToDate)
+                     .arg(outlook.listings)
+                     .arg(outlook.listingsSkipped));
     const int total = static_cast<int>(pending.size());
     int done = 0;
+    context.expectRequests(total); // one segment listing per instance
     context.observer.progress(u"analytics"_s, done, total);
     for (qsizetype start = 0; start < pending.size() && !context.cancelled(); start += kBatchSize) {
         QList<InstanceUnit> batch = pending.mid(start, kBatchSize);

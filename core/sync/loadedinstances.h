@@ -1,0 +1,45 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/loadrecord.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace ascsync::storage {
+class Destination;
+}
+
+namespace ascsync::sync {
+
+// What the destination already holds of the analytics chain, read once per sync from the load records'
+// details (appId, report, granularity, processingDate, accessType: the bookkeeping contract the loader
+// keeps), never from the stream names or the report tables.
+class LoadedInstances {
+public:
+    static Result<LoadedInstances> read(storage::Destination &destination);
+
+    // A record without an app or a valid processing date only counts as a loaded instance id.
+    void add(const storage::LoadRecord &record);
+
+    bool contains(const QString &instanceId) const { return m_instanceIds.contains(instanceId); }
+    // The newest processing date loaded for one app, report, granularity and access type; invalid if none.
+    QDate newest(const QString &appId, const QString &report, const QString &granularity,
+                 const QString &accessType) const;
+    // Average compressed bytes per loaded instance of a report, -1 when none recorded its segment sizes.
+    qint64 averageBytes(const QString &report) const;
+    qsizetype size() const { return m_instanceIds.size(); }
+
+private:
+    static QString seriesKey(const QString &appId, const QString &report, const QString &granularity,
+                             const QString &accessType);
+
+    QSet<QString> m_instanceIds;
+    QHash<QString, QDate> m_newest;
+    QHash<QString, std::pair<qint64, qint64>> m_bytesByReport; // report -> (instances with sizes, bytes)
+};
+
+} // namespace ascsync::sync
