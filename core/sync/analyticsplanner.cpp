@@ -46,6 +46,9 @@ std::optional<InstanceListing> AnalyticsPlanner::listingFor(const QString &appId
     bool everything = m_options.relist; // a granularity seen for the first time: no date filter
     QDate from;                         // the oldest processing date asked for
     for (const QString &granularity : m_options.granularities) {
+        if (m_loaded.listedOn(appId, report, granularity, accessType) >= m_day && !m_options.relist) {
+            continue; // listed on this processing day already: found then, or found on the next day's listing
+        }
         const QDate newest = m_loaded.newest(appId, report, granularity, accessType);
         if (!newest.isValid()) {
             listing.granularities << granularity;

@@ -88,7 +88,8 @@ UnitLoad unitLoadFor(const SyncContext &context, const InstanceUnit &unit)
 
 // Lists what is new: instances whose id has no load record yet, asking only the listings the planner says
 // can hold something new.
-QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps, AnalyticsOutlook &outlook)
+QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps, AnalyticsOutlook &outlook,
+                             bool recordListings)
 {
     const auto loaded = LoadedInstances::read(context.destination);
     if (!loaded) {
@@ -135,6 +136,7 @@ QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps, A
                     }
                     continue;
                 }
+                const qsizetype before = pending.size();
                 for (const api::InstanceInfo &instance : instances.value()) {
                     if (loaded->contains(instance.id)) {
                         ++context.summary.unitsUpToDate;
@@ -146,6 +148,20 @@ QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps, A
                     outlook.newInstances += 1;
                     outlook.knownBytes += std::max<qint64>(bytes, 0);
                     outlook.unsizedInstances += bytes < 0 ? 1 : 0;
+                }
+                // Nothing new: remember the listing, so the report is not listed again this processing day.
+                // With something new, the loaded instances move the cadence on; one that fails to load is
+                // listed again on the next sync.
+                if (recordListings && pending.size() == before) {
+                    for (const QString &granularity : listing->granularities) {
+                        if (const Status listed = LoadedInstances::recordListing(
+                                context.destination, app.id, report.name, granularity,
+                                request.request.accessType, planner.processingDay());
+                            !listed) {
+                            context.failed(listed.errorMessage());
+                            return {};
+                        }
+                    }
                 }
                 if (context.cancelled()) {
                     return {};
@@ -229,14 +245,14 @@ Result<QList<SyncApp>> appsToSync(SyncContext &context)
 AnalyticsOutlook planAnalytics(SyncContext &context, const QList<SyncApp> &apps)
 {
     AnalyticsOutlook outlook;
-    discover(context, apps, outlook);
+    discover(context, apps, outlook, false);
     return outlook;
 }
 
 void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
 {
     AnalyticsOutlook outlook;
-    QList<InstanceUnit> pending = discover(context, apps, outlook);
+    QList<InstanceUnit> pending = discover(context, apps, outlook, true);
     context.info(u"Analytics: %1 new report instances to load (%2 already loaded; %3 reports listed, %4 "
                  u"skipped because no new instance of them can exist yet)."_s.arg(pending.size())
                      .arg(context.summary.unitsUpToDate)

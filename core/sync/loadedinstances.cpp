@@ -18,7 +18,51 @@ Result<LoadedInstances> LoadedInstances::read(storage::Destination &destination)
     for (const storage::LoadRecord &record : records.value()) {
         loaded.add(record);
     }
+    const auto listings = destination.loads(kListingsStream.toString());
+    if (!listings) {
+        return listings.error();
+    }
+    for (const storage::LoadRecord &record : listings.value()) {
+        loaded.addListing(record);
+    }
     return loaded;
+}
+
+Status LoadedInstances::recordListing(storage::Destination &destination, const QString &appId,
+                                      const QString &report, const QString &granularity,
+                                      const QString &accessType, QDate processingDay)
+{
+    storage::LoadRecord record;
+    record.stream = kListingsStream.toString();
+    record.unitKey = seriesKey(appId, report, granularity, accessType).replace(u'\x1f', u'/');
+    record.checksum = u"listed"_s;
+    record.source = u"instance listing of %1"_s.arg(report);
+    record.loadedAt = QDateTime::currentDateTimeUtc();
+    record.details = QJsonObject{{u"appId"_s, appId},
+                                 {u"report"_s, report},
+                                 {u"granularity"_s, granularity},
+                                 {u"accessType"_s, accessType},
+                                 {u"listedOn"_s, processingDay.toString(Qt::ISODate)}};
+    return destination.recordLoad(record);
+}
+
+void LoadedInstances::addListing(const storage::LoadRecord &record)
+{
+    const QJsonObject &details = record.details;
+    const QDate listed = QDate::fromString(details.value(u"listedOn"_s).toString(), Qt::ISODate);
+    if (!listed.isValid()) {
+        return;
+    }
+    QDate &known = m_listedOn[seriesKey(
+        details.value(u"appId"_s).toString(), details.value(u"report"_s).toString(),
+        details.value(u"granularity"_s).toString(), details.value(u"accessType"_s).toString())];
+    known = std::max(known, listed);
+}
+
+QDate LoadedInstances::listedOn(const QString &appId, const QString &report, const QString &granularity,
+                                const QString &accessType) const
+{
+    return m_listedOn.value(seriesKey(appId, report, granularity, accessType));
 }
 
 void LoadedInstances::add(const storage::LoadRecord &record)

@@ -22,6 +22,14 @@ class LoadedInstances {
 public:
     static Result<LoadedInstances> read(storage::Destination &destination);
 
+    // Remembers that one series was listed on `processingDay` (kept as a bookkeeping record under
+    // kListingsStream, apart from the analytics load records), so a report with nothing new is listed once
+    // per processing day, not on every sync.
+    static Status recordListing(storage::Destination &destination, const QString &appId,
+                                const QString &report, const QString &granularity, const QString &accessType,
+                                QDate processingDay);
+    static constexpr QStringView kListingsStream = u"planner/analytics-listings";
+
     // A record without an app or a valid processing date only counts as a loaded instance id.
     void add(const storage::LoadRecord &record);
 
@@ -31,6 +39,10 @@ public:
                  const QString &accessType) const;
     // Average compressed bytes per loaded instance of a report, -1 when none recorded its segment sizes.
     qint64 averageBytes(const QString &report) const;
+    // The processing day this series was last listed on; invalid if never.
+    QDate listedOn(const QString &appId, const QString &report, const QString &granularity,
+                   const QString &accessType) const;
+    void addListing(const storage::LoadRecord &record);
     qsizetype size() const { return m_instanceIds.size(); }
 
 private:
@@ -39,6 +51,7 @@ private:
 
     QSet<QString> m_instanceIds;
     QHash<QString, QDate> m_newest;
+    QHash<QString, QDate> m_listedOn;
     QHash<QString, std::pair<qint64, qint64>> m_bytesByReport; // report -> (instances with sizes, bytes)
 };
 

@@ -178,6 +178,22 @@ private Q_SLOTS:
         QVERIFY(AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONE_TIME_SNAPSHOT"_s));
     }
 
+    void reportListedTodayIsNotListedAgain()
+    {
+        LoadedInstances loaded;
+        storage::LoadRecord listing;
+        listing.details = QJsonObject{{u"appId"_s, kApp},
+                                      {u"report"_s, kDownloads},
+                                      {u"granularity"_s, u"DAILY"_s},
+                                      {u"accessType"_s, u"ONGOING"_s},
+                                      {u"listedOn"_s, kNow.date().toString(Qt::ISODate)}};
+        loaded.addListing(listing);
+        const SyncOptions options = optionsWith({u"DAILY"_s});
+        QVERIFY(!AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONGOING"_s));
+        QVERIFY(
+            AnalyticsPlanner(loaded, options, kNow.addDays(1)).listingFor(kApp, kDownloads, u"ONGOING"_s));
+    }
+
     void selectsByStream()
     {
         SyncOptions options;
@@ -251,7 +267,7 @@ private Q_SLOTS:
         apiOptions.baseUrl = QUrl(QString::fromLatin1(server.origin()));
         api::ApiClient client(apiOptions, std::make_shared<auth::TokenProvider>(key.value(), claims));
 
-        QDateTime now(QDate(2026, 11, 19), QTime(10, 0), Qt::UTC);
+        QDateTime now(QDate(2026, 11, 18), QTime(10, 0), Qt::UTC);
         SyncOptions options = optionsWith({u"DAILY"_s});
         options.clock = [&now] { return now; };
         RecordingObserver observer;
@@ -262,11 +278,28 @@ private Q_SLOTS:
             return planAnalytics(context, apps);
         };
 
-        // First sync: everything is listed, once, with the reports included in the requests' listing.
+        // Nothing published yet: a sync lists the report once; neither a plan nor a second sync that day
+        // lists it again.
+        published.clear();
+        {
+            SyncSummary summary;
+            SyncContext context{client, *destination.value(), options, observer, summary, QDir(dir.path())};
+            syncAnalytics(context, apps);
+            syncAnalytics(context, apps);
+            QVERIFY2(summary.ok(), qPrintable(summary.failures.join(u'\n')));
+        }
+        QCOMPARE(server.count("/v1/analyticsReports/rep1/instances"), 1);
+        QCOMPARE(plan().listings, 0);
+        now = now.addDays(1);
+        published << instanceJson(u"d19"_s, u"DAILY"_s, QDate(2026, 11, 19));
+        const int listedBefore = server.count("/v1/analyticsReports/rep1/instances");
+
+        // First instance: the report is listed, once, with the reports included in the requests' listing.
         AnalyticsOutlook first = plan();
         QCOMPARE(first.listings, 1);
         QCOMPARE(first.newInstances, 1);
-        QCOMPARE(server.count("/v1/apps/1234567890/analyticsReportRequests"), 1);
+        QCOMPARE(plan().listings, 1); // a plan records nothing: asked again
+        QCOMPARE(server.count("/v1/apps/1234567890/analyticsReportRequests"), 5);
         QVERIFY(server.received().first().target.contains("include=reports"));
         QCOMPARE(server.count("/v1/analyticsReportRequests/r1/reports"), 0);
         QVERIFY(destination.value()->recordLoad(record(u"d19"_s, u"DAILY"_s, QDate(2026, 11, 19))));
@@ -275,7 +308,7 @@ private Q_SLOTS:
         AnalyticsOutlook noop = plan();
         QCOMPARE(noop.listings, 0);
         QCOMPARE(noop.listingsSkipped, 1);
-        QCOMPARE(server.count("/v1/analyticsReports/rep1/instances"), 1);
+        QCOMPARE(server.count("/v1/analyticsReports/rep1/instances"), listedBefore + 2);
 
         // Next day: Apple published the 20th and restated the 19th under a new id; both are found.
         now = now.addDays(1);
