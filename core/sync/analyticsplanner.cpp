@@ -43,28 +43,32 @@ std::optional<InstanceListing> AnalyticsPlanner::listingFor(const QString &appId
                                                             const QString &accessType) const
 {
     InstanceListing listing;
-    bool everything = m_options.relist; // a granularity seen for the first time: no date filter
+    bool everything = m_options.relist; // not listed completely before: no date filter
     QDate from;                         // the oldest processing date asked for
     for (const QString &granularity : m_options.granularities) {
-        if (m_loaded.listedOn(appId, report, granularity, accessType) >= m_day && !m_options.relist) {
-            continue; // listed on this processing day already: found then, or found on the next day's listing
+        const QDate listed = m_loaded.listedOn(appId, report, granularity, accessType);
+        if (listed >= m_day && !m_options.relist) {
+            continue; // listed completely on this processing day: what comes later today, tomorrow's finds
         }
         const QDate newest = m_loaded.newest(appId, report, granularity, accessType);
-        if (!newest.isValid()) {
-            listing.granularities << granularity;
-            everything = true;
-            continue;
-        }
-        if (accessType == kSnapshot && !m_options.relist) {
-            continue; // a snapshot is produced once and is loaded
-        }
-        const QDate next = nextPossible(granularity, newest);
-        if (m_day < next && !m_options.relist) {
-            continue; // Apple's processing day has not reached the next instance yet
+        // Skipped by cadence only when complete: a report whose last listing left an instance unloaded (a
+        // failed or interrupted sync) is listed again, in full.
+        if (newest.isValid() && listed.isValid() && !m_options.relist) {
+            if (accessType == kSnapshot) {
+                continue; // a snapshot is produced once and is loaded
+            }
+            if (m_day < nextPossible(granularity, newest)) {
+                continue; // Apple's processing day has not reached the next instance yet
+            }
         }
         listing.granularities << granularity;
-        const QDate windowStart = m_day.addDays(-m_options.backfillDays);
-        const QDate start = std::min(next, windowStart);
+        if (!listed.isValid()) {
+            everything = true; // never listed completely (first sync, or one that did not finish)
+            continue;
+        }
+        // Complete up to `listed`: from that day on (Apple may have published more that day), and the
+        // backfill window for restatements.
+        const QDate start = std::min(listed, m_day.addDays(-m_options.backfillDays));
         from = from.isValid() ? std::min(from, start) : start;
     }
     if (listing.granularities.isEmpty()) {

@@ -33,8 +33,9 @@ struct InstanceListing {
 // - a ONE_TIME_SNAPSHOT request produces its instances once and nothing afterwards (API-NOTES §4.9): once one
 //   is loaded for a report and granularity, that report's snapshot is not listed again. A snapshot request
 //   deleted and created anew is picked up by `ascsync sync --relist`.
-// A report is listed at most once per processing day (LoadedInstances::recordListing): an instance Apple
-// publishes later on a day already listed is found by the next day's listing, whose dates cover the window.
+// A report is listed at most once per processing day (LoadedInstances::recordListing, written only when every
+// instance the listing found has loaded): an instance Apple publishes later on a day already listed is found
+// by the next day's listing, which asks from that day on. A report never listed completely is listed in full.
 // Corrections: Apple restates data by publishing a newer instance. When a report is listed, the listing asks
 // for every processing date of the backfill window too, so an instance restated inside the window under a
 // date that is already loaded is still found, on the first sync after Apple's processing day turns.

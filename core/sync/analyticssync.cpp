@@ -22,7 +22,16 @@ namespace {
 // their pre-signed URLs (listed just before) do not expire while they wait.
 constexpr qsizetype kBatchSize = 8;
 
+// One report listed by this sync, for each of the granularities asked.
+struct ListedSeries {
+    QString appId;
+    QString report;
+    QString accessType;
+    QStringList granularities;
+};
+
 struct InstanceUnit {
+    qsizetype series = -1; // index into the discovery's listed series
     SyncApp app;
     api::ReportInfo report;
     QString accessType;
@@ -31,6 +40,7 @@ struct InstanceUnit {
     QList<api::SegmentInfo> segments;
     QStringList files;
     QString failure;
+    bool loaded = false;
 };
 
 QString describe(const InstanceUnit &unit)
@@ -89,7 +99,7 @@ UnitLoad unitLoadFor(const SyncContext &context, const InstanceUnit &unit)
 // Lists what is new: instances whose id has no load record yet, asking only the listings the planner says
 // can hold something new.
 QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps, AnalyticsOutlook &outlook,
-                             bool recordListings)
+                             QList<ListedSeries> &series, QDate &processingDay)
 {
     const auto loaded = LoadedInstances::read(context.destination);
     if (!loaded) {
@@ -97,6 +107,7 @@ QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps, A
         return {};
     }
     const AnalyticsPlanner planner(loaded.value(), context.options, context.options.clock());
+    processingDay = planner.processingDay();
     api::AnalyticsEndpoints endpoints(context.api);
     QList<InstanceUnit> pending;
     for (const SyncApp &app : apps) {
@@ -136,33 +147,27 @@ QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps, A
                     }
                     continue;
                 }
-                const qsizetype before = pending.size();
                 for (const api::InstanceInfo &instance : instances.value()) {
                     if (loaded->contains(instance.id)) {
                         ++context.summary.unitsUpToDate;
                         continue;
                     }
                     const QString table = reports::analyticsTableName(report.name);
-                    pending.append({app, report, request.request.accessType, instance, table, {}, {}, {}});
+                    pending.append({series.size(),
+                                    app,
+                                    report,
+                                    request.request.accessType,
+                                    instance,
+                                    table,
+                                    {},
+                                    {},
+                                    {}});
                     const qint64 bytes = loaded->averageBytes(report.name);
                     outlook.newInstances += 1;
                     outlook.knownBytes += std::max<qint64>(bytes, 0);
                     outlook.unsizedInstances += bytes < 0 ? 1 : 0;
                 }
-                // Nothing new: remember the listing, so the report is not listed again this processing day.
-                // With something new, the loaded instances move the cadence on; one that fails to load is
-                // listed again on the next sync.
-                if (recordListings && pending.size() == before) {
-                    for (const QString &granularity : listing->granularities) {
-                        if (const Status listed = LoadedInstances::recordListing(
-                                context.destination, app.id, report.name, granularity,
-                                request.request.accessType, planner.processingDay());
-                            !listed) {
-                            context.failed(listed.errorMessage());
-                            return {};
-                        }
-                    }
-                }
+                series.append({app.id, report.name, request.request.accessType, listing->granularities});
                 if (context.cancelled()) {
                     return {};
                 }
@@ -214,6 +219,35 @@ void downloadBatch(SyncContext &context, QList<InstanceUnit> &batch)
                             });
 }
 
+// Remembers each listed report whose new instances all loaded: it is then complete up to this processing day,
+// so the next listings ask only from this day (and the backfill window) on. A report with an instance that
+// did not load is listed in full again on the next sync, so nothing it listed is lost.
+void recordListings(SyncContext &context, const QList<ListedSeries> &series, const QList<InstanceUnit> &units,
+                    QDate processingDay)
+{
+    QSet<qsizetype> incomplete;
+    for (const InstanceUnit &unit : units) {
+        if (!unit.loaded) {
+            incomplete.insert(unit.series);
+        }
+    }
+    for (qsizetype index = 0; index < series.size(); ++index) {
+        if (incomplete.contains(index)) {
+            continue;
+        }
+        const ListedSeries &listed = series[index];
+        for (const QString &granularity : listed.granularities) {
+            if (const Status recorded =
+                    LoadedInstances::recordListing(context.destination, listed.appId, listed.report,
+                                                   granularity, listed.accessType, processingDay);
+                !recorded) {
+                context.warn(recorded.errorMessage());
+                return;
+            }
+        }
+    }
+}
+
 void removeFiles(const QStringList &files)
 {
     for (const QString &file : files) {
@@ -245,14 +279,18 @@ Result<QList<SyncApp>> appsToSync(SyncContext &context)
 AnalyticsOutlook planAnalytics(SyncContext &context, const QList<SyncApp> &apps)
 {
     AnalyticsOutlook outlook;
-    discover(context, apps, outlook, false);
+    QList<ListedSeries> series;
+    QDate day;
+    discover(context, apps, outlook, series, day);
     return outlook;
 }
 
 void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
 {
     AnalyticsOutlook outlook;
-    QList<InstanceUnit> pending = discover(context, apps, outlook, true);
+    QList<ListedSeries> series;
+    QDate day;
+    QList<InstanceUnit> pending = discover(context, apps, outlook, series, day);
     context.info(u"Analytics: %1 new report instances to load (%2 already loaded; %3 reports listed, %4 "
                  u"skipped because no new instance of them can exist yet)."_s.arg(pending.size())
                      .arg(context.summary.unitsUpToDate)
@@ -265,7 +303,8 @@ void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
     for (qsizetype start = 0; start < pending.size() && !context.cancelled(); start += kBatchSize) {
         QList<InstanceUnit> batch = pending.mid(start, kBatchSize);
         downloadBatch(context, batch);
-        for (InstanceUnit &unit : batch) {
+        for (qsizetype index = 0; index < batch.size(); ++index) {
+            InstanceUnit &unit = batch[index];
             if (context.cancelled()) {
                 removeFiles(unit.files);
                 break;
@@ -275,6 +314,7 @@ void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
             } else {
                 const auto result = loadUnit(context.destination, unitLoadFor(context, unit));
                 if (result) {
+                    pending[start + index].loaded = true;
                     context.loaded(result.value(), describe(unit));
                 } else {
                     context.failed(u"%1: %2"_s.arg(describe(unit), result.errorMessage()));
@@ -284,6 +324,7 @@ void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
             context.observer.progress(u"analytics"_s, ++done, total);
         }
     }
+    recordListings(context, series, pending, day);
 }
 
 } // namespace ascsync::sync

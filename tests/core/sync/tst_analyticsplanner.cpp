@@ -43,6 +43,17 @@ storage::LoadRecord record(const QString &instanceId, const QString &granularity
     return loaded;
 }
 
+storage::LoadRecord listed(const QString &granularity, QDate day, const QString &accessType = u"ONGOING"_s)
+{
+    storage::LoadRecord listing;
+    listing.details = QJsonObject{{u"appId"_s, kApp},
+                                  {u"report"_s, kDownloads},
+                                  {u"granularity"_s, granularity},
+                                  {u"accessType"_s, accessType},
+                                  {u"listedOn"_s, day.toString(Qt::ISODate)}};
+    return listing;
+}
+
 SyncOptions optionsWith(const QStringList &granularities)
 {
     SyncOptions options;
@@ -104,6 +115,12 @@ private Q_SLOTS:
         LoadedInstances loaded;
         loaded.add(record(u"i1"_s, u"DAILY"_s, kNow.date()));
         const SyncOptions options = optionsWith({u"DAILY"_s});
+        // Until a listing completed (every instance it found loaded), the report is listed in full.
+        const auto unfinished =
+            AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONGOING"_s);
+        QVERIFY(unfinished);
+        QVERIFY(unfinished->processingDates.isEmpty());
+        loaded.addListing(listed(u"DAILY"_s, kNow.date().addDays(-1)));
         QVERIFY(!AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONGOING"_s));
         // Another app, report or access type is a series of its own.
         QVERIFY(AnalyticsPlanner(loaded, options, kNow).listingFor(u"99"_s, kDownloads, u"ONGOING"_s));
@@ -115,6 +132,7 @@ private Q_SLOTS:
     {
         LoadedInstances loaded;
         loaded.add(record(u"i1"_s, u"DAILY"_s, kNow.date().addDays(-1)));
+        loaded.addListing(listed(u"DAILY"_s, kNow.date().addDays(-1)));
         const SyncOptions options = optionsWith({u"DAILY"_s});
         const auto listing =
             AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONGOING"_s);
@@ -128,6 +146,7 @@ private Q_SLOTS:
     {
         LoadedInstances loaded;
         loaded.add(record(u"i1"_s, u"DAILY"_s, QDate(2026, 11, 20)));
+        loaded.addListing(listed(u"DAILY"_s, QDate(2026, 11, 20)));
         const SyncOptions options = optionsWith({u"DAILY"_s});
         const QDateTime lateEvening(QDate(2026, 11, 20), QTime(23, 59, 59), Qt::UTC);
         QVERIFY(!AnalyticsPlanner(loaded, options, lateEvening).listingFor(kApp, kDownloads, u"ONGOING"_s));
@@ -139,6 +158,7 @@ private Q_SLOTS:
     {
         LoadedInstances loaded;
         loaded.add(record(u"i1"_s, u"DAILY"_s, kNow.date().addDays(-100)));
+        loaded.addListing(listed(u"DAILY"_s, kNow.date().addDays(-100)));
         const SyncOptions options = optionsWith({u"DAILY"_s});
         const auto listing =
             AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONGOING"_s);
@@ -147,8 +167,9 @@ private Q_SLOTS:
         // A shorter gap asks for each date since the newest loaded one.
         LoadedInstances recent;
         recent.add(record(u"i2"_s, u"DAILY"_s, kNow.date().addDays(-20)));
+        recent.addListing(listed(u"DAILY"_s, kNow.date().addDays(-20)));
         const auto dated = AnalyticsPlanner(recent, options, kNow).listingFor(kApp, kDownloads, u"ONGOING"_s);
-        QCOMPARE(dated->processingDates, days(kNow.date().addDays(-19), kNow.date()));
+        QCOMPARE(dated->processingDates, days(kNow.date().addDays(-20), kNow.date()));
     }
 
     void weeklyAndMonthlyFollowTheirPeriod()
@@ -156,6 +177,8 @@ private Q_SLOTS:
         LoadedInstances loaded;
         loaded.add(record(u"w"_s, u"WEEKLY"_s, QDate(2026, 11, 13))); // a Friday, 7 days ago
         loaded.add(record(u"m"_s, u"MONTHLY"_s, QDate(2026, 11, 5))); // next one on Dec 5
+        loaded.addListing(listed(u"WEEKLY"_s, QDate(2026, 11, 18)));
+        loaded.addListing(listed(u"MONTHLY"_s, QDate(2026, 11, 18)));
         const SyncOptions options = optionsWith({u"WEEKLY"_s, u"MONTHLY"_s});
         const auto listing =
             AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONGOING"_s);
@@ -170,6 +193,7 @@ private Q_SLOTS:
     {
         LoadedInstances loaded;
         loaded.add(record(u"s"_s, u"DAILY"_s, QDate(2026, 10, 31), u"ONE_TIME_SNAPSHOT"_s));
+        loaded.addListing(listed(u"DAILY"_s, QDate(2026, 10, 31), u"ONE_TIME_SNAPSHOT"_s));
         SyncOptions options = optionsWith({u"DAILY"_s});
         QVERIFY(
             !AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONE_TIME_SNAPSHOT"_s));
@@ -181,13 +205,7 @@ private Q_SLOTS:
     void reportListedTodayIsNotListedAgain()
     {
         LoadedInstances loaded;
-        storage::LoadRecord listing;
-        listing.details = QJsonObject{{u"appId"_s, kApp},
-                                      {u"report"_s, kDownloads},
-                                      {u"granularity"_s, u"DAILY"_s},
-                                      {u"accessType"_s, u"ONGOING"_s},
-                                      {u"listedOn"_s, kNow.date().toString(Qt::ISODate)}};
-        loaded.addListing(listing);
+        loaded.addListing(listed(u"DAILY"_s, kNow.date()));
         const SyncOptions options = optionsWith({u"DAILY"_s});
         QVERIFY(!AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONGOING"_s));
         QVERIFY(

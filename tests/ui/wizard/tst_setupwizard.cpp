@@ -293,7 +293,9 @@ private Q_SLOTS:
         QCOMPARE(settings.schedule, u"every 6h"_s);
         QCOMPARE(settings.backfillDays, 10);
         QCOMPARE(settings.migrationPolicy, u"ignore"_s);
-        QCOMPARE(settings.streams, (QStringList{u"analytics"_s, u"sales"_s}));
+        // The default analytics reports (the two behind conversion-rate.sql) and sales; finance unticked.
+        QCOMPARE(settings.streams, (QStringList{u"analytics:discovery_and_engagement"_s,
+                                                u"analytics:downloads"_s, u"sales"_s}));
         QFile file(settingsPath);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
