@@ -32,7 +32,8 @@ struct InstanceListing {
 //   processing date plus 7 days / one month (this holds whatever weekday or day of month Apple picks);
 // - a ONE_TIME_SNAPSHOT request produces its instances once and nothing afterwards (API-NOTES §4.9): once one
 //   is loaded for a report and granularity, that report's snapshot is not listed again. A snapshot request
-//   deleted and created anew is picked up by `ascsync sync --relist`.
+//   deleted and created anew is picked up by `ascsync sync --relist`. A snapshot with no instance at all is
+//   listed for kSnapshotGenerationDays after its first complete listing, then no more.
 // A report is listed at most once per processing day (LoadedInstances::recordListing, written only when every
 // instance the listing found has loaded): an instance Apple publishes later on a day already listed is found
 // by the next day's listing, which asks from that day on. A report never listed completely is listed in full.
@@ -58,6 +59,10 @@ public:
 
     // Listing with more dates than this asks without a date filter (a sync after a long pause).
     static constexpr int kMaxListedDates = 62;
+    // "Your first report request generates in 1–2 days" (API-NOTES §4.9): a snapshot still empty when listed
+    // completely more than this many days after its first complete listing has no data and is not listed
+    // again.
+    static constexpr int kSnapshotGenerationDays = 2;
 
 private:
     const LoadedInstances &m_loaded;

@@ -28,6 +28,7 @@ struct ListedSeries {
     QString report;
     QString accessType;
     QStringList granularities;
+    QList<QDate> firstListedOn; // per granularity, as loaded (invalid: first complete listing now)
 };
 
 struct InstanceUnit {
@@ -167,7 +168,13 @@ QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps, A
                     outlook.knownBytes += std::max<qint64>(bytes, 0);
                     outlook.unsizedInstances += bytes < 0 ? 1 : 0;
                 }
-                series.append({app.id, report.name, request.request.accessType, listing->granularities});
+                QList<QDate> firstListed;
+                for (const QString &granularity : listing->granularities) {
+                    firstListed << loaded->firstListedOn(app.id, report.name, granularity,
+                                                         request.request.accessType);
+                }
+                series.append(
+                    {app.id, report.name, request.request.accessType, listing->granularities, firstListed});
                 if (context.cancelled()) {
                     return {};
                 }
@@ -236,10 +243,10 @@ void recordListings(SyncContext &context, const QList<ListedSeries> &series, con
             continue;
         }
         const ListedSeries &listed = series[index];
-        for (const QString &granularity : listed.granularities) {
-            if (const Status recorded =
-                    LoadedInstances::recordListing(context.destination, listed.appId, listed.report,
-                                                   granularity, listed.accessType, processingDay);
+        for (qsizetype g = 0; g < listed.granularities.size(); ++g) {
+            if (const Status recorded = LoadedInstances::recordListing(
+                    context.destination, listed.appId, listed.report, listed.granularities[g],
+                    listed.accessType, processingDay, listed.firstListedOn.value(g));
                 !recorded) {
                 context.warn(recorded.errorMessage());
                 return;

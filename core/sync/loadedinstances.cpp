@@ -30,7 +30,7 @@ Result<LoadedInstances> LoadedInstances::read(storage::Destination &destination)
 
 Status LoadedInstances::recordListing(storage::Destination &destination, const QString &appId,
                                       const QString &report, const QString &granularity,
-                                      const QString &accessType, QDate processingDay)
+                                      const QString &accessType, QDate processingDay, QDate firstListedOn)
 {
     storage::LoadRecord record;
     record.stream = kListingsStream.toString();
@@ -38,11 +38,14 @@ Status LoadedInstances::recordListing(storage::Destination &destination, const Q
     record.checksum = u"listed"_s;
     record.source = u"instance listing of %1"_s.arg(report);
     record.loadedAt = QDateTime::currentDateTimeUtc();
-    record.details = QJsonObject{{u"appId"_s, appId},
-                                 {u"report"_s, report},
-                                 {u"granularity"_s, granularity},
-                                 {u"accessType"_s, accessType},
-                                 {u"listedOn"_s, processingDay.toString(Qt::ISODate)}};
+    record.details =
+        QJsonObject{{u"appId"_s, appId},
+                    {u"report"_s, report},
+                    {u"granularity"_s, granularity},
+                    {u"accessType"_s, accessType},
+                    {u"listedOn"_s, processingDay.toString(Qt::ISODate)},
+                    {u"firstListedOn"_s,
+                     (firstListedOn.isValid() ? firstListedOn : processingDay).toString(Qt::ISODate)}};
     return destination.recordLoad(record);
 }
 
@@ -53,10 +56,23 @@ void LoadedInstances::addListing(const storage::LoadRecord &record)
     if (!listed.isValid()) {
         return;
     }
+    const QString key =
+        seriesKey(details.value(u"appId"_s).toString(), details.value(u"report"_s).toString(),
+                  details.value(u"granularity"_s).toString(), details.value(u"accessType"_s).toString());
+    const QDate first = QDate::fromString(details.value(u"firstListedOn"_s).toString(), Qt::ISODate);
+    QDate &earliest = m_firstListedOn[key];
+    earliest = earliest.isValid() ? std::min(earliest, first.isValid() ? first : listed)
+                                  : (first.isValid() ? first : listed);
     QDate &known = m_listedOn[seriesKey(
         details.value(u"appId"_s).toString(), details.value(u"report"_s).toString(),
         details.value(u"granularity"_s).toString(), details.value(u"accessType"_s).toString())];
     known = std::max(known, listed);
+}
+
+QDate LoadedInstances::firstListedOn(const QString &appId, const QString &report, const QString &granularity,
+                                     const QString &accessType) const
+{
+    return m_firstListedOn.value(seriesKey(appId, report, granularity, accessType));
 }
 
 QDate LoadedInstances::listedOn(const QString &appId, const QString &report, const QString &granularity,

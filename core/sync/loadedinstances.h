@@ -27,7 +27,7 @@ public:
     // per processing day, not on every sync.
     static Status recordListing(storage::Destination &destination, const QString &appId,
                                 const QString &report, const QString &granularity, const QString &accessType,
-                                QDate processingDay);
+                                QDate processingDay, QDate firstListedOn);
     static constexpr QStringView kListingsStream = u"planner/analytics-listings";
 
     // A record without an app or a valid processing date only counts as a loaded instance id.
@@ -42,6 +42,9 @@ public:
     // The processing day this series was last listed on; invalid if never.
     QDate listedOn(const QString &appId, const QString &report, const QString &granularity,
                    const QString &accessType) const;
+    // The processing day this series was first listed completely on; invalid if never.
+    QDate firstListedOn(const QString &appId, const QString &report, const QString &granularity,
+                        const QString &accessType) const;
     void addListing(const storage::LoadRecord &record);
     qsizetype size() const { return m_instanceIds.size(); }
 
@@ -52,6 +55,7 @@ private:
     QSet<QString> m_instanceIds;
     QHash<QString, QDate> m_newest;
     QHash<QString, QDate> m_listedOn;
+    QHash<QString, QDate> m_firstListedOn;
     QHash<QString, std::pair<qint64, qint64>> m_bytesByReport; // report -> (instances with sizes, bytes)
 };
 

@@ -212,6 +212,21 @@ private Q_SLOTS:
             AnalyticsPlanner(loaded, options, kNow.addDays(1)).listingFor(kApp, kDownloads, u"ONGOING"_s));
     }
 
+    void emptySnapshotStopsBeingListedAfterAppleGeneratedIt()
+    {
+        LoadedInstances loaded;
+        storage::LoadRecord listing = listed(u"DAILY"_s, kNow.date().addDays(-1), u"ONE_TIME_SNAPSHOT"_s);
+        listing.details.insert(u"firstListedOn"_s, kNow.date().addDays(-2).toString(Qt::ISODate));
+        loaded.addListing(listing);
+        const SyncOptions options = optionsWith({u"DAILY"_s});
+        // Within Apple's 1-2 days of generation it is still listed; after that, no more.
+        QVERIFY(AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONE_TIME_SNAPSHOT"_s));
+        QVERIFY(!AnalyticsPlanner(loaded, options, kNow.addDays(1))
+                     .listingFor(kApp, kDownloads, u"ONE_TIME_SNAPSHOT"_s));
+        QCOMPARE(loaded.firstListedOn(kApp, kDownloads, u"DAILY"_s, u"ONE_TIME_SNAPSHOT"_s),
+                 kNow.date().addDays(-2));
+    }
+
     void selectsByStream()
     {
         SyncOptions options;
