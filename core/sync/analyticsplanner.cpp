@@ -51,10 +51,13 @@ std::optional<InstanceListing> AnalyticsPlanner::listingFor(const QString &appId
             continue; // listed completely on this processing day: what comes later today, tomorrow's finds
         }
         const QDate newest = m_loaded.newest(appId, report, granularity, accessType);
-        if (accessType == kSnapshot && !newest.isValid() && !m_options.relist &&
-            m_loaded.firstListedOn(appId, report, granularity, accessType).daysTo(m_day) >
-                kSnapshotGenerationDays) {
-            continue; // listed empty for longer than Apple takes to generate a snapshot: it has no data
+        if (accessType == kSnapshot && !newest.isValid() && listed.isValid() && !m_options.relist &&
+            (m_loaded.hasSnapshot(appId) ||
+             m_loaded.firstListedOn(appId, report, granularity, accessType).daysTo(m_day) >
+                 kSnapshotGenerationDays)) {
+            // Listed empty after Apple generated the app's snapshot (another report of it is loaded), or for
+            // longer than Apple takes to generate one: this report has no data in it.
+            continue;
         }
         // Skipped by cadence only when complete: a report whose last listing left an instance unloaded (a
         // failed or interrupted sync) is listed again, in full.

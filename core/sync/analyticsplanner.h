@@ -32,8 +32,9 @@ struct InstanceListing {
 //   processing date plus 7 days / one month (this holds whatever weekday or day of month Apple picks);
 // - a ONE_TIME_SNAPSHOT request produces its instances once and nothing afterwards (API-NOTES §4.9): once one
 //   is loaded for a report and granularity, that report's snapshot is not listed again. A snapshot request
-//   deleted and created anew is picked up by `ascsync sync --relist`. A snapshot with no instance at all is
-//   listed for kSnapshotGenerationDays after its first complete listing, then no more.
+//   deleted and created anew is picked up by `ascsync sync --relist`. A snapshot report still empty after a
+//   complete listing is not listed again once another report of the app's snapshot is loaded (Apple generates
+//   a snapshot's reports together) or kSnapshotGenerationDays after its first complete listing.
 // A report is listed at most once per processing day (LoadedInstances::recordListing, written only when every
 // instance the listing found has loaded): an instance Apple publishes later on a day already listed is found
 // by the next day's listing, which asks from that day on. A report never listed completely is listed in full.

@@ -91,6 +91,9 @@ void LoadedInstances::add(const storage::LoadRecord &record)
         return;
     }
     const QString report = details.value(u"report"_s).toString();
+    if (details.value(u"accessType"_s).toString() == u"ONE_TIME_SNAPSHOT"_s) {
+        m_appsWithSnapshot.insert(appId);
+    }
     QDate &newest = m_newest[seriesKey(appId, report, details.value(u"granularity"_s).toString(),
                                        details.value(u"accessType"_s).toString())];
     newest = std::max(newest, processed);

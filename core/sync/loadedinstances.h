@@ -42,6 +42,8 @@ public:
     // The processing day this series was last listed on; invalid if never.
     QDate listedOn(const QString &appId, const QString &report, const QString &granularity,
                    const QString &accessType) const;
+    // Whether any ONE_TIME_SNAPSHOT instance of this app is loaded (Apple has generated its snapshot).
+    bool hasSnapshot(const QString &appId) const { return m_appsWithSnapshot.contains(appId); }
     // The processing day this series was first listed completely on; invalid if never.
     QDate firstListedOn(const QString &appId, const QString &report, const QString &granularity,
                         const QString &accessType) const;
@@ -56,6 +58,7 @@ private:
     QHash<QString, QDate> m_newest;
     QHash<QString, QDate> m_listedOn;
     QHash<QString, QDate> m_firstListedOn;
+    QSet<QString> m_appsWithSnapshot;
     QHash<QString, std::pair<qint64, qint64>> m_bytesByReport; // report -> (instances with sizes, bytes)
 };
 

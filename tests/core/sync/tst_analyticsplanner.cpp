@@ -225,6 +225,13 @@ private Q_SLOTS:
                      .listingFor(kApp, kDownloads, u"ONE_TIME_SNAPSHOT"_s));
         QCOMPARE(loaded.firstListedOn(kApp, kDownloads, u"DAILY"_s, u"ONE_TIME_SNAPSHOT"_s),
                  kNow.date().addDays(-2));
+        // Another report of the app's snapshot is loaded: Apple generated it, this one has no data.
+        storage::LoadRecord sessions =
+            record(u"s1"_s, u"DAILY"_s, kNow.date().addDays(-20), u"ONE_TIME_SNAPSHOT"_s);
+        sessions.details.insert(u"report"_s, u"App Sessions Standard"_s);
+        loaded.add(sessions);
+        QVERIFY(
+            !AnalyticsPlanner(loaded, options, kNow).listingFor(kApp, kDownloads, u"ONE_TIME_SNAPSHOT"_s));
     }
 
     void selectsByStream()
