@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The request-budget benchmark (README "Request budget at scale"): how many App Store Connect requests a sync
-# of many apps spends. It starts ascsync-sandbox with --apps N and tiny traffic, and runs three syncs into one
-# fresh SQLite file: the first sync, a no-op re-sync the same day, and the next day's sync (the simulator is
-# restarted with --today one day later, on the same state directory). The simulator's --requests-log counts
+# of many apps spends. It starts ascsync-sandbox with --apps N and tiny traffic, and runs five syncs into one
+# fresh SQLite file: the first sync, a no-op re-sync the same day, and one sync on each of the three following
+# days (the simulator is restarted with --today one day later each time, on the same state directory). The simulator's --requests-log counts
 # every API request (downloads of pre-signed segment URLs go to the second origin and are counted apart).
 #
 #   tests/bench/sync-requests.sh [--bin-dir build/dev/app] [--apps 200] [--today YYYY-MM-DD]
@@ -91,7 +91,11 @@ EOF
 }
 
 next_day=$(date -u -d "$today +1 day" +%F)
+day_after=$(date -u -d "$today +2 days" +%F)
+day3=$(date -u -d "$today +3 days" +%F)
 echo "== $apps apps, today $today, streams: ${streams:-default}, client: $ascsync"
 run_sync first "$today"
 run_sync noop "$today"
 run_sync nextday "$next_day"
+run_sync dayafter "$day_after"
+run_sync day3 "$day3"
