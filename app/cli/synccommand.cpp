@@ -118,7 +118,8 @@ int runSyncCommand(const QStringList &arguments)
             return fail(command, planned.errorMessage());
         }
         standardOutput() << (options.json(parser)
-                                 ? QString::fromUtf8(QJsonDocument(planned->toJson()).toJson())
+                                 ? QString::fromUtf8(
+                                       QJsonDocument(planned->toJson()).toJson(QJsonDocument::Indented))
                                  : planned->toText());
         standardOutput().flush();
         return planned->failures.isEmpty() ? kExitOk : kExitFailure;

@@ -20,7 +20,10 @@ bool analyticsEnabled(const SyncOptions &options)
 
 QString megabytes(qint64 bytes)
 {
-    return QString::number(static_cast<double>(bytes) / 1e6, 'f', bytes < 10'000'000 ? 1 : 0);
+    if (bytes < 1'000'000) {
+        return QString::number(static_cast<double>(bytes) / 1e3, 'f', 0) + u" kB"_s;
+    }
+    return QString::number(static_cast<double>(bytes) / 1e6, 'f', bytes < 10'000'000 ? 1 : 0) + u" MB"_s;
 }
 
 } // namespace
@@ -70,7 +73,7 @@ QString SyncPlan::toText() const
     if (newInstances > 0) {
         text += unsizedInstances == newInstances
                     ? u"; download size unknown until listed"_s
-                    : u"; about %1 MB to download%2"_s.arg(
+                    : u"; about %1 to download%2"_s.arg(
                           megabytes(knownBytes),
                           unsizedInstances > 0 ? u" plus %1 instances of unknown size"_s.arg(unsizedInstances)
                                                : QString());
