@@ -118,8 +118,8 @@ int runSyncCommand(const QStringList &arguments)
             return fail(command, planned.errorMessage());
         }
         standardOutput() << (options.json(parser)
-                                 ? QString::fromUtf8(
-                                       QJsonDocument(planned->toJson()).toJson(QJsonDocument::Indented))
+                                 ? QString::fromUtf8(QJsonDocument(planned->toJson()).toJson()).trimmed() +
+                                       u'\n'
                                  : planned->toText());
         standardOutput().flush();
         return planned->failures.isEmpty() ? kExitOk : kExitFailure;
