@@ -97,100 +97,114 @@ UnitLoad unitLoadFor(const SyncContext &context, const InstanceUnit &unit)
     return load;
 }
 
-// Lists what is new: instances whose id has no load record yet, asking only the listings the planner says
-// can hold something new.
-QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps, AnalyticsOutlook &outlook,
-                             QList<ListedSeries> &series, QDate &processingDay)
-{
-    const auto loaded = LoadedInstances::read(context.destination);
-    if (!loaded) {
-        context.failed(loaded.errorMessage());
-        return {};
-    }
-    const AnalyticsPlanner planner(loaded.value(), context.options, context.options.clock());
-    processingDay = planner.processingDay();
-    api::AnalyticsEndpoints endpoints(context.api);
-    QList<InstanceUnit> pending;
-    for (const SyncApp &app : apps) {
-        const auto requests = endpoints.requestsWithReports(app.id);
-        if (!requests) {
-            context.failed(u"%1: %2"_s.arg(app.name, requests.errorMessage()));
-            if (requests.error().code == u"api.cancelled"_s ||
-                requests.error().code == u"api.budgetSpent"_s) {
-                return {};
+// One discovery: what the planner says to list, what the listings found, and what the sync then loads.
+class Discovery {
+public:
+    Discovery(SyncContext &context, const LoadedInstances &loaded)
+        : m_context(context)
+        , m_loaded(loaded)
+        , m_planner(loaded, context.options, context.options.clock())
+        , m_endpoints(context.api)
+    {}
+
+    // Lists what is new for each app: instances whose id has no load record yet, asking only the listings
+    // the planner says can hold something new. Oldest first, so a newer instance always arrives after the
+    // one it corrects; at equal processing dates the ongoing instance comes after the snapshot.
+    void run(const QList<SyncApp> &apps)
+    {
+        for (const SyncApp &app : apps) {
+            if (!discoverApp(app)) {
+                pending.clear();
+                series.clear(); // their instances are not loaded: nothing is complete
+                return;
             }
-            continue;
+        }
+        std::stable_sort(pending.begin(), pending.end(), [](const InstanceUnit &a, const InstanceUnit &b) {
+            if (a.instance.processingDate != b.instance.processingDate) {
+                return a.instance.processingDate < b.instance.processingDate;
+            }
+            return a.accessType == u"ONE_TIME_SNAPSHOT"_s && b.accessType != u"ONE_TIME_SNAPSHOT"_s;
+        });
+    }
+
+    QDate processingDay() const { return m_planner.processingDay(); }
+
+    AnalyticsOutlook outlook;
+    QList<ListedSeries> series;
+    QList<InstanceUnit> pending;
+
+private:
+    // false: stop discovering (cancelled, or Apple's budget is spent)
+    bool discoverApp(const SyncApp &app)
+    {
+        const auto requests = m_endpoints.requestsWithReports(app.id);
+        if (!requests) {
+            m_context.failed(u"%1: %2"_s.arg(app.name, requests.errorMessage()));
+            return !m_context.cancelled();
         }
         if (requests->isEmpty()) {
-            context.warn(
+            m_context.warn(
                 u"%1 has no analytics report requests, so Apple generates no reports for it. Enable them "
                 u"once with an Admin key: `ascsync admin-commands` (or Admin Setup in the app)."_s.arg(
                     app.name));
-            continue;
+            return true;
         }
         for (const api::RequestWithReports &request : requests.value()) {
             for (const api::ReportInfo &report : request.reports) {
-                if (!AnalyticsPlanner::selects(context.options, report.name)) {
-                    continue;
-                }
-                const auto listing = planner.listingFor(app.id, report.name, request.request.accessType);
-                if (!listing) {
-                    ++outlook.listingsSkipped;
-                    continue;
-                }
-                ++outlook.listings;
-                const auto instances =
-                    endpoints.instances(report.id, listing->granularities, listing->processingDates);
-                if (!instances) {
-                    context.failed(u"%1, %2: %3"_s.arg(app.name, report.name, instances.errorMessage()));
-                    if (context.cancelled() || instances.error().code == u"api.budgetSpent"_s) {
-                        return {};
-                    }
-                    continue;
-                }
-                for (const api::InstanceInfo &instance : instances.value()) {
-                    if (loaded->contains(instance.id)) {
-                        ++context.summary.unitsUpToDate;
-                        continue;
-                    }
-                    const QString table = reports::analyticsTableName(report.name);
-                    pending.append({series.size(),
-                                    app,
-                                    report,
-                                    request.request.accessType,
-                                    instance,
-                                    table,
-                                    {},
-                                    {},
-                                    {}});
-                    const qint64 bytes = loaded->averageBytes(report.name);
-                    outlook.newInstances += 1;
-                    outlook.knownBytes += std::max<qint64>(bytes, 0);
-                    outlook.unsizedInstances += bytes < 0 ? 1 : 0;
-                }
-                QList<QDate> firstListed;
-                for (const QString &granularity : listing->granularities) {
-                    firstListed << loaded->firstListedOn(app.id, report.name, granularity,
-                                                         request.request.accessType);
-                }
-                series.append(
-                    {app.id, report.name, request.request.accessType, listing->granularities, firstListed});
-                if (context.cancelled()) {
-                    return {};
+                if (AnalyticsPlanner::selects(m_context.options, report.name) &&
+                    !listReport(app, request.request.accessType, report)) {
+                    return false;
                 }
             }
         }
+        return true;
     }
-    // Oldest first, so a newer instance always arrives after the one it corrects; at equal processing dates
-    // the ongoing instance (fresher by nature) comes after the snapshot.
-    std::stable_sort(pending.begin(), pending.end(), [](const InstanceUnit &a, const InstanceUnit &b) {
-        if (a.instance.processingDate != b.instance.processingDate) {
-            return a.instance.processingDate < b.instance.processingDate;
+
+    bool listReport(const SyncApp &app, const QString &accessType, const api::ReportInfo &report)
+    {
+        const auto listing = m_planner.listingFor(app.id, report.name, accessType);
+        if (!listing) {
+            ++outlook.listingsSkipped;
+            return true;
         }
-        return a.accessType == u"ONE_TIME_SNAPSHOT"_s && b.accessType != u"ONE_TIME_SNAPSHOT"_s;
-    });
-    return pending;
-}
+        ++outlook.listings;
+        const auto instances =
+            m_endpoints.instances(report.id, listing->granularities, listing->processingDates);
+        if (!instances) {
+            m_context.failed(u"%1, %2: %3"_s.arg(app.name, report.name, instances.errorMessage()));
+            return !m_context.cancelled();
+        }
+        const qint64 bytes = m_loaded.averageBytes(report.name);
+        for (const api::InstanceInfo &instance : instances.value()) {
+            if (m_loaded.contains(instance.id)) {
+                ++m_context.summary.unitsUpToDate;
+                continue;
+            }
+            InstanceUnit unit;
+            unit.series = series.size();
+            unit.app = app;
+            unit.report = report;
+            unit.accessType = accessType;
+            unit.instance = instance;
+            unit.table = reports::analyticsTableName(report.name);
+            pending.append(unit);
+            outlook.newInstances += 1;
+            outlook.knownBytes += std::max<qint64>(bytes, 0);
+            outlook.unsizedInstances += bytes < 0 ? 1 : 0;
+        }
+        QList<QDate> firstListed;
+        for (const QString &granularity : listing->granularities) {
+            firstListed << m_loaded.firstListedOn(app.id, report.name, granularity, accessType);
+        }
+        series.append({app.id, report.name, accessType, listing->granularities, firstListed});
+        return !m_context.cancelled();
+    }
+
+    SyncContext &m_context;
+    const LoadedInstances &m_loaded;
+    const AnalyticsPlanner m_planner;
+    api::AnalyticsEndpoints m_endpoints;
+};
 
 void downloadBatch(SyncContext &context, QList<InstanceUnit> &batch)
 {
@@ -285,19 +299,27 @@ Result<QList<SyncApp>> appsToSync(SyncContext &context)
 
 AnalyticsOutlook planAnalytics(SyncContext &context, const QList<SyncApp> &apps)
 {
-    AnalyticsOutlook outlook;
-    QList<ListedSeries> series;
-    QDate day;
-    discover(context, apps, outlook, series, day);
-    return outlook;
+    const auto loaded = LoadedInstances::read(context.destination);
+    if (!loaded) {
+        context.failed(loaded.errorMessage());
+        return {};
+    }
+    Discovery discovery(context, loaded.value());
+    discovery.run(apps);
+    return discovery.outlook;
 }
 
 void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
 {
-    AnalyticsOutlook outlook;
-    QList<ListedSeries> series;
-    QDate day;
-    QList<InstanceUnit> pending = discover(context, apps, outlook, series, day);
+    const auto loaded = LoadedInstances::read(context.destination);
+    if (!loaded) {
+        context.failed(loaded.errorMessage());
+        return;
+    }
+    Discovery discovery(context, loaded.value());
+    discovery.run(apps);
+    const AnalyticsOutlook &outlook = discovery.outlook;
+    QList<InstanceUnit> &pending = discovery.pending;
     context.info(u"Analytics: %1 new report instances to load (%2 already loaded; %3 reports listed, %4 "
                  u"skipped because no new instance of them can exist yet)."_s.arg(pending.size())
                      .arg(context.summary.unitsUpToDate)
@@ -331,7 +353,8 @@ void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
             context.observer.progress(u"analytics"_s, ++done, total);
         }
     }
-    recordListings(context, series, pending, day);
+    // Also after a cancel or a spent budget: reports whose instances all loaded need no listing again today.
+    recordListings(context, discovery.series, pending, discovery.processingDay());
 }
 
 } // namespace ascsync::sync
