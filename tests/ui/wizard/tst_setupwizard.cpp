@@ -258,6 +258,11 @@ private Q_SLOTS:
         QCOMPARE(wizard.currentId(), int(SetupWizard::FinishPageId));
         QTRY_COMPARE_WITH_TIMEOUT(visibleText(&wizard, "requestsMessage").section(u'.', 0, 0),
                                   u"You have 1 app without report requests"_s, kNetworkWaitMs);
+        // What the first sync costs, planned against an empty temporary destination.
+        QTRY_VERIFY_WITH_TIMEOUT(visibleText(&wizard, "firstSyncEstimate").startsWith(u"First sync: about"_s),
+                                 kNetworkWaitMs);
+        QVERIFY2(visibleText(&wizard, "firstSyncEstimate").contains(u"request budget"_s),
+                 qPrintable(visibleText(&wizard, "firstSyncEstimate")));
         QTest::mouseClick(find<QPushButton>(&wizard, "adminSetupButton"), Qt::LeftButton);
         QCOMPARE(adminSetup.count(), 1);
         // What the Admin Setup dialog gets before Finish: the regular key from its file, nothing stored yet.
