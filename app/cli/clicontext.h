@@ -65,9 +65,14 @@ private:
     QCommandLineOption m_backfillDays{QStringLiteral("backfill-days"),
                                       QStringLiteral("Days re-checked for restated data (default 7)."),
                                       QStringLiteral("DAYS")};
-    QCommandLineOption m_streams{QStringLiteral("streams"),
-                                 QStringLiteral("Comma-separated: analytics, sales, finance (default: all)."),
-                                 QStringLiteral("LIST")};
+    QCommandLineOption m_streams{
+        QStringLiteral("streams"),
+        QStringLiteral("Comma-separated: analytics (every report) or analytics:TABLE per report "
+                       "(e.g. analytics:downloads, analytics:sessions), sales or "
+                       "sales:TYPE/SUBTYPE/FREQUENCY, finance. Default: "
+                       "analytics:discovery_and_engagement,analytics:downloads,sales,"
+                       "finance (README \"Which analytics reports\")."),
+        QStringLiteral("LIST")};
     QCommandLineOption m_granularities{
         QStringLiteral("granularities"),
         QStringLiteral("Analytics granularities: DAILY,WEEKLY,MONTHLY (default DAILY)."),

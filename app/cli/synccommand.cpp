@@ -8,6 +8,7 @@
 #include "storage/destination.h"
 #include "storage/destinationspec.h"
 #include "sync/syncengine.h"
+#include "sync/syncplan.h"
 #include "sync/syncsetup.h"
 #include "sync/unitprogress.h"
 
@@ -146,12 +147,36 @@ int runSyncCommand(const QStringList &arguments)
     options.addDestinationOptions(parser);
     options.addSyncOptions(parser);
     options.addJsonOption(parser);
+    const QCommandLineOption plan(
+        u"plan"_s, u"Print what the sync would do (requests by kind, downloads, their size where known, the "
+                   u"time at Apple's current request budget) and exit without downloading. Planning asks "
+                   u"what the sync itself asks before its first download."_s);
+    const QCommandLineOption relist(
+        u"relist"_s, u"List every selected analytics report, also those no new instance of which can exist "
+                     u"yet by Apple's cadence (e.g. after deleting and re-creating a snapshot request)."_s);
+    const QCommandLineOption asOf(u"as-of"_s,
+                                  u"Plan as if it were this UTC time (YYYY-MM-DDTHH:MM:SSZ), e.g. to follow "
+                                  u"the simulator's --today in tests and benchmarks."_s,
+                                  u"TIME"_s);
+    parser.addOptions({plan, relist, asOf});
     if (const auto exit = parseOrExit(parser, arguments, command)) {
         return *exit;
     }
     const auto settings = options.resolve(parser);
     if (!settings) {
         return fail(command, settings.errorMessage(), kExitUsage);
+    }
+    sync::SyncOptions syncOptions = sync::syncOptionsFrom(settings.value());
+    syncOptions.relist = parser.isSet(relist);
+    if (parser.isSet(asOf)) {
+        const QDateTime when = QDateTime::fromString(parser.value(asOf), Qt::ISODate);
+        if (!when.isValid()) {
+            return fail(
+                command,
+                u"--as-of needs a time like 2026-11-21T06:00:00Z, not \"%1\"."_s.arg(parser.value(asOf)),
+                kExitUsage);
+        }
+        syncOptions.clock = [when] { return when.toUTC(); };
     }
     config::SecretStore secrets;
     auto client = makeApiClient(settings.value(), secrets);
@@ -163,8 +188,19 @@ int runSyncCommand(const QStringList &arguments)
         return fail(command, destination.errorMessage());
     }
     TerminalObserver observer;
-    const auto summary = sync::runSync(*client.value(), *destination.value(),
-                                       sync::syncOptionsFrom(settings.value()), observer);
+    if (parser.isSet(plan)) {
+        const auto planned = sync::planSync(*client.value(), *destination.value(), syncOptions, observer);
+        if (!planned) {
+            return fail(command, planned.errorMessage());
+        }
+        standardOutput() << (options.json(parser)
+                                 ? QString::fromUtf8(QJsonDocument(planned->toJson()).toJson()).trimmed() +
+                                       u'\n'
+                                 : planned->toText());
+        standardOutput().flush();
+        return planned->failures.isEmpty() ? kExitOk : kExitFailure;
+    }
+    const auto summary = sync::runSync(*client.value(), *destination.value(), syncOptions, observer);
     if (!summary) {
         return fail(command, summary.errorMessage());
     }
@@ -182,6 +218,9 @@ int runSyncCommand(const QStringList &arguments)
                    .arg(summary->unitsFailed);
     }
     standardOutput().flush();
+    if (summary->budgetSpent()) {
+        return kExitBudgetSpent;
+    }
     return summary->ok() ? kExitOk : kExitFailure;
 }
 

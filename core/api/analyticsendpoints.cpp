@@ -3,6 +3,7 @@
 #include "api/resourceid.h"
 #include "common/plaintext.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -107,16 +108,98 @@ Result<QList<ReportInfo>> AnalyticsEndpoints::reports(const QString &requestId)
     return reports;
 }
 
+Result<QList<RequestWithReports>> AnalyticsEndpoints::requestsWithReports(const QString &appId)
+{
+    if (const auto checked = checkResourceId(appId, u"an app"_s); !checked) {
+        return checked.error();
+    }
+    QUrlQuery query = pageOf200();
+    query.addQueryItem(u"include"_s, u"reports"_s);
+    query.addQueryItem(u"limit[reports]"_s, u"50"_s);
+    const auto pages =
+        m_client.getAll(u"/v1/apps/%1/analyticsReportRequests"_s.arg(pathSegment(appId)), query,
+                        u"listing the analytics report requests of app %1"_s.arg(appId));
+    if (!pages) {
+        return pages.error();
+    }
+    QHash<QString, ReportInfo> included;
+    for (const QJsonValue &value : pages->included) {
+        if (value.toObject().value(u"type"_s).toString() != u"analyticsReports"_s) {
+            continue;
+        }
+        const QJsonObject attributes = attributesOf(value);
+        // Server text: control characters escaped once, here (report names reach messages and table names).
+        const QString name = escapeControlCharacters(attributes.value(u"name"_s).toString());
+        const auto id = checkedIdOf(value, u"the report \"%1\" of app %2"_s.arg(name, appId));
+        if (!id) {
+            return id.error();
+        }
+        included.insert(id.value(), {id.value(), name,
+                                     escapeControlCharacters(attributes.value(u"category"_s).toString())});
+    }
+    QList<RequestWithReports> requests;
+    for (const QJsonValue &value : pages->data) {
+        const auto id = checkedIdOf(value, u"an analytics report request of app %1"_s.arg(appId));
+        if (!id) {
+            return id.error();
+        }
+        const QJsonObject attributes = attributesOf(value);
+        RequestWithReports entry{{id.value(), attributes.value(u"accessType"_s).toString(),
+                                  attributes.value(u"stoppedDueToInactivity"_s).toBool()},
+                                 {}};
+        const QJsonObject relationship =
+            value.toObject().value(u"relationships"_s).toObject().value(u"reports"_s).toObject();
+        const QJsonArray linkage = relationship.value(u"data"_s).toArray();
+        const qint64 total = relationship.value(u"meta"_s)
+                                 .toObject()
+                                 .value(u"paging"_s)
+                                 .toObject()
+                                 .value(u"total"_s)
+                                 .toInteger(-1);
+        bool complete = relationship.contains(u"data"_s) && total >= 0 && total <= linkage.size();
+        for (const QJsonValue &link : linkage) {
+            const auto report = included.constFind(idOf(link));
+            complete = complete && report != included.constEnd();
+            if (report != included.constEnd()) {
+                entry.reports.append(report.value());
+            }
+        }
+        if (!complete) { // more reports than Apple included, or no linkage: list them on their own
+            auto listed = reports(entry.request.id);
+            if (!listed) {
+                return listed.error();
+            }
+            entry.reports = listed.value();
+        }
+        requests.append(entry);
+    }
+    return requests;
+}
+
 Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportId, const QString &granularity)
+{
+    return instances(reportId, QStringList{granularity}, {});
+}
+
+Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportId,
+                                                          const QStringList &granularities,
+                                                          const QList<QDate> &processingDates)
 {
     if (const auto checked = checkResourceId(reportId, u"an analytics report"_s); !checked) {
         return checked.error();
     }
     QUrlQuery query = pageOf200();
-    query.addQueryItem(u"filter[granularity]"_s, granularity);
-    const auto pages =
-        m_client.getAll(u"/v1/analyticsReports/%1/instances"_s.arg(pathSegment(reportId)), query,
-                        u"listing the %1 instances of report %2"_s.arg(granularity.toLower(), reportId));
+    query.addQueryItem(u"filter[granularity]"_s, granularities.join(u','));
+    if (!processingDates.isEmpty()) {
+        QStringList dates;
+        for (const QDate &date : processingDates) {
+            dates << date.toString(Qt::ISODate);
+        }
+        query.addQueryItem(u"filter[processingDate]"_s, dates.join(u','));
+    }
+    const auto pages = m_client.getAll(
+        u"/v1/analyticsReports/%1/instances"_s.arg(pathSegment(reportId)), query,
+        u"listing the %1 instances of report %2"_s.arg(granularities.join(u", "_s).toLower(), reportId));
     if (!pages) {
         return pages.error();
     }

@@ -22,6 +22,12 @@ struct ReportInfo {
     QString category;
 };
 
+// A request with its reports, from one listing (include=reports).
+struct RequestWithReports {
+    ReportRequestInfo request;
+    QList<ReportInfo> reports;
+};
+
 struct InstanceInfo {
     QString id;
     QString granularity; // DAILY | WEEKLY | MONTHLY
@@ -42,7 +48,13 @@ public:
 
     Result<QList<ReportRequestInfo>> requests(const QString &appId);
     Result<QList<ReportInfo>> reports(const QString &requestId);
+    // An app's requests and their reports in one request (include=reports); a request with more reports
+    // than Apple includes (limit[reports] <= 50) has them listed on their own.
+    Result<QList<RequestWithReports>> requestsWithReports(const QString &appId);
     Result<QList<InstanceInfo>> instances(const QString &reportId, const QString &granularity);
+    // filter[granularity] and, when not empty, filter[processingDate] (both arrays, comma-separated).
+    Result<QList<InstanceInfo>> instances(const QString &reportId, const QStringList &granularities,
+                                          const QList<QDate> &processingDates);
     // List segments just before downloading them: their pre-signed URLs expire quickly.
     Result<QList<SegmentInfo>> segments(const QString &instanceId);
 

@@ -172,6 +172,29 @@ void ApiClient::waitFor(std::chrono::milliseconds delay)
     loop.exec();
 }
 
+std::optional<Error> ApiClient::budgetStop()
+{
+    if (!m_budgetResumesAt && m_lastRateLimit && m_lastRateLimit->hourLimit > 0 &&
+        m_lastRateLimit->remaining <= 0) {
+        // Apple counts a rolling hour and does not say when requests free up: all of them are back within
+        // the hour, so that is when to try again rather than waiting here.
+        m_budgetResumesAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+    }
+    if (!m_budgetResumesAt) {
+        return std::nullopt;
+    }
+    return budgetSpentError();
+}
+
+Error ApiClient::budgetSpentError() const
+{
+    return Error{
+        u"api.budgetSpent"_s,
+        u"Apple's hourly request budget is spent; the next sync resumes after %1. What was loaded "
+        u"stays loaded and the next sync continues from there."_s.arg(
+            m_budgetResumesAt.value_or(QDateTime::currentDateTimeUtc()).toLocalTime().toString(u"HH:mm"_s))};
+}
+
 std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const AttemptResult &result, int attemptNumber)
 {
     using Kind = AttemptResult::Kind;
@@ -400,11 +423,21 @@ Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url
     attempt->authorize = true;
     bool refreshedAfter401 = false;
     for (int number = 1;; ++number) {
+        if (auto stop = budgetStop()) {
+            return *stop;
+        }
         if (m_lastRateLimit) {
-            if (auto refused = refuseLongWait({}, url)) {
-                return *refused;
+            // A wait longer than a person should watch is a stop, with when the budget is back (no single
+            // wait is longer than longestBudgetWait, itself below kMaxSingleWait).
+            const auto pace = pacingDelay(*m_lastRateLimit, m_options.rateLimitReserve);
+            if (pace > m_options.longestBudgetWait) {
+                m_budgetResumesAt = QDateTime::currentDateTimeUtc().addMSecs(pace.count());
+                return budgetSpentError();
             }
-            waitFor(pacingDelay(*m_lastRateLimit, m_options.rateLimitReserve));
+            if (pace.count() > 0 && m_options.onBudgetWait) {
+                m_options.onBudgetWait({pace, *m_lastRateLimit, false});
+            }
+            waitFor(pace);
         }
         std::optional<AttemptResult> result;
         QEventLoop loop;
@@ -423,6 +456,15 @@ Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url
             continue;
         }
         if (const auto delay = retryDelay(*result, number)) {
+            if (result->kind == Kind::Http && result->status == 429) {
+                if (*delay > m_options.longestBudgetWait) {
+                    m_budgetResumesAt = QDateTime::currentDateTimeUtc().addMSecs(delay->count());
+                    return budgetSpentError();
+                }
+                if (m_options.onBudgetWait) {
+                    m_options.onBudgetWait({*delay, m_lastRateLimit.value_or(RateLimit{}), true});
+                }
+            }
             if (auto refused = refuseLongWait(*result, url)) {
                 return *refused;
             }

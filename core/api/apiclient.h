@@ -6,6 +6,7 @@
 #include "auth/tokenprovider.h"
 #include "common/result.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
@@ -34,6 +35,12 @@ inline constexpr std::chrono::milliseconds kRequestDeadline{15 * 60 * 1000};
 // 1,000 pages of 200 = 200,000 resources in one listing; an account has a few hundred apps and a report a
 // few hundred instances per granularity.
 inline constexpr int kMaxPages = 1000;
+// A wait for Apple's hourly request budget, told to whoever shows progress (ApiOptions::onBudgetWait).
+struct BudgetWait {
+    std::chrono::milliseconds delay{0};
+    RateLimit limit;      // as last seen
+    bool refused = false; // Apple answered 429: this is a retry, not pacing
+};
 
 struct ApiOptions {
     QUrl baseUrl = QUrl(QStringLiteral("https://api.appstoreconnect.apple.com"));
@@ -49,6 +56,11 @@ struct ApiOptions {
     qint64 maxDownloadBytes = kMaxDownloadBytes; // a file without an announced size (sales, finance)
     std::chrono::milliseconds requestDeadline = kRequestDeadline; // one attempt, however slowly it trickles
     int maxPages = kMaxPages;                                     // pages of one listing (links.next)
+    // Called in the client's thread before each wait for the budget, so a person sees why nothing moves.
+    std::function<void(const BudgetWait &)> onBudgetWait;
+    // A wait for the budget longer than this stops instead (no single wait is longer): the call and every
+    // later one fail with "api.budgetSpent", and budgetResumesAt() says when the budget is expected back.
+    std::chrono::milliseconds longestBudgetWait{180'000};
 };
 
 // A completed HTTP exchange (after retries). Non-2xx statuses are outcomes, not errors: the caller knows what
@@ -113,6 +125,13 @@ public:
 
     std::optional<RateLimit> lastRateLimit() const { return m_lastRateLimit; }
     int rateLimitReserve() const { return m_options.rateLimitReserve; }
+    // Replaces ApiOptions::onBudgetWait (the sync engine tells its observer).
+    void setBudgetWaitHandler(std::function<void(const BudgetWait &)> handler)
+    {
+        m_options.onBudgetWait = std::move(handler);
+    }
+    // Set once Apple's hourly budget is spent (see ApiOptions::longestBudgetWait): when to try again.
+    std::optional<QDateTime> budgetResumesAt() const { return m_budgetResumesAt; }
     int requestCount() const { return m_requestCount; }
 
 private:
@@ -128,6 +147,8 @@ private:
     std::optional<Error> refuseLongWait(const AttemptResult &result, const QUrl &url) const;
     Result<HttpOutcome> outcomeOf(const AttemptResult &result, int attempts) const;
     void waitFor(std::chrono::milliseconds delay);
+    std::optional<Error> budgetStop();
+    Error budgetSpentError() const;
     std::chrono::milliseconds backoff(int attemptNumber);
 
     ApiOptions m_options;
@@ -137,6 +158,7 @@ private:
     std::optional<Error> m_setupError; // e.g. an unusable --ca-file: every call fails with it
     std::atomic<bool> m_cancelled{false};
     std::optional<RateLimit> m_lastRateLimit;
+    std::optional<QDateTime> m_budgetResumesAt;
     int m_requestCount = 0;
     quint64 m_jitterState = 0x9e3779b97f4a7c15ULL;
 };

@@ -24,7 +24,11 @@ struct Settings {
     QStringList apps;     // app IDs to sync; empty = all apps the key sees
     QString vendorNumber; // sales and finance reports; empty = skip them
     int backfillDays = 7;
-    QStringList streams = {QStringLiteral("analytics"), QStringLiteral("sales"), QStringLiteral("finance")};
+    // The analytics reports behind conversion-rate.sql (reports::defaultAnalyticsStreams(), README "Which
+    // reports"), sales and finance. "analytics" alone selects every report.
+    QStringList streams = {QStringLiteral("analytics:discovery_and_engagement"),
+                           QStringLiteral("analytics:downloads"), QStringLiteral("sales"),
+                           QStringLiteral("finance")};
     QStringList granularities = {QStringLiteral("DAILY")};
     QStringList financeRegions = {QStringLiteral("ZZ")};
     QString migrationPolicy = QStringLiteral("evolve"); // evolve | ignore | fail

@@ -1,7 +1,10 @@
 #include "sync/analyticssync.h"
 
 #include "api/analyticsendpoints.h"
+#include "api/appsendpoint.h"
 #include "reports/tablenames.h"
+#include "sync/analyticsplanner.h"
+#include "sync/loadedinstances.h"
 #include "sync/synclog.h"
 #include "sync/unitprogress.h"
 
@@ -21,7 +24,17 @@ namespace {
 // their pre-signed URLs (listed just before) do not expire while they wait.
 constexpr qsizetype kBatchSize = 8;
 
+// One report listed by this sync, for each of the granularities asked.
+struct ListedSeries {
+    QString appId;
+    QString report;
+    QString accessType;
+    QStringList granularities;
+    QList<QDate> firstListedOn; // per granularity, as loaded (invalid: first complete listing now)
+};
+
 struct InstanceUnit {
+    qsizetype series = -1; // index into the discovery's listed series
     SyncApp app;
     api::ReportInfo report;
     QString accessType;
@@ -30,6 +43,7 @@ struct InstanceUnit {
     QList<api::SegmentInfo> segments;
     QStringList files;
     QString failure;
+    bool loaded = false;
 };
 
 QString describe(const InstanceUnit &unit)
@@ -82,85 +96,115 @@ UnitLoad unitLoadFor(const SyncContext &context, const InstanceUnit &unit)
     return load;
 }
 
-// "analytics" selects every report; "analytics:downloads" (a table name) selects only that one.
-bool wantsTable(const SyncOptions &options, const QString &table)
-{
-    bool all = false;
-    bool listed = false;
-    for (const QString &stream : options.streams) {
-        all = all || stream == u"analytics"_s;
-        listed = listed || stream == u"analytics:"_s + table;
-    }
-    return all || listed;
-}
+// One discovery: what the planner says to list, what the listings found, and what the sync then loads.
+class Discovery {
+public:
+    Discovery(SyncContext &context, const LoadedInstances &loaded)
+        : m_context(context)
+        , m_loaded(loaded)
+        , m_planner(loaded, context.options, context.options.clock())
+        , m_endpoints(context.api)
+    {}
 
-// Lists what is new: instances whose id has no load record yet.
-QList<InstanceUnit> discover(SyncContext &context, const QList<SyncApp> &apps)
-{
-    api::AnalyticsEndpoints endpoints(context.api);
+    // Lists what is new for each app: instances whose id has no load record yet, asking only the listings
+    // the planner says can hold something new. Oldest first, so a newer instance always arrives after the
+    // one it corrects; at equal processing dates the ongoing instance comes after the snapshot.
+    void run(const QList<SyncApp> &apps)
+    {
+        for (const SyncApp &app : apps) {
+            if (!discoverApp(app)) {
+                pending.clear();
+                series.clear(); // their instances are not loaded: nothing is complete
+                return;
+            }
+        }
+        std::stable_sort(pending.begin(), pending.end(), [](const InstanceUnit &a, const InstanceUnit &b) {
+            if (a.instance.processingDate != b.instance.processingDate) {
+                return a.instance.processingDate < b.instance.processingDate;
+            }
+            return a.accessType == u"ONE_TIME_SNAPSHOT"_s && b.accessType != u"ONE_TIME_SNAPSHOT"_s;
+        });
+    }
+
+    QDate processingDay() const { return m_planner.processingDay(); }
+
+    AnalyticsOutlook outlook;
+    QList<ListedSeries> series;
     QList<InstanceUnit> pending;
-    for (const SyncApp &app : apps) {
-        const auto requests = endpoints.requests(app.id);
+
+private:
+    // false: stop discovering (cancelled, or Apple's budget is spent)
+    bool discoverApp(const SyncApp &app)
+    {
+        const auto requests = m_endpoints.requestsWithReports(app.id);
         if (!requests) {
-            context.failed(u"%1: %2"_s.arg(app.name, requests.errorMessage()));
-            continue;
+            m_context.failed(u"%1: %2"_s.arg(app.name, requests.errorMessage()));
+            return !m_context.cancelled();
         }
         if (requests->isEmpty()) {
-            context.warn(
+            m_context.warn(
                 u"%1 has no analytics report requests, so Apple generates no reports for it. Enable them "
                 u"once with an Admin key: `ascsync admin-commands` (or Admin Setup in the app)."_s.arg(
                     app.name));
-            continue;
+            return true;
         }
-        for (const api::ReportRequestInfo &request : requests.value()) {
-            const auto reports = endpoints.reports(request.id);
-            if (!reports) {
-                context.failed(u"%1: %2"_s.arg(app.name, reports.errorMessage()));
+        for (const api::RequestWithReports &request : requests.value()) {
+            for (const api::ReportInfo &report : request.reports) {
+                if (AnalyticsPlanner::selects(m_context.options, report.name) &&
+                    !listReport(app, request.request.accessType, report)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    bool listReport(const SyncApp &app, const QString &accessType, const api::ReportInfo &report)
+    {
+        const auto listing = m_planner.listingFor(app.id, report.name, accessType);
+        if (!listing) {
+            ++outlook.listingsSkipped;
+            return true;
+        }
+        ++outlook.listings;
+        const auto instances =
+            m_endpoints.instances(report.id, listing->granularities, listing->processingDates);
+        if (!instances) {
+            m_context.failed(u"%1, %2: %3"_s.arg(app.name, report.name, instances.errorMessage()));
+            return !m_context.cancelled();
+        }
+        const qint64 bytes = m_loaded.averageBytes(report.name);
+        for (const api::InstanceInfo &instance : instances.value()) {
+            if (m_loaded.contains(instance.id)) {
+                ++m_context.summary.unitsUpToDate;
                 continue;
             }
-            for (const api::ReportInfo &report : reports.value()) {
-                const QString table = reports::analyticsTableName(report.name);
-                if (!wantsTable(context.options, table)) {
-                    continue;
-                }
-                for (const QString &granularity : context.options.granularities) {
-                    const auto instances = endpoints.instances(report.id, granularity);
-                    if (!instances) {
-                        context.failed(u"%1, %2: %3"_s.arg(app.name, report.name, instances.errorMessage()));
-                        continue;
-                    }
-                    for (const api::InstanceInfo &instance : instances.value()) {
-                        // One table per granularity (DESIGN "Data model"): `downloads`, `downloads_weekly`.
-                        const QString target = reports::analyticsTableName(report.name, instance.granularity);
-                        const auto known =
-                            context.destination.findLoad(u"analytics/"_s + target, instance.id);
-                        if (!known) {
-                            context.failed(known.errorMessage());
-                            return {};
-                        }
-                        if (known->has_value()) {
-                            ++context.summary.unitsUpToDate;
-                            continue;
-                        }
-                        pending.append({app, report, request.accessType, instance, target, {}, {}, {}});
-                    }
-                }
-                if (context.cancelled()) {
-                    return {};
-                }
-            }
+            InstanceUnit unit;
+            unit.series = series.size();
+            unit.app = app;
+            unit.report = report;
+            unit.accessType = accessType;
+            unit.instance = instance;
+            // One table per granularity (DESIGN "Data model"): `downloads`, `downloads_weekly`.
+            unit.table = reports::analyticsTableName(report.name, instance.granularity);
+            pending.append(unit);
+            outlook.newInstances += 1;
+            outlook.knownBytes += std::max<qint64>(bytes, 0);
+            outlook.unsizedInstances += bytes < 0 ? 1 : 0;
         }
+        QList<QDate> firstListed;
+        for (const QString &granularity : listing->granularities) {
+            firstListed << m_loaded.firstListedOn(app.id, report.name, granularity, accessType);
+        }
+        series.append({app.id, report.name, accessType, listing->granularities, firstListed});
+        return !m_context.cancelled();
     }
-    // Oldest first, so a newer instance always arrives after the one it corrects; at equal processing dates
-    // the ongoing instance (fresher by nature) comes after the snapshot.
-    std::stable_sort(pending.begin(), pending.end(), [](const InstanceUnit &a, const InstanceUnit &b) {
-        if (a.instance.processingDate != b.instance.processingDate) {
-            return a.instance.processingDate < b.instance.processingDate;
-        }
-        return a.accessType == u"ONE_TIME_SNAPSHOT"_s && b.accessType != u"ONE_TIME_SNAPSHOT"_s;
-    });
-    return pending;
-}
+
+    SyncContext &m_context;
+    const LoadedInstances &m_loaded;
+    const AnalyticsPlanner m_planner;
+    api::AnalyticsEndpoints m_endpoints;
+};
 
 void downloadBatch(SyncContext &context, QList<InstanceUnit> &batch)
 {
@@ -197,6 +241,35 @@ void downloadBatch(SyncContext &context, QList<InstanceUnit> &batch)
                             });
 }
 
+// Remembers each listed report whose new instances all loaded: it is then complete up to this processing day,
+// so the next listings ask only from this day (and the backfill window) on. A report with an instance that
+// did not load is listed in full again on the next sync, so nothing it listed is lost.
+void recordListings(SyncContext &context, const QList<ListedSeries> &series, const QList<InstanceUnit> &units,
+                    QDate processingDay)
+{
+    QSet<qsizetype> incomplete;
+    for (const InstanceUnit &unit : units) {
+        if (!unit.loaded) {
+            incomplete.insert(unit.series);
+        }
+    }
+    for (qsizetype index = 0; index < series.size(); ++index) {
+        if (incomplete.contains(index)) {
+            continue;
+        }
+        const ListedSeries &listed = series[index];
+        for (qsizetype g = 0; g < listed.granularities.size(); ++g) {
+            if (const Status recorded = LoadedInstances::recordListing(
+                    context.destination, listed.appId, listed.report, listed.granularities[g],
+                    listed.accessType, processingDay, listed.firstListedOn.value(g));
+                !recorded) {
+                context.warn(recorded.errorMessage());
+                return;
+            }
+        }
+    }
+}
+
 void removeFiles(const QStringList &files)
 {
     for (const QString &file : files) {
@@ -206,18 +279,62 @@ void removeFiles(const QStringList &files)
 
 } // namespace
 
+Result<QList<SyncApp>> appsToSync(SyncContext &context)
+{
+    const auto listed = api::listApps(context.api);
+    if (!listed) {
+        return listed.error();
+    }
+    const api::AppSelection selection = api::selectApps(listed.value(), context.options.apps);
+    QList<SyncApp> apps;
+    for (const api::AppInfo &app : selection.apps) {
+        apps.append({app.id, app.name});
+    }
+    for (const QString &id : selection.unknown) {
+        context.failed(
+            u"App %1 is in your apps list, but this key cannot see it: remove it from the list or check "
+            u"the key's access (`ascsync apps` lists what it sees)."_s.arg(id));
+    }
+    return apps;
+}
+
+AnalyticsOutlook planAnalytics(SyncContext &context, const QList<SyncApp> &apps)
+{
+    const auto loaded = LoadedInstances::read(context.destination);
+    if (!loaded) {
+        context.failed(loaded.errorMessage());
+        return {};
+    }
+    Discovery discovery(context, loaded.value());
+    discovery.run(apps);
+    return discovery.outlook;
+}
+
 void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
 {
-    QList<InstanceUnit> pending = discover(context, apps);
-    context.info(u"Analytics: %1 new report instances to load (%2 already loaded)."_s.arg(pending.size())
-                     .arg(context.summary.unitsUpToDate));
+    const auto loaded = LoadedInstances::read(context.destination);
+    if (!loaded) {
+        context.failed(loaded.errorMessage());
+        return;
+    }
+    Discovery discovery(context, loaded.value());
+    discovery.run(apps);
+    const AnalyticsOutlook &outlook = discovery.outlook;
+    QList<InstanceUnit> &pending = discovery.pending;
+    context.info(u"Analytics: %1 new report instances to load (%2 already loaded; %3 reports listed, %4 "
+                 u"skipped because no new instance of them can exist yet)."_s.arg(pending.size())
+                     .arg(context.summary.unitsUpToDate)
+                     .arg(outlook.listings)
+                     .arg(outlook.listingsSkipped));
     const int total = static_cast<int>(pending.size());
     int done = 0;
+    context.expectRequests(total); // one segment listing per instance
     context.observer.progress(u"analytics"_s, done, total);
     for (qsizetype start = 0; start < pending.size() && !context.cancelled(); start += kBatchSize) {
         QList<InstanceUnit> batch = pending.mid(start, kBatchSize);
         downloadBatch(context, batch);
-        for (InstanceUnit &unit : batch) {
+        for (qsizetype index = 0; index < batch.size(); ++index) {
+            InstanceUnit &unit = batch[index];
             if (context.cancelled()) {
                 removeFiles(unit.files);
                 break;
@@ -230,6 +347,7 @@ void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
                                      unitNamed(u"analytics"_s, unit.app.name, unit.report.name,
                                                unit.instance.processingDate.toString(Qt::ISODate)));
                 if (result) {
+                    pending[start + index].loaded = true;
                     context.loaded(result.value(), describe(unit));
                 } else {
                     context.failed(u"%1: %2"_s.arg(describe(unit), result.errorMessage()));
@@ -239,6 +357,8 @@ void syncAnalytics(SyncContext &context, const QList<SyncApp> &apps)
             context.observer.progress(u"analytics"_s, ++done, total);
         }
     }
+    // Also after a cancel or a spent budget: reports whose instances all loaded need no listing again today.
+    recordListings(context, discovery.series, pending, discovery.processingDay());
 }
 
 } // namespace ascsync::sync

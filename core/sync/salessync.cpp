@@ -149,6 +149,7 @@ void runUnits(SyncContext &context, const QString &family, const QList<FileUnit>
 {
     const int total = static_cast<int>(units.size());
     int done = 0;
+    context.expectRequests(total); // at most one request per file
     context.observer.progress(family, done, total);
     for (const FileUnit &unit : units) {
         if (context.cancelled()) {
@@ -189,16 +190,18 @@ QStringList defaultSalesStreams()
             u"SUBSCRIBER/DETAILED/DAILY"_s, u"PRE_ORDER/SUMMARY/DAILY"_s};
 }
 
-void syncSales(SyncContext &context)
+namespace {
+
+QList<FileUnit> salesUnits(SyncContext &context)
 {
     if (!familyEnabled(context, u"sales"_s)) {
-        return;
+        return {};
     }
     if (context.options.vendorNumber.isEmpty()) {
         context.warn(u"Sales reports skipped: no vendor number is set. Find it in App Store Connect under "
                      u"Payments and "
                      u"Financial Reports and pass --vendor-number (or set it in the settings)."_s);
-        return;
+        return {};
     }
     QStringList names;
     for (const QString &stream : context.options.streams) {
@@ -258,18 +261,17 @@ void syncSales(SyncContext &context)
             units.append(unit);
         }
     }
-    context.info(u"Sales: checking %1 report periods."_s.arg(units.size()));
-    runUnits(context, u"sales"_s, units);
+    return units;
 }
 
-void syncFinance(SyncContext &context)
+QList<FileUnit> financeUnits(SyncContext &context)
 {
     if (!familyEnabled(context, u"finance"_s)) {
-        return;
+        return {};
     }
     if (context.options.vendorNumber.isEmpty()) {
         context.warn(u"Finance reports skipped: no vendor number is set (pass --vendor-number)."_s);
-        return;
+        return {};
     }
     const QDateTime now = context.options.clock();
     const QDate today = now.date();
@@ -318,8 +320,64 @@ void syncFinance(SyncContext &context)
             units.append(unit);
         }
     }
+    return units;
+}
+
+// How many of `units` a sync would ask Apple for now: not loaded yet or inside the backfill window, and
+// published (sales days known to have no sales are loaded, so they are not asked again outside the window).
+Result<int> requestsNeeded(SyncContext &context, const QList<FileUnit> &units)
+{
+    const QDateTime now = context.options.clock();
+    int needed = 0;
+    for (const FileUnit &unit : units) {
+        if (now < unit.availableAt) {
+            continue;
+        }
+        const auto known = context.destination.findLoad(unit.stream, unit.unitKey);
+        if (!known) {
+            return known.error();
+        }
+        needed += (!known->has_value() || unit.recheck) ? 1 : 0;
+    }
+    return needed;
+}
+
+} // namespace
+
+void syncSales(SyncContext &context)
+{
+    const QList<FileUnit> units = salesUnits(context);
+    if (units.isEmpty()) {
+        return;
+    }
+    context.info(u"Sales: checking %1 report periods."_s.arg(units.size()));
+    runUnits(context, u"sales"_s, units);
+}
+
+void syncFinance(SyncContext &context)
+{
+    const QList<FileUnit> units = financeUnits(context);
+    if (units.isEmpty()) {
+        return;
+    }
     context.info(u"Finance: checking %1 fiscal-month reports."_s.arg(units.size()));
     runUnits(context, u"finance"_s, units);
+}
+
+Result<ReportFileOutlook> planReportFiles(SyncContext &context)
+{
+    ReportFileOutlook outlook;
+    const auto sales = requestsNeeded(context, salesUnits(context));
+    if (!sales) {
+        return sales.error();
+    }
+    const auto finance = requestsNeeded(context, financeUnits(context));
+    if (!finance) {
+        return finance.error();
+    }
+    outlook.salesRequests = sales.value();
+    outlook.financeRequests = finance.value();
+    return outlook;
 }
 
 } // namespace ascsync::sync

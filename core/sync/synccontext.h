@@ -44,7 +44,20 @@ struct SyncContext {
             warn(what + QStringLiteral(": ") + note);
         }
     }
-    bool cancelled() const { return api.isCancelled(); }
+    // Cancelled by the user, or Apple's hourly budget is spent: either way the run stops cleanly.
+    bool cancelled() const { return api.isCancelled() || api.budgetResumesAt().has_value(); }
+    // The requests this part of the run still expects to make (for the pacing messages' expected end).
+    void expectRequests(int count)
+    {
+        expectedRequests = count;
+        requestsAtExpectation = api.requestCount();
+    }
+    int requestsAhead() const
+    {
+        return std::max(0, expectedRequests - (api.requestCount() - requestsAtExpectation));
+    }
+    int expectedRequests = 0;
+    int requestsAtExpectation = 0;
 };
 
 } // namespace ascsync::sync

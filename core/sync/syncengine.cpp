@@ -1,45 +1,25 @@
 #include "sync/syncengine.h"
 
-#include "api/appsendpoint.h"
 #include "sync/analyticssync.h"
 #include "sync/downloadfolder.h"
+#include "sync/pacingreporter.h"
 #include "sync/salessync.h"
 #include "sync/synccontext.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
 
 namespace ascsync::sync {
 
-namespace {
-
-Result<QList<SyncApp>> appsToSync(SyncContext &context)
-{
-    const auto listed = api::listApps(context.api);
-    if (!listed) {
-        return listed.error();
-    }
-    const api::AppSelection selection = api::selectApps(listed.value(), context.options.apps);
-    QList<SyncApp> apps;
-    for (const api::AppInfo &app : selection.apps) {
-        apps.append({app.id, app.name});
-    }
-    for (const QString &id : selection.unknown) {
-        context.failed(
-            u"App %1 is in your apps list, but this key cannot see it: remove it from the list or check "
-            u"the key's access (`ascsync apps` lists what it sees)."_s.arg(id));
-    }
-    return apps;
-}
-
-} // namespace
-
 QJsonObject SyncSummary::toJson() const
 {
     return QJsonObject{{u"ok"_s, ok()},
                        {u"cancelled"_s, cancelled},
+                       {u"budgetResumesAt"_s,
+                        budgetSpent() ? QJsonValue(budgetResumesAt.toString(Qt::ISODate)) : QJsonValue()},
                        {u"unitsLoaded"_s, unitsLoaded},
                        {u"unitsUpToDate"_s, unitsUpToDate},
                        {u"unitsEmpty"_s, unitsEmpty},
@@ -75,6 +55,9 @@ Result<SyncSummary> runSync(api::ApiClient &api, storage::Destination &destinati
     }
     SyncSummary summary;
     SyncContext context{api, destination, options, observer, summary, QDir(work)};
+    PacingReporter pacing(observer, [&context] { return context.requestsAhead(); });
+    api.setBudgetWaitHandler([&pacing](const api::BudgetWait &wait) { pacing.onWait(wait); });
+    const auto unhook = qScopeGuard([&api] { api.setBudgetWaitHandler({}); });
     const bool analytics =
         std::any_of(options.streams.begin(), options.streams.end(),
                     [](const QString &stream) { return stream.section(u':', 0, 0) == u"analytics"_s; });
@@ -92,8 +75,18 @@ Result<SyncSummary> runSync(api::ApiClient &api, storage::Destination &destinati
     if (!context.cancelled()) {
         syncFinance(context);
     }
-    summary.cancelled = context.cancelled();
-    const QString outcome = summary.cancelled ? u"cancelled"_s : summary.ok() ? u"ok"_s : u"failed"_s;
+    summary.cancelled = api.isCancelled();
+    if (const auto resumesAt = api.budgetResumesAt()) {
+        summary.budgetResumesAt = *resumesAt;
+        observer.message(SyncObserver::Level::Warning,
+                         u"Apple's hourly request budget is spent; the next sync resumes after %1. What was "
+                         u"loaded stays loaded; run `ascsync sync` again then (a scheduled sync retries by "
+                         u"itself)."_s.arg(resumesAt->toLocalTime().toString(u"HH:mm"_s)));
+    }
+    const QString outcome = summary.cancelled       ? u"cancelled"_s
+                            : summary.budgetSpent() ? u"budget-spent"_s
+                            : summary.ok()          ? u"ok"_s
+                                                    : u"failed"_s;
     if (const Status finished =
             destination.finishRun(runId, QDateTime::currentDateTimeUtc(), outcome, summary.toJson());
         !finished) {

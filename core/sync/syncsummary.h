@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -16,8 +17,10 @@ struct SyncSummary {
     QStringList failures; // one sentence each
     QStringList notes;
     bool cancelled = false;
+    QDateTime budgetResumesAt; // valid: Apple's hourly budget ran out and the run stopped cleanly
 
-    bool ok() const { return unitsFailed == 0 && !cancelled; }
+    bool budgetSpent() const { return budgetResumesAt.isValid(); }
+    bool ok() const { return unitsFailed == 0 && !cancelled && !budgetSpent(); }
     QJsonObject toJson() const;
 };
 

@@ -346,8 +346,9 @@ private Q_SLOTS:
         auto client = clientFor(server);
         const auto apps = listApps(*client);
         QVERIFY(!apps.ok());
-        QCOMPARE(apps.error().code, u"api.rateLimited"_s);
-        QVERIFY2(apps.errorMessage().contains(u"wait 60 minutes"_s), qPrintable(apps.errorMessage()));
+        // The hour-long pace is Apple's spent budget: a clean stop that says when to come back.
+        QCOMPARE(apps.error().code, u"api.budgetSpent"_s);
+        QVERIFY2(apps.errorMessage().contains(u"resumes after"_s), qPrintable(apps.errorMessage()));
         QCOMPARE(server.count("/v1/apps"), 1);
     }
 
@@ -360,8 +361,8 @@ private Q_SLOTS:
         auto client = clientFor(server);
         const auto apps = listApps(*client);
         QVERIFY(!apps.ok());
-        QCOMPARE(apps.error().code, u"api.rateLimited"_s);
-        QVERIFY(apps.errorMessage().contains(u"Retry-After"_s));
+        QCOMPARE(apps.error().code, u"api.budgetSpent"_s);
+        QVERIFY2(apps.errorMessage().contains(u"resumes after"_s), qPrintable(apps.errorMessage()));
         QCOMPARE(server.count("/v1/apps"), 1);
     }
 

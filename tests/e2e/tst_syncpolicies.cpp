@@ -83,9 +83,12 @@ private:
 
     CliRun sync(const SandboxProcess &sandbox, const QString &db, const QStringList &extra = {})
     {
+        // The client's clock follows the simulator's --today, as Apple's and the client's days agree: the
+        // planner lists a report once per processing day.
+        const QString today = &sandbox == &m_early ? u"2026-11-18"_s : u"2026-11-20"_s;
         return runAscsync(QStringList{u"sync"_s, u"--config"_s, db + u".conf"_s, u"--destination"_s,
                                       u"sqlite:"_s + db, u"--streams"_s, u"analytics:"_s + kTable,
-                                      u"--json"_s} +
+                                      u"--json"_s, u"--as-of"_s, today + u"T12:00:00Z"_s} +
                           sandbox.keyArguments(u"reader"_s) + extra);
     }
 

@@ -477,6 +477,19 @@ void TestSandboxAnalytics::instanceSegmentDownloadChain()
     QVERIFY(!sameDay.isEmpty());
     for (const QJsonValue &other : sameDay)
         QCOMPARE(attribute(other, u"processingDate"_s), processingDate);
+    // Both filters are arrays (form style, explode false: comma-separated), as Apple's OpenAPI declares them.
+    const QString secondDate = attribute(daily.at(daily.size() - 1), u"processingDate"_s);
+    const QJsonArray twoDays =
+        m_harness
+            ->get(
+                u"/v1/analyticsReports/%1/instances?filter[granularity]=DAILY,WEEKLY&filter[processingDate]=%2,%3"_s
+                    .arg(reportId, processingDate, secondDate))
+            .data();
+    QVERIFY(!twoDays.isEmpty());
+    for (const QJsonValue &other : twoDays) {
+        QVERIFY((QStringList{processingDate, secondDate}).contains(attribute(other, u"processingDate"_s)));
+        QVERIFY((QStringList{u"DAILY"_s, u"WEEKLY"_s}).contains(attribute(other, u"granularity"_s)));
+    }
     QCOMPARE(
         m_harness->get(u"/v1/analyticsReports/%1/instances?filter[processingDate]=14.03.2025"_s.arg(reportId))
             .status,

@@ -3,8 +3,11 @@
 #include "api/apiclient.h"
 #include "auth/tokenprovider.h"
 #include "status/statuscollector.h"
+#include "storage/destination.h"
+#include "sync/syncsetup.h"
 
 #include <QMutexLocker>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -105,6 +108,39 @@ Result<status::StatusReport> collectRequestStatus(const config::Settings &settin
     options.granularities = settings.granularities;
     options.syncedGranularities = settings.granularities;
     return status::collectStatus(*client, nullptr, options);
+}
+
+namespace {
+
+// The planner's messages are not needed: the plan carries its notes and failures.
+class SilentObserver : public sync::SyncObserver {
+public:
+    void message(Level, const QString &) override {}
+    void progress(const QString &, int, int) override {}
+};
+
+} // namespace
+
+Result<sync::SyncPlan> estimateFirstSync(const config::Settings &settings, const auth::P8Key &key,
+                                         ApiCancellation &cancellation)
+{
+    if (cancellation.isCancelled()) {
+        return cancelledError();
+    }
+    QTemporaryDir empty;
+    const auto spec = storage::DestinationSpec::parse(u"sqlite:"_s + empty.filePath(u"plan.db"_s));
+    if (!empty.isValid() || !spec) {
+        return makeError(u"plan.temporary"_s, u"Cannot create a temporary folder for the estimate (%1); free "
+                                              u"some disk space or set TMPDIR."_s.arg(empty.errorString()));
+    }
+    auto destination = storage::Destination::open(spec.value());
+    if (!destination) {
+        return destination.error();
+    }
+    const auto client = makeApiClient(settings, key);
+    const AttachedClient attached(cancellation, *client);
+    SilentObserver observer;
+    return sync::planSync(*client, *destination.value(), sync::syncOptionsFrom(settings), observer);
 }
 
 } // namespace ascsync::ui

@@ -5,6 +5,7 @@
 #include "common/result.h"
 #include "config/settings.h"
 #include "status/appstatus.h"
+#include "sync/syncplan.h"
 
 #include <QMutex>
 
@@ -45,5 +46,11 @@ Result<QList<api::AppInfo>> fetchApps(const config::Settings &settings, const au
 // Admin Setup dialog can fix.
 Result<status::StatusReport> collectRequestStatus(const config::Settings &settings, const auth::P8Key &key,
                                                   ApiCancellation &cancellation);
+
+// What a first sync of these settings would cost (`ascsync sync --plan` against an empty destination, so
+// nothing is written where the settings point before Finish). Planning spends the requests a sync spends
+// before its first download.
+Result<sync::SyncPlan> estimateFirstSync(const config::Settings &settings, const auth::P8Key &key,
+                                         ApiCancellation &cancellation);
 
 } // namespace ascsync::ui

@@ -57,6 +57,7 @@ FinishPage::FinishPage(SetupWizard *wizard)
     , m_wizard(wizard)
     , m_summary(new QLabel)
     , m_requests(new ValidationLabel)
+    , m_estimate(new ValidationLabel)
     , m_adminSetup(new QPushButton(tr("&Admin Setup…")))
     , m_saveMessage(new ValidationLabel)
 {
@@ -64,6 +65,7 @@ FinishPage::FinishPage(SetupWizard *wizard)
     setSubTitle(tr("Check the summary and click Finish to save. Nothing is saved before."));
     m_summary->setObjectName(u"summaryLabel"_s);
     m_requests->setObjectName(u"requestsMessage"_s);
+    m_estimate->setObjectName(u"firstSyncEstimate"_s);
     m_adminSetup->setObjectName(u"adminSetupButton"_s);
     m_saveMessage->setObjectName(u"saveMessage"_s);
     m_summary->setWordWrap(true);
@@ -82,6 +84,7 @@ FinishPage::FinishPage(SetupWizard *wizard)
     layout->addSpacing(12);
     layout->addWidget(m_requests);
     layout->addLayout(adminRow);
+    layout->addWidget(m_estimate);
     layout->addStretch(1);
     layout->addWidget(m_saveMessage);
 
@@ -93,6 +96,9 @@ FinishPage::~FinishPage()
     if (m_cancellation) {
         m_cancellation->cancel();
     }
+    if (m_estimateCancellation) {
+        m_estimateCancellation->cancel();
+    }
 }
 
 void FinishPage::initializePage()
@@ -101,6 +107,7 @@ void FinishPage::initializePage()
     m_summary->setText(summaryOf(settings, settings.keyFile.isEmpty()));
     m_saveMessage->clearMessage();
     countAppsWithoutRequests();
+    estimateFirstSync();
 }
 
 bool FinishPage::isComplete() const
@@ -173,6 +180,56 @@ void FinishPage::showRequestCount(const Result<status::StatusReport> &report)
         m_adminSetup->setVisible(true);
     }
     Q_EMIT requestCountKnown();
+}
+
+void FinishPage::estimateFirstSync()
+{
+    const auto key = m_wizard->credentialsEditor()->key();
+    ++m_estimateGeneration;
+    if (m_estimateCancellation) {
+        m_estimateCancellation->cancel();
+    }
+    if (!key) {
+        m_estimate->clearMessage();
+        return;
+    }
+    m_estimateCancellation = std::make_shared<ApiCancellation>();
+    m_estimate->showProgress(tr("Estimating the first sync…"));
+    const int generation = m_estimateGeneration;
+    runInBackground(
+        this,
+        [settings = m_wizard->settings(), key = *key, cancellation = m_estimateCancellation] {
+            return ui::estimateFirstSync(settings, key, *cancellation);
+        },
+        [this, generation](Result<sync::SyncPlan> plan) {
+            if (generation == m_estimateGeneration) {
+                showEstimate(plan);
+            }
+        });
+}
+
+void FinishPage::showEstimate(const Result<sync::SyncPlan> &plan)
+{
+    if (!plan) {
+        m_estimate->showError(tr("Could not estimate the first sync: %1").arg(plan.errorMessage()));
+        return;
+    }
+    QString text = tr("First sync: about %1 requests to App Store Connect for %2 new analytics report files")
+                       .arg(plan->syncRequests())
+                       .arg(plan->newInstances);
+    if (plan->hoursOfBudget() > 0) {
+        text += tr(", about %1 more hours of Apple's request budget (%2 an hour): each sync stops cleanly "
+                   "when the budget is spent and the next one continues.")
+                    .arg(plan->hoursOfBudget())
+                    .arg(plan->budget->hourLimit);
+    } else if (plan->budget) {
+        text += tr(", within this hour's request budget (%1 of %2 left).")
+                    .arg(plan->budget->remaining)
+                    .arg(plan->budget->hourLimit);
+    } else {
+        text += u'.';
+    }
+    m_estimate->showProgress(text);
 }
 
 } // namespace ascsync::ui

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "status/appstatus.h"
+#include "sync/syncplan.h"
 
 #include <QWizardPage>
 
@@ -40,13 +41,18 @@ Q_SIGNALS:
 private:
     void countAppsWithoutRequests();
     void showRequestCount(const Result<status::StatusReport> &report);
+    void estimateFirstSync();
+    void showEstimate(const Result<sync::SyncPlan> &plan);
 
     SetupWizard *m_wizard;
     QLabel *m_summary;
     ValidationLabel *m_requests;
+    ValidationLabel *m_estimate; // what the first sync costs in Apple's requests and time
     QPushButton *m_adminSetup;
     ValidationLabel *m_saveMessage;
     std::shared_ptr<ApiCancellation> m_cancellation;
+    std::shared_ptr<ApiCancellation> m_estimateCancellation;
+    int m_estimateGeneration = 0;
     int m_countGeneration = 0;
     bool m_countKnown = false;
     bool m_saving = false;

@@ -1,5 +1,6 @@
 # The first-run setup wizard and the settings dialog, which share the editors.
 target_sources(ascsync_ui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/analyticsreportseditor.cpp ${CMAKE_CURRENT_LIST_DIR}/analyticsreportseditor.h
     ${CMAKE_CURRENT_LIST_DIR}/apiconnection.cpp ${CMAKE_CURRENT_LIST_DIR}/apiconnection.h
     ${CMAKE_CURRENT_LIST_DIR}/appseditor.cpp ${CMAKE_CURRENT_LIST_DIR}/appseditor.h
     ${CMAKE_CURRENT_LIST_DIR}/appspage.cpp ${CMAKE_CURRENT_LIST_DIR}/appspage.h

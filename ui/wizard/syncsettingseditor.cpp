@@ -2,6 +2,7 @@
 
 #include "common/validationlabel.h"
 #include "schedule/syncschedule.h"
+#include "wizard/analyticsreportseditor.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -53,6 +54,7 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     , m_ignore(new QRadioButton(tr("&Ignore new columns")))
     , m_fail(new QRadioButton(tr("&Fail")))
     , m_analytics(new QCheckBox(tr("&Analytics reports (downloads, engagement, usage…)")))
+    , m_reports(new AnalyticsReportsEditor)
     , m_sales(new QCheckBox(tr("Sa&les and trends")))
     , m_finance(new QCheckBox(tr("Fi&nance")))
     , m_familiesMessage(new ValidationLabel)
@@ -127,6 +129,9 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     auto *families = new QVBoxLayout;
     families->setSpacing(2);
     families->addWidget(m_analytics);
+    families->addWidget(m_reports);
+    families->addWidget(explanation(
+        tr("Each report costs one request per app on each day's first sync, of Apple's ~3,600 an hour.")));
     families->addWidget(m_sales);
     families->addWidget(m_finance);
     families->addWidget(m_familiesMessage);
@@ -145,7 +150,8 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     setTabOrder(m_evolve, m_ignore);
     setTabOrder(m_ignore, m_fail);
     setTabOrder(m_fail, m_analytics);
-    setTabOrder(m_analytics, m_sales);
+    setTabOrder(m_analytics, m_reports);
+    setTabOrder(m_reports, m_sales);
     setTabOrder(m_sales, m_finance);
 
     connect(m_schedule, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
@@ -157,6 +163,7 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
              m_evolve, m_ignore, m_fail, m_analytics, m_sales, m_finance}) {
         connect(button, &QAbstractButton::toggled, this, &SyncSettingsEditor::check);
     }
+    connect(m_reports, &AnalyticsReportsEditor::changed, this, &SyncSettingsEditor::check);
     load(config::Settings());
 }
 
@@ -209,6 +216,7 @@ void SyncSettingsEditor::load(const config::Settings &settings)
         }
     }
     m_analytics->setChecked(families.contains(u"analytics"_s));
+    m_reports->setStreams(families.contains(u"analytics"_s) ? settings.streams : config::Settings().streams);
     m_sales->setChecked(families.contains(u"sales"_s));
     m_finance->setChecked(families.contains(u"finance"_s));
     check();
@@ -238,7 +246,9 @@ void SyncSettingsEditor::applyTo(config::Settings &settings) const
             streams << family;
         }
     };
-    add(m_analytics, u"analytics"_s);
+    if (m_analytics->isChecked()) {
+        streams << m_reports->streams();
+    }
     add(m_sales, u"sales"_s);
     add(m_finance, u"finance"_s);
     settings.streams = streams;
@@ -247,6 +257,7 @@ void SyncSettingsEditor::applyTo(config::Settings &settings) const
 bool SyncSettingsEditor::isValid() const
 {
     return (m_analytics->isChecked() || m_sales->isChecked() || m_finance->isChecked()) &&
+           (!m_analytics->isChecked() || m_reports->checkedCount() > 0) &&
            schedule::SyncSchedule::parse(scheduleText()).ok();
 }
 
@@ -303,8 +314,12 @@ void SyncSettingsEditor::check()
         m_evolve->setChecked(true); // re-enters check()
         return;
     }
+    m_reports->setEnabled(m_analytics->isChecked());
     if (!m_analytics->isChecked() && !m_sales->isChecked() && !m_finance->isChecked()) {
         m_familiesMessage->showError(tr("Choose at least one kind of report to sync."));
+    } else if (m_analytics->isChecked() && m_reports->checkedCount() == 0) {
+        m_familiesMessage->showError(
+            tr("Choose at least one analytics report, or untick Analytics reports."));
     } else if (!m_vendorNumberKnown && (m_sales->isChecked() || m_finance->isChecked())) {
         m_familiesMessage->showProgress(
             tr("Sales and finance reports need a vendor number (on the Apps page); "

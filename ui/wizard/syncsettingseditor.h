@@ -12,11 +12,12 @@ class QTimeEdit;
 
 namespace ascsync::ui {
 
+class AnalyticsReportsEditor;
 class ValidationLabel;
 
 // When and what to pull: the schedule, how many days back a first sync goes, what to do when Apple adds or
-// changes a column (migration policy), and which report families to sync. Used by the wizard's Sync page and
-// the settings dialog's Sync tab.
+// changes a column (migration policy), which report families and which analytics reports to sync. Used by the
+// wizard's Sync page and the settings dialog's Sync tab.
 class SyncSettingsEditor : public QWidget {
     Q_OBJECT
 public:
@@ -45,6 +46,7 @@ private:
     QRadioButton *m_ignore;
     QRadioButton *m_fail;
     QCheckBox *m_analytics;
+    AnalyticsReportsEditor *m_reports; // which analytics reports, by Apple's category
     QCheckBox *m_sales;
     QCheckBox *m_finance;
     ValidationLabel *m_familiesMessage;

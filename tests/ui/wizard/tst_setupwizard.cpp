@@ -258,6 +258,11 @@ private Q_SLOTS:
         QCOMPARE(wizard.currentId(), int(SetupWizard::FinishPageId));
         QTRY_COMPARE_WITH_TIMEOUT(visibleText(&wizard, "requestsMessage").section(u'.', 0, 0),
                                   u"You have 1 app without report requests"_s, kNetworkWaitMs);
+        // What the first sync costs, planned against an empty temporary destination.
+        QTRY_VERIFY_WITH_TIMEOUT(visibleText(&wizard, "firstSyncEstimate").startsWith(u"First sync: about"_s),
+                                 kNetworkWaitMs);
+        QVERIFY2(visibleText(&wizard, "firstSyncEstimate").contains(u"request budget"_s),
+                 qPrintable(visibleText(&wizard, "firstSyncEstimate")));
         QTest::mouseClick(find<QPushButton>(&wizard, "adminSetupButton"), Qt::LeftButton);
         QCOMPARE(adminSetup.count(), 1);
         // What the Admin Setup dialog gets before Finish: the regular key from its file, nothing stored yet.
@@ -293,7 +298,9 @@ private Q_SLOTS:
         QCOMPARE(settings.schedule, u"every 6h"_s);
         QCOMPARE(settings.backfillDays, 10);
         QCOMPARE(settings.migrationPolicy, u"ignore"_s);
-        QCOMPARE(settings.streams, (QStringList{u"analytics"_s, u"sales"_s}));
+        // The default analytics reports (the two behind conversion-rate.sql) and sales; finance unticked.
+        QCOMPARE(settings.streams, (QStringList{u"analytics:discovery_and_engagement"_s,
+                                                u"analytics:downloads"_s, u"sales"_s}));
         QFile file(settingsPath);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
