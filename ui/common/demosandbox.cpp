@@ -100,7 +100,8 @@ QStringList DemoSandbox::defaultWorldArguments()
 
 QStringList DemoSandbox::demoStreams()
 {
-    return {u"analytics:downloads"_s, u"analytics:discovery_and_engagement"_s, u"sales:SALES/SUMMARY/DAILY"_s,
+    // In the order the settings editor writes them back (catalogue order), so a saved demo compares equal.
+    return {u"analytics:discovery_and_engagement"_s, u"analytics:downloads"_s, u"sales:SALES/SUMMARY/DAILY"_s,
             u"finance"_s};
 }
 
