@@ -79,7 +79,9 @@ HttpReply ReportFileEndpoints::sales(const ApiCall &call) const
     parameters.list(u"filter[frequency]"_s, {u"DAILY"_s, u"WEEKLY"_s, u"MONTHLY"_s, u"YEARLY"_s});
     if (parameters.error())
         return ApiReply::error(*parameters.error());
-    return fileReply(m_world.salesReport(filters(parameters, names)));
+    FileTamper tamper;
+    tamper.wrongPeriod = call.faults.fires(FaultPlan::Fault::WrongPeriod);
+    return fileReply(m_world.salesReport(filters(parameters, names), tamper));
 }
 
 HttpReply ReportFileEndpoints::finance(const ApiCall &call) const
@@ -90,7 +92,10 @@ HttpReply ReportFileEndpoints::finance(const ApiCall &call) const
     parameters.list(u"filter[reportType]"_s, {u"FINANCIAL"_s, u"FINANCE_DETAIL"_s});
     if (parameters.error())
         return ApiReply::error(*parameters.error());
-    return fileReply(m_world.financeReport(filters(parameters, names)));
+    FileTamper tamper;
+    tamper.wrongPeriod = call.faults.fires(FaultPlan::Fault::WrongPeriod);
+    tamper.droppedRow = call.faults.fires(FaultPlan::Fault::DroppedRow);
+    return fileReply(m_world.financeReport(filters(parameters, names), tamper));
 }
 
 } // namespace ascsync::sandbox
