@@ -2,6 +2,7 @@
 
 #include "reports/fiscalcalendar.h"
 #include "reports/partitionkey.h"
+#include "reports/reportfilecheck.h"
 #include "reports/reportlayout.h"
 #include "reports/salescalendar.h"
 #include "reports/salesstreams.h"
@@ -29,6 +30,8 @@ struct FileUnit {
     QList<MetadataValue> metadata;
     QStringList scopeColumns;
     reports::ReportLayout layout = reports::ReportLayout::Plain;
+    reports::DateRange period;  // the days requested: the file's own dates must cover them
+    bool verifyTrailer = false; // FINANCIAL: the Total_ trailer must match the data
     QDateTime availableAt;
     bool recheck = false; // within the backfill window: fetch again even when loaded
 };
@@ -122,6 +125,16 @@ UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
     if (known->has_value() && (*known)->checksum == record.checksum) {
         QFile::remove(file);
         return UnitOutcome::UpToDate;
+    }
+    // A file that disagrees with its trailer was cut short or edited: this unit fails, the others load.
+    const auto checked = reports::checkReportFile(file, {unit.layout, unit.period, unit.verifyTrailer});
+    if (!checked) {
+        QFile::remove(file);
+        context.failed(u"%1: %2"_s.arg(unit.label, checked.errorMessage()));
+        return UnitOutcome::Failed;
+    }
+    for (const QString &warning : checked.value()) {
+        context.warn(u"%1: %2"_s.arg(unit.label, warning));
     }
     UnitLoad load;
     load.table = unit.table;
@@ -253,6 +266,7 @@ void syncSales(SyncContext &context)
                                  QString(reports::metadata::ReportDate),
                                  QString(reports::metadata::VendorNumber)};
             unit.availableAt = period.availableAt;
+            unit.period = period.days;
             unit.recheck = period.days.last >= recheckFrom;
             units.append(unit);
         }
@@ -313,6 +327,8 @@ void syncFinance(SyncContext &context)
                                  QString(reports::metadata::FiscalMonth),
                                  QString(reports::metadata::VendorNumber)};
             unit.availableAt = availableAt.value();
+            unit.period = range.value();
+            unit.verifyTrailer = type == u"FINANCIAL"_s;
             unit.recheck = range->last >= recheckFrom;
             units.append(unit);
         }
