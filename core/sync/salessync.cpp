@@ -57,6 +57,22 @@ bool isNoSales(const api::HttpOutcome &outcome)
     return false;
 }
 
+// The downloaded file against its trailer and the requested period (reports::checkReportFile). A file that
+// disagrees with its trailer was cut short or edited: false, this unit fails and the others load. A file
+// dated for another period is loaded with a warning.
+bool checkFile(SyncContext &context, const FileUnit &unit, const QString &file)
+{
+    const auto checked = reports::checkReportFile(file, {unit.layout, unit.period, unit.verifyTrailer});
+    if (!checked) {
+        context.failed(u"%1: %2"_s.arg(unit.label, checked.errorMessage()));
+        return false;
+    }
+    for (const QString &warning : checked.value()) {
+        context.warn(u"%1: %2"_s.arg(unit.label, warning));
+    }
+    return true;
+}
+
 enum class UnitOutcome { Loaded, UpToDate, Empty, Pending, Failed, StopFamily };
 
 UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
@@ -126,15 +142,9 @@ UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
         QFile::remove(file);
         return UnitOutcome::UpToDate;
     }
-    // A file that disagrees with its trailer was cut short or edited: this unit fails, the others load.
-    const auto checked = reports::checkReportFile(file, {unit.layout, unit.period, unit.verifyTrailer});
-    if (!checked) {
+    if (!checkFile(context, unit, file)) {
         QFile::remove(file);
-        context.failed(u"%1: %2"_s.arg(unit.label, checked.errorMessage()));
         return UnitOutcome::Failed;
-    }
-    for (const QString &warning : checked.value()) {
-        context.warn(u"%1: %2"_s.arg(unit.label, warning));
     }
     UnitLoad load;
     load.table = unit.table;
