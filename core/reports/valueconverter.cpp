@@ -233,9 +233,14 @@ bool isNormalInteger(QByteArrayView text)
 
 } // namespace
 
+bool isMissingValuePlaceholder(QByteArrayView text)
+{
+    return text.size() == 1 && text.front() == ' ';
+}
+
 Result<QByteArrayView> convertUtf8(ColumnType type, QByteArrayView text, QByteArray &scratch)
 {
-    if (text.isEmpty()) {
+    if (text.isEmpty() || isMissingValuePlaceholder(text)) {
         return QByteArrayView();
     }
     bool normal = false;
@@ -270,7 +275,7 @@ Result<QByteArrayView> convertUtf8(ColumnType type, QByteArrayView text, QByteAr
 Result<QString> convert(ColumnType type, QStringView text)
 {
     if (type == ColumnType::Text) {
-        return text.isEmpty() ? QString() : text.toString();
+        return text.isEmpty() || text == u" " ? QString() : text.toString();
     }
     const QStringView trimmed = text.trimmed();
     if (trimmed.isEmpty()) {

@@ -5,6 +5,7 @@
 #include "storage/destination.h"
 #include "storage/instanceregistry.h"
 #include "storage/metadatastore.h"
+#include "storage/placeholdercleanup.h"
 #include "storage/sqlidentifier.h"
 #include "storage/storagelog.h"
 
@@ -315,6 +316,50 @@ Status AnalyticsLayoutMigration::migrateTable(const LegacyAnalyticsTable &legacy
         }
         if (const Status ok = m_destination.ensureIndex(target, indexed); !ok)
             return ok;
+        // 0.1.0 kept Apple's missing-value placeholder (one space); rows loaded since hold NULL.
+        if (const auto cleared = clearMissingValuePlaceholders(m_destination, target); !cleared)
+            return cleared.error();
+    }
+    return {};
+}
+
+Result<QStringList> AnalyticsLayoutMigration::fileTables()
+{
+    QStringList tables;
+    for (const QString &family : {u"sales/"_s, u"finance/"_s}) {
+        const auto records = m_destination.loadsUnder(family);
+        if (!records)
+            return records.error();
+        for (const LoadRecord &record : records.value()) {
+            // sales/<type>/<subtype>/<frequency>, finance/<type>/<region>
+            const QStringList parts = record.stream.split(u'/');
+            const QString table = family == u"sales/"_s
+                                      ? reports::salesTableName(parts.value(1), parts.value(2))
+                                      : reports::financeTableName(parts.value(1));
+            if (!tables.contains(table) && checkIdentifier(table, u"table"))
+                tables << table;
+        }
+    }
+    return tables;
+}
+
+Status AnalyticsLayoutMigration::clearFilePlaceholders(const Progress &progress)
+{
+    const auto tables = fileTables();
+    if (!tables)
+        return tables.error();
+    for (const QString &table : tables.value()) {
+        if (const Status begun = m_destination.begin(); !begun)
+            return begun;
+        const auto cleared = clearMissingValuePlaceholders(m_destination, table);
+        Status done = cleared ? m_destination.commit() : Status(cleared.error());
+        if (!done) {
+            (void)m_destination.rollback();
+            return done;
+        }
+        if (cleared.value() > 0)
+            progress(u"Missing values in %1: %2 placeholders now NULL"_s.arg(m_destination.qualified(table),
+                                                                            number(cleared.value())));
     }
     return {};
 }
@@ -339,6 +384,8 @@ Status AnalyticsLayoutMigration::run(const Progress &progress)
             return moved;
         }
     }
+    if (const Status cleared = clearFilePlaceholders(progress); !cleared)
+        return cleared;
     return m_destination.setMetaValue(QString(MetadataStore::PendingMigrationKey), QString());
 }
 

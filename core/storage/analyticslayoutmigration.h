@@ -38,7 +38,8 @@ struct LayoutMigrationPlan {
 // instance holds in _ascsync_instance_days. Each legacy table moves in one transaction of its own, under the
 // destination's sync lock: a killed migration leaves every table either old or new, and the next open goes
 // on with the old ones. Every value is kept: the rows copied per granularity must add up to the table's, or
-// the table stays as it was and the migration stops with both counts.
+// the table stays as it was and the migration stops with both counts. Text values that are Apple's
+// missing-value placeholder (one space), kept by 0.1.0, become NULL in every data table, sales and finance too.
 class AnalyticsLayoutMigration {
 public:
     using Progress = std::function<void(const QString &line)>;
@@ -56,6 +57,10 @@ private:
     Status migrateTable(const LegacyAnalyticsTable &legacy, const Progress &progress);
     Status registerInstances(const LegacyAnalyticsTable &legacy);
     Status renameLoadRecords(const LegacyAnalyticsTable &legacy);
+    // The sales and finance tables the destination's load records name.
+    Result<QStringList> fileTables();
+    // Apple's missing-value placeholder to NULL in those tables, one transaction per table.
+    Status clearFilePlaceholders(const Progress &progress);
     Result<qint64> copyGranularity(const LegacyAnalyticsTable &legacy, const QString &granularity,
                                    const QString &target);
 

@@ -2,6 +2,7 @@
 
 #include "reports/fiscalcalendar.h"
 #include "reports/partitionkey.h"
+#include "reports/reportfilecheck.h"
 #include "reports/reportlayout.h"
 #include "reports/salescalendar.h"
 #include "reports/salesstreams.h"
@@ -30,6 +31,8 @@ struct FileUnit {
     QList<MetadataValue> metadata;
     QStringList scopeColumns;
     reports::ReportLayout layout = reports::ReportLayout::Plain;
+    reports::DateRange period;  // the days requested: the file's own dates must cover them
+    bool verifyTrailer = false; // FINANCIAL: the Total_ trailer must match the data
     QDateTime availableAt;
     bool recheck = false; // within the backfill window: fetch again even when loaded
 };
@@ -53,6 +56,22 @@ bool isNoSales(const api::HttpOutcome &outcome)
         }
     }
     return false;
+}
+
+// The downloaded file against its trailer and the requested period (reports::checkReportFile). A file that
+// disagrees with its trailer was cut short or edited: false, this unit fails and the others load. A file
+// dated for another period is loaded with a warning.
+bool checkFile(SyncContext &context, const FileUnit &unit, const QString &file)
+{
+    const auto checked = reports::checkReportFile(file, {unit.layout, unit.period, unit.verifyTrailer});
+    if (!checked) {
+        context.failed(u"%1: %2"_s.arg(unit.label, checked.errorMessage()));
+        return false;
+    }
+    for (const QString &warning : checked.value()) {
+        context.warn(u"%1: %2"_s.arg(unit.label, warning));
+    }
+    return true;
 }
 
 enum class UnitOutcome { Loaded, UpToDate, Empty, Pending, Failed, StopFamily };
@@ -123,6 +142,10 @@ UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
     if (known->has_value() && (*known)->checksum == record.checksum) {
         QFile::remove(file);
         return UnitOutcome::UpToDate;
+    }
+    if (!checkFile(context, unit, file)) {
+        QFile::remove(file);
+        return UnitOutcome::Failed;
     }
     UnitLoad load;
     load.table = unit.table;
@@ -257,6 +280,7 @@ QList<FileUnit> salesUnits(SyncContext &context)
                                  QString(reports::metadata::ReportDate),
                                  QString(reports::metadata::VendorNumber)};
             unit.availableAt = period.availableAt;
+            unit.period = period.days;
             unit.recheck = period.days.last >= recheckFrom;
             units.append(unit);
         }
@@ -316,6 +340,8 @@ QList<FileUnit> financeUnits(SyncContext &context)
                                  QString(reports::metadata::FiscalMonth),
                                  QString(reports::metadata::VendorNumber)};
             unit.availableAt = availableAt.value();
+            unit.period = range.value();
+            unit.verifyTrailer = type == u"FINANCIAL"_s;
             unit.recheck = range->last >= recheckFrom;
             units.append(unit);
         }

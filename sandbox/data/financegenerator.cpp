@@ -4,6 +4,7 @@
 #include "data/reportformat.h"
 #include "data/territories.h"
 
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -166,7 +167,8 @@ bool FinanceGenerator::inRegion(int territory, const QString &region) const
     return region == u"ZZ" || region == u"Z1" || Territories::all()[territory].financeRegion == region;
 }
 
-QByteArray FinanceGenerator::financialFile(const QString &region, const FiscalCalendar::Month &month) const
+QByteArray FinanceGenerator::financialFile(const QString &region, const FiscalCalendar::Month &month,
+                                           FileTamper tamper) const
 {
     std::map<LineKey, LineTotals> lines;
     std::vector<SalesLedger::Cell> cells;
@@ -186,44 +188,65 @@ QByteArray FinanceGenerator::financialFile(const QString &region, const FiscalCa
     }
     if (lines.empty())
         return {};
-    QByteArray text = financialColumns().join(u'\t').toUtf8() + '\n';
-    qint64 units = 0;
-    double amount = 0.0;
+    const qint64 periodDays = month.start.daysTo(month.end) + 1;
+    const QDate shownStart = tamper.wrongPeriod ? month.start.addDays(-periodDays) : month.start;
+    const QDate shownEnd = tamper.wrongPeriod ? month.end.addDays(-periodDays) : month.end;
+    QList<QByteArray> rows;
+    qint64 unitsSold = 0;
+    qint64 amountCents = 0; // Extended Partner Share as written, so the trailer is the sum of the column
     for (const auto &[key, totals] : lines) {
         const AppProfile &app = m_ledger.apps()[key.app];
         const InAppProduct *product = key.product >= 0 ? &app.products[key.product] : nullptr;
         const Territory &territory = Territories::all()[key.territory];
-        const QStringList fields = {ReportFormat::usDate(month.start),
-                                    ReportFormat::usDate(month.end),
-                                    QString(),
-                                    QString(),
-                                    product ? product->productId : app.app.sku,
-                                    QString::number(totals.quantity),
-                                    ReportFormat::money(key.partnerShare),
-                                    ReportFormat::money(totals.amount),
-                                    territory.proceedsCurrency,
-                                    key.refund ? u"R"_s : u"S"_s,
-                                    product ? product->appleId : app.app.id,
-                                    app.developerName,
-                                    product ? product->name : app.app.name,
-                                    QString(),
-                                    QString(),
-                                    key.productType,
-                                    QString(),
-                                    territory.code,
-                                    QString(),
-                                    QString(),
-                                    ReportFormat::money(key.customerPrice),
-                                    territory.customerCurrency};
-        text += fields.join(u'\t').toUtf8() + '\n';
-        units += totals.quantity;
-        amount += totals.amount;
+        const qint64 shareCents = std::llround(key.partnerShare * 100.0);
+        const qint64 priceCents = std::llround(key.customerPrice * 100.0);
+        const auto row = [&](qint64 quantity, qint64 extendedCents, qint64 customerPriceCents) {
+            const QStringList fields = {ReportFormat::usDate(shownStart),
+                                        ReportFormat::usDate(shownEnd),
+                                        QString(),
+                                        QString(),
+                                        product ? product->productId : app.app.sku,
+                                        QString::number(quantity),
+                                        ReportFormat::cents(shareCents),
+                                        ReportFormat::cents(extendedCents),
+                                        territory.proceedsCurrency,
+                                        quantity < 0 ? u"R"_s : u"S"_s,
+                                        product ? product->appleId : app.app.id,
+                                        app.developerName,
+                                        product ? product->name : app.app.name,
+                                        QString(),
+                                        QString(),
+                                        key.productType,
+                                        QString(),
+                                        territory.code,
+                                        QString(),
+                                        QString(),
+                                        ReportFormat::cents(customerPriceCents),
+                                        territory.customerCurrency};
+            rows.append(fields.join(u'\t').toUtf8());
+            amountCents += extendedCents;
+        };
+        if (key.refund) {
+            // A return is one row per unit: Quantity -1, the positive Partner Share, negative Extended
+            // Partner Share and Customer Price (real files, issue 15).
+            for (qint64 unit = 0; unit < -totals.quantity; ++unit)
+                row(-1, -shareCents, -priceCents);
+        } else {
+            row(totals.quantity, totals.quantity * shareCents, priceCents);
+            unitsSold += totals.quantity;
+        }
     }
-    // Trailer rows after a blank line; they do not start with a date, which is how parsers skip them
-    // (API-NOTES §7.3; exact labels UNVERIFIED).
-    text += "\nTotal_Rows\t" + QByteArray::number(qsizetype(lines.size())) + '\n';
-    text += "Total_Amount\t" + ReportFormat::money(amount).toLatin1() + '\n';
-    text += "Total_Units\t" + QByteArray::number(units) + '\n';
+    QByteArray text = financialColumns().join(u'\t').toUtf8() + '\n';
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (!(tamper.droppedRow && i == rows.size() - 1)) // an edited or truncated file
+            text += rows[i] + '\n';
+    }
+    // The trailer follows the data without a blank line; its rows do not start with a date (API-NOTES §7.3).
+    // Total_Amount is the net Extended Partner Share, returns included; Total_Units counts sold units only,
+    // so a file with 20 sold and one returned says 20 (real files, issue 15).
+    text += "Total_Rows\t" + QByteArray::number(rows.size()) + '\n';
+    text += "Total_Amount\t" + ReportFormat::cents(amountCents).toLatin1() + '\n';
+    text += "Total_Units\t" + QByteArray::number(unitsSold) + '\n';
     return text;
 }
 
@@ -290,15 +313,16 @@ QByteArray FinanceGenerator::detailFile(const FiscalCalendar::Month &month) cons
     return text;
 }
 
-FileResult FinanceGenerator::report(const QMap<QString, QString> &filters) const
+FileResult FinanceGenerator::report(const QMap<QString, QString> &filters, FileTamper tamper) const
 {
     FiscalCalendar::Month month;
     FileResult result = validate(filters, month);
     if (result.kind != FileResult::Kind::Ok)
         return result;
     const QString type = filters.value(u"reportType"_s);
-    const QByteArray text =
-        type == u"FINANCE_DETAIL" ? detailFile(month) : financialFile(filters.value(u"regionCode"_s), month);
+    const QByteArray text = type == u"FINANCE_DETAIL"
+                                ? detailFile(month)
+                                : financialFile(filters.value(u"regionCode"_s), month, tamper);
     if (text.isEmpty()) {
         // Apple has no report when nothing was sold or refunded in the region that month (real API: 404).
         result.kind = FileResult::Kind::NoSales;

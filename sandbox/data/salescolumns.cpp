@@ -21,7 +21,48 @@ QStringList euInstallColumns(const QString &subType)
     return columns;
 }
 
+// Version 1_2 of a subscription report: the 1_3 columns without those 1_3 added, with the offer name renamed
+// and moved next to the offer id.
+QStringList subscriptionVersion12(const QString &reportType, const QStringList &current)
+{
+    QStringList columns;
+    for (const QString &column : current) {
+        const bool addedIn13 = column.contains(u"Offer Code"_s) || column.contains(u"Win-Back"_s) ||
+                               column == u"Paid Service Days Recovered"_s;
+        if (!addedIn13 && column != u"Subscription Offer Name"_s)
+            columns.append(column);
+    }
+    const qsizetype offerId = columns.indexOf(u"Promotional Offer ID"_s);
+    const qsizetype at = reportType == u"SUBSCRIPTION_EVENT"
+                             ? columns.indexOf(u"Standard Subscription Duration"_s) + 1
+                             : offerId;
+    columns.insert(at < 0 ? columns.size() : at, u"Promotional Offer Name"_s);
+    if (reportType == u"SUBSCRIPTION_EVENT") {
+        columns.removeAll(u"Promotional Offer ID"_s);
+        columns.insert(columns.indexOf(u"Promotional Offer Name"_s) + 1, u"Promotional Offer ID"_s);
+    }
+    return columns;
+}
+
 } // namespace
+
+QStringList SalesColumns::layout(const QString &reportType, const QString &reportSubType,
+                                 const QString &version, bool legacySales)
+{
+    const QStringList current = of(reportType, reportSubType);
+    if (reportType == u"SALES" && legacySales)
+        return current.mid(0, current.indexOf(u"CMB"_s) + 1);
+    const bool subscription =
+        reportType == u"SUBSCRIPTION" || reportType == u"SUBSCRIPTION_EVENT" || reportType == u"SUBSCRIBER";
+    if (subscription && version == u"1_2")
+        return subscriptionVersion12(reportType, current);
+    return current;
+}
+
+QString SalesColumns::currentName(const QString &column)
+{
+    return column == u"Promotional Offer Name" ? u"Subscription Offer Name"_s : column;
+}
 
 QStringList SalesColumns::of(const QString &reportType, const QString &reportSubType)
 {

@@ -12,12 +12,84 @@ namespace ascsync::sandbox {
 
 namespace {
 using Kind = SalesLedger::Kind;
+
+// Writes the previous period's dates where the file names its own period (FileTamper::wrongPeriod).
+void shiftPeriodDates(const SalesQuery &query, const QStringList &columns, QList<QStringList> &rows)
+{
+    const qint64 length = query.begin.daysTo(query.end) + 1;
+    const QString begin = ReportFormat::usDate(query.begin);
+    const QString end = ReportFormat::usDate(query.end);
+    const QString shiftedBegin = ReportFormat::usDate(query.begin.addDays(-length));
+    const QString shiftedEnd = ReportFormat::usDate(query.end.addDays(-length));
+    QList<qsizetype> dateColumns;
+    for (const QString &name : {u"Begin Date"_s, u"Start Date"_s, u"End Date"_s}) {
+        if (const qsizetype index = columns.indexOf(name); index >= 0)
+            dateColumns.append(index);
+    }
+    for (QStringList &row : rows) {
+        for (const qsizetype index : std::as_const(dateColumns)) {
+            if (row[index] == begin)
+                row[index] = shiftedBegin;
+            else if (row[index] == end)
+                row[index] = shiftedEnd;
+        }
+    }
+}
+
+// The rows (in `current` order) as lines of `layout`: columns picked by name, Apple's single-space
+// placeholder in every empty field.
+QByteArray fileText(const QStringList &current, const QStringList &layout, const QList<QStringList> &rows)
+{
+    QList<qsizetype> source;
+    for (const QString &column : layout)
+        source.append(current.indexOf(SalesColumns::currentName(column)));
+    QByteArray text = layout.join(u'\t').toUtf8() + '\n';
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < source.size(); ++i) {
+            if (i > 0)
+                text += '\t';
+            const QString value = source[i] >= 0 ? row.value(source[i]) : QString();
+            text += value.isEmpty() ? QByteArrayLiteral(" ") : value.toUtf8();
+        }
+        text += '\n';
+    }
+    return text;
+}
+
 } // namespace
 
-SalesGenerator::SalesGenerator(const SalesLedger &ledger)
+SalesGenerator::SalesGenerator(const SalesLedger &ledger, QDate legacySalesLayoutBefore)
     : m_ledger(ledger)
     , m_subscriptions(ledger)
+    , m_legacySalesLayoutBefore(legacySalesLayoutBefore)
 {}
+
+void SalesGenerator::addAdjustments(const SalesQuery &query, QList<QStringList> &rows) const
+{
+    const QStringList columns = SalesColumns::of(u"SALES"_s, u"SUMMARY"_s);
+    const qsizetype units = columns.indexOf(u"Units"_s);
+    const qsizetype price = columns.indexOf(u"Customer Price"_s);
+    const qsizetype sku = columns.indexOf(u"SKU"_s);
+    const qsizetype parent = columns.indexOf(u"Parent Identifier"_s);
+    const qsizetype count = rows.size();
+    for (int app = 0; app < m_ledger.apps().size(); ++app) {
+        // Every third period per app, deterministically: one adjustment of its first paid row.
+        if ((query.begin.toJulianDay() + app) % 3 != 0)
+            continue;
+        for (qsizetype i = 0; i < count; ++i) {
+            const QStringList &row = rows[i];
+            const QString &appSku = m_ledger.apps()[app].app.sku;
+            const bool ofApp = row[sku] == appSku || row[parent] == appSku;
+            if (!ofApp || row[price].toDouble() <= 0.0)
+                continue;
+            QStringList adjustment = row;
+            adjustment[units] = u"0"_s;
+            adjustment[price] = u"-"_s + row[price];
+            rows.append(adjustment);
+            break;
+        }
+    }
+}
 
 QList<QStringList> SalesGenerator::salesSummary(const SalesQuery &query) const
 {
@@ -172,13 +244,14 @@ QList<QStringList> SalesGenerator::firstAnnual(const SalesQuery &query) const
     return rows;
 }
 
-FileResult SalesGenerator::generate(const SalesQuery &query) const
+FileResult SalesGenerator::generate(const SalesQuery &query, FileTamper tamper) const
 {
     QList<QStringList> rows;
     const QString &type = query.reportType;
-    if (type == u"SALES")
+    if (type == u"SALES") {
         rows = salesSummary(query);
-    else if (type == u"PRE_ORDER")
+        addAdjustments(query, rows);
+    } else if (type == u"PRE_ORDER")
         rows = preOrderSummary(query);
     else if (type == u"SUBSCRIPTION")
         rows = m_subscriptions.subscriptionSummary(query);
@@ -202,13 +275,13 @@ FileResult SalesGenerator::generate(const SalesQuery &query) const
         result.detail = SalesRequest::noSalesDetail();
         return result;
     }
+    const QStringList current = SalesColumns::of(type, query.reportSubType);
+    if (tamper.wrongPeriod)
+        shiftPeriodDates(query, current, rows);
+    const QStringList layout = SalesColumns::layout(type, query.reportSubType, query.version,
+                                                    query.begin < m_legacySalesLayoutBefore);
     GzipWriter writer;
-    writer.write(SalesColumns::of(type, query.reportSubType).join(u'\t').toUtf8());
-    writer.write("\n");
-    for (const QStringList &row : std::as_const(rows)) {
-        writer.write(row.join(u'\t').toUtf8());
-        writer.write("\n");
-    }
+    writer.write(fileText(current, layout, rows));
     result.gzip = writer.finish();
     return result;
 }

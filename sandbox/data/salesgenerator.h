@@ -14,12 +14,16 @@ namespace ascsync::sandbox {
 // never has sales (the simulated developer publishes no magazines).
 class SalesGenerator {
 public:
-    explicit SalesGenerator(const SalesLedger &ledger);
+    SalesGenerator(const SalesLedger &ledger, QDate legacySalesLayoutBefore);
 
-    // Kind::Ok with the file, or Kind::NoSales when the period sold nothing of this kind.
-    FileResult generate(const SalesQuery &query) const;
+    // Kind::Ok with the file, or Kind::NoSales when the period sold nothing of this kind. Written as Apple
+    // writes it: a single space in every empty field (also the last one of a line), the file's layout per
+    // version and period (SalesColumns::layout), and `tamper`'s faults.
+    FileResult generate(const SalesQuery &query, FileTamper tamper = {}) const;
 
 private:
+    // Rows of Units 0 with proceeds and a negative customer price, as real SALES files carry (adjustments).
+    void addAdjustments(const SalesQuery &query, QList<QStringList> &rows) const;
     QList<QStringList> salesSummary(const SalesQuery &query) const;
     QList<QStringList> preOrderSummary(const SalesQuery &query) const;
     QList<QStringList> installs(const SalesQuery &query) const;
@@ -27,6 +31,7 @@ private:
 
     const SalesLedger &m_ledger;
     SubscriptionSales m_subscriptions;
+    QDate m_legacySalesLayoutBefore;
 };
 
 } // namespace ascsync::sandbox

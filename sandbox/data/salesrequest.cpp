@@ -82,6 +82,15 @@ std::pair<QDate, QDate> latestPeriod(const QString &frequency, QDate today)
     return {QDate(year, 1, 1), QDate(year, 12, 31)};
 }
 
+// Subscription reports' version 1_2 was served until Apple retired it on 2023-03-01 [observed: Apple's notice
+// quoted in OneSignal/OneSignal-Cordova-SDK #870]; 1_3 existed before that date too.
+bool isRetiredSubscriptionVersion(const QString &reportType, QDate today)
+{
+    const bool subscription =
+        reportType == u"SUBSCRIPTION" || reportType == u"SUBSCRIPTION_EVENT" || reportType == u"SUBSCRIBER";
+    return subscription && today >= QDate(2023, 3, 1);
+}
+
 QString expectedFormat(const QString &frequency)
 {
     if (frequency == u"DAILY")
@@ -136,9 +145,9 @@ const QList<SalesRequest::Tuple> &SalesRequest::tuples()
         }
         t.append({u"NEWSSTAND"_s, u"DETAILED"_s, u"DAILY"_s, {u"1_0"_s}});
         t.append({u"NEWSSTAND"_s, u"DETAILED"_s, u"WEEKLY"_s, {u"1_0"_s}});
-        t.append({u"SUBSCRIPTION"_s, u"SUMMARY"_s, u"DAILY"_s, {u"1_3"_s}});
-        t.append({u"SUBSCRIPTION_EVENT"_s, u"SUMMARY"_s, u"DAILY"_s, {u"1_3"_s}});
-        t.append({u"SUBSCRIBER"_s, u"DETAILED"_s, u"DAILY"_s, {u"1_3"_s}});
+        t.append({u"SUBSCRIPTION"_s, u"SUMMARY"_s, u"DAILY"_s, {u"1_2"_s, u"1_3"_s}});
+        t.append({u"SUBSCRIPTION_EVENT"_s, u"SUMMARY"_s, u"DAILY"_s, {u"1_2"_s, u"1_3"_s}});
+        t.append({u"SUBSCRIBER"_s, u"DETAILED"_s, u"DAILY"_s, {u"1_2"_s, u"1_3"_s}});
         t.append({u"SUBSCRIPTION_OFFER_CODE_REDEMPTION"_s, u"SUMMARY"_s, u"DAILY"_s, {u"1_0"_s}});
         t.append({u"INSTALLS"_s, u"SUMMARY"_s, u"MONTHLY"_s, {u"1_2"_s}});
         t.append({u"INSTALLS"_s, u"DETAILED"_s, u"MONTHLY"_s, {u"1_2"_s}});
@@ -246,6 +255,12 @@ std::variant<SalesQuery, FileResult> SalesRequest::parse(const QMap<QString, QSt
     query.version = filters.value(u"version"_s);
     if (query.version.isEmpty()) {
         query.version = match->versions.last();
+    } else if (query.version == u"1_2" && isRetiredSubscriptionVersion(query.reportType, today)) {
+        // Apple's answer to a retired version [observed: Ponytech/appstoreconnectapi #62, rorkai #1841].
+        return badRequest(u"filter[version]"_s,
+                          u"The version parameter you have specified is invalid. The latest version for "
+                          u"this report is "_s +
+                              match->versions.last() + u'.');
     } else if (!match->versions.contains(query.version)) {
         return badRequest(u"filter[version]"_s, u"The version '"_s + query.version +
                                                     u"' is not valid for this report. Valid values: "_s +

@@ -115,7 +115,7 @@ World::World(WorldOptions options)
     }
     d->analyticsFirstDate = std::max(options.historyStart, AnalyticsCatalog::historyFloor());
     d->ledger = std::make_unique<SalesLedger>(d->profiles, options.seed, options.historyStart);
-    d->sales = std::make_unique<SalesGenerator>(*d->ledger);
+    d->sales = std::make_unique<SalesGenerator>(*d->ledger, options.legacySalesLayoutBefore);
     d->finance = std::make_unique<FinanceGenerator>(*d->ledger, d->vendorNumber, options.today);
 }
 
@@ -229,19 +229,26 @@ QList<SegmentSpec> World::segments(const QString &appId, const QString &reportNa
     return result;
 }
 
-FileResult World::salesReport(const QMap<QString, QString> &filters) const
+QString FileTamper::cacheSuffix() const
+{
+    return (wrongPeriod ? u"/wrong-period"_s : QString()) + (droppedRow ? u"/dropped-row"_s : QString());
+}
+
+FileResult World::salesReport(const QMap<QString, QString> &filters, FileTamper tamper) const
 {
     const std::variant<SalesQuery, FileResult> parsed =
         SalesRequest::parse(filters, d->vendorNumber, d->options.today);
     if (const FileResult *error = std::get_if<FileResult>(&parsed))
         return *error;
     const SalesQuery &query = std::get<SalesQuery>(parsed);
-    return d->cachedFile(query.cacheKey(), [&] { return d->sales->generate(query); });
+    return d->cachedFile(query.cacheKey() + tamper.cacheSuffix(),
+                         [&] { return d->sales->generate(query, tamper); });
 }
 
-FileResult World::financeReport(const QMap<QString, QString> &filters) const
+FileResult World::financeReport(const QMap<QString, QString> &filters, FileTamper tamper) const
 {
-    return d->cachedFile(FinanceGenerator::cacheKey(filters), [&] { return d->finance->report(filters); });
+    return d->cachedFile(FinanceGenerator::cacheKey(filters) + tamper.cacheSuffix(),
+                         [&] { return d->finance->report(filters, tamper); });
 }
 
 QString toApiString(AccessType access)

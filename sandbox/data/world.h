@@ -26,6 +26,10 @@ struct WorldOptions {
     // Multiplies every app's traffic. At 1.0 the big app's daily Standard engagement file has ~15,000 rows
     // and a full-history snapshot of it takes a minute to generate; demos and tests may want less.
     double trafficScale = 1.0;
+    // SALES files for periods that begin before this date have Apple's older 22-column layout (up to `CMB`);
+    // later ones the current 28 columns. Real files switched about 2016 (issue 15); tests move the date into
+    // the one-year window a client can still download.
+    QDate legacySalesLayoutBefore = QDate(2016, 1, 1);
 };
 
 struct SimApp {
@@ -55,6 +59,14 @@ struct SegmentSpec {
     QString id;       // stable
     QByteArray gzip;  // the whole .txt.gz segment: a header line, then rows, tab-separated, '\n' line ends
     QString checksum; // lower-case MD5 hex of `gzip`
+};
+
+// Faults a report file can carry (the server's --faults): what a truncated or edited file, or a file Apple
+// produced for another period, looks like to a client.
+struct FileTamper {
+    bool wrongPeriod = false; // the file's own Begin/End (Start/End) dates name the previous period
+    bool droppedRow = false;  // FINANCIAL: the last data row is missing, the trailer still counts it
+    QString cacheSuffix() const;
 };
 
 struct FileResult {
@@ -95,10 +107,10 @@ public:
 
     // GET /v1/salesReports. `filters` keys without the "filter[...]" wrapping: reportType, reportSubType,
     // frequency, reportDate, version, vendorNumber (absent keys are simply missing).
-    FileResult salesReport(const QMap<QString, QString> &filters) const;
+    FileResult salesReport(const QMap<QString, QString> &filters, FileTamper tamper = {}) const;
 
     // GET /v1/financeReports. Keys: reportType, regionCode, reportDate, vendorNumber.
-    FileResult financeReport(const QMap<QString, QString> &filters) const;
+    FileResult financeReport(const QMap<QString, QString> &filters, FileTamper tamper = {}) const;
 
 private:
     struct Private;

@@ -15,7 +15,7 @@ const QList<FaultPlan::Fault> &allFaults()
     static const QList<FaultPlan::Fault> faults{
         FaultPlan::Fault::Http429,  FaultPlan::Fault::Http500,     FaultPlan::Fault::Reset,
         FaultPlan::Fault::Truncate, FaultPlan::Fault::BadChecksum, FaultPlan::Fault::Slow,
-        FaultPlan::Fault::Drift,
+        FaultPlan::Fault::Drift,    FaultPlan::Fault::WrongPeriod, FaultPlan::Fault::DroppedRow,
     };
     return faults;
 }
@@ -39,6 +39,10 @@ QString FaultPlan::name(Fault fault)
         return u"slow"_s;
     case Fault::Drift:
         return u"drift"_s;
+    case Fault::WrongPeriod:
+        return u"wrongperiod"_s;
+    case Fault::DroppedRow:
+        return u"droppedrow"_s;
     }
     return {};
 }

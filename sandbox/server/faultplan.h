@@ -22,6 +22,8 @@ public:
         BadChecksum, // a segment listed with a wrong checksum, or downloaded bytes that don't match it
         Slow,        // the reply comes after a long delay
         Drift,       // a segment's columns change: a new column or a new order
+        WrongPeriod, // a sales or FINANCIAL file carries the previous period's dates
+        DroppedRow,  // a FINANCIAL file lacks its last data row; its trailer still counts it
     };
 
     FaultPlan() = default;

@@ -93,12 +93,16 @@ bool JwtVerifier::scopeAllows(const QString &scope, const HttpRequestData &reque
 
 JwtVerifier::Outcome JwtVerifier::verify(const HttpRequestData &request) const
 {
+    // Each rule below names its source in API-NOTES §1: [apple-doc] Apple's "Generating Tokens for API
+    // Requests", [observed] what clients report Apple doing, [RFC] the JWS/JWA standards.
+    // `Authorization: Bearer <jwt>` [apple-doc]; anything else is a 401 NOT_AUTHORIZED [observed body].
     const QByteArray authorization = request.header("authorization").trimmed();
     if (authorization.isEmpty())
         return rejected(u"no Authorization header"_s);
     if (!authorization.startsWith("Bearer ") && !authorization.startsWith("bearer "))
         return rejected(u"the Authorization header is not a Bearer token"_s);
 
+    // A compact JWS: three base64url parts without padding, JSON header and payload [RFC 7515].
     const QByteArray token = authorization.mid(7).trimmed();
     const QList<QByteArray> parts = token.split('.');
     if (parts.size() != 3)
@@ -109,6 +113,8 @@ JwtVerifier::Outcome JwtVerifier::verify(const HttpRequestData &request) const
     if (!header || !payload || !signature)
         return rejected(u"the token is not three base64url parts with JSON header and payload"_s);
 
+    // "All JWTs for App Store Connect API must be signed with ES256" [apple-doc]; typ, when present, is JWT
+    // [apple-doc; whether a missing typ is accepted is UNVERIFIED, accepted here]; kid names a known key.
     if (header->value(u"alg"_s).toString() != u"ES256"_s)
         return rejected(u"the token's alg is not ES256"_s);
     if (header->contains(u"typ"_s) && header->value(u"typ"_s).toString() != u"JWT"_s)
@@ -120,6 +126,7 @@ JwtVerifier::Outcome JwtVerifier::verify(const HttpRequestData &request) const
     if (!key)
         return rejected(u"unknown key id %1"_s.arg(keyId));
 
+    // ES256 signatures are the 64-byte raw R||S, not DER [RFC 7518 §3.4], verified with the key's public key.
     if (signature->size() != 64)
         return rejected(
             u"the signature is %1 bytes, not the 64-byte raw R||S of ES256 (DER?)"_s.arg(signature->size()));
@@ -127,6 +134,8 @@ JwtVerifier::Outcome JwtVerifier::verify(const HttpRequestData &request) const
     if (!key->publicKey.verifyEs256(signingInput, *signature))
         return rejected(u"the signature does not verify with key %1"_s.arg(keyId));
 
+    // Team keys: iss = the key's issuer; individual keys: sub "user" and no iss [apple-doc]. aud is
+    // "appstoreconnect-v1" [apple-doc].
     if (key->isIndividual()) {
         if (payload->contains(u"iss"_s) || payload->value(u"sub"_s).toString() != u"user"_s)
             return rejected(u"an individual key's token must carry sub \"user\" and no iss"_s);
@@ -136,21 +145,40 @@ JwtVerifier::Outcome JwtVerifier::verify(const HttpRequestData &request) const
     if (payload->value(u"aud"_s).toString() != u"appstoreconnect-v1"_s)
         return rejected(u"aud is not appstoreconnect-v1"_s);
 
+    // Time rules, each as App Store Connect applies it (API-NOTES §1):
+    // - `exp` is required and must be a number: Apple's token guide lists it for every token [apple-doc].
+    // - `iat` is optional: a popular client never sets it and Apple accepts its tokens [observed]; when
+    // present
+    //   it must be a number and not in the future (within our clock skew) [observed: rorkai PR #2083].
+    // - lifetime: with `iat`, `exp - iat` must be positive and at most 20 minutes; without it, `exp` must lie
+    // at
+    //   most 20 minutes after the server's clock ("Tokens that expire more than 20 minutes into the future
+    //   are not valid") [apple-doc; observed for the no-iat case].
+    // - an expired token (`exp` not after now) is rejected [apple-doc].
     const QJsonValue issuedAtValue = payload->value(u"iat"_s);
     const QJsonValue expiresValue = payload->value(u"exp"_s);
-    if (!issuedAtValue.isDouble() || !expiresValue.isDouble())
-        return rejected(u"iat or exp is missing or not a number"_s);
-    const auto issuedAt = qint64(issuedAtValue.toDouble());
+    if (!expiresValue.isDouble())
+        return rejected(u"exp is missing or not a number"_s);
+    const bool hasIssuedAt = payload->contains(u"iat"_s);
+    if (hasIssuedAt && !issuedAtValue.isDouble())
+        return rejected(u"iat is not a number"_s);
     const auto expires = qint64(expiresValue.toDouble());
     const qint64 now = m_clock().toSecsSinceEpoch();
-    if (issuedAt > now + kClockSkewSeconds)
-        return rejected(u"iat is in the future"_s);
     if (expires <= now)
         return rejected(u"the token has expired"_s);
-    if (expires <= issuedAt || expires - issuedAt > kMaxLifetimeSeconds)
-        return rejected(u"the token's lifetime exp - iat is %1 s, over 20 minutes or not positive"_s.arg(
-            expires - issuedAt));
+    if (hasIssuedAt) {
+        const auto issuedAt = qint64(issuedAtValue.toDouble());
+        if (issuedAt > now + kClockSkewSeconds)
+            return rejected(u"iat is in the future"_s);
+        if (expires <= issuedAt || expires - issuedAt > kMaxLifetimeSeconds)
+            return rejected(u"the token's lifetime exp - iat is %1 s, over 20 minutes or not positive"_s.arg(
+                expires - issuedAt));
+    } else if (expires - now > kMaxLifetimeSeconds + kClockSkewSeconds) {
+        return rejected(
+            u"the token has no iat and expires %1 s from now, over 20 minutes"_s.arg(expires - now));
+    }
 
+    // scope: some entry must match the request; query order, limit, cursor and sort are ignored [apple-doc].
     if (payload->contains(u"scope"_s)) {
         const QJsonArray scopes = payload->value(u"scope"_s).toArray();
         const bool allowed = std::any_of(scopes.begin(), scopes.end(), [&request](const QJsonValue &scope) {

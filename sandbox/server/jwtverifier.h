@@ -11,7 +11,8 @@ namespace ascsync::sandbox {
 
 // Checks a request's bearer token the way App Store Connect does (API-NOTES §1), with its own parser and
 // OpenSSL verification: header alg/kid/typ, ES256 raw R||S signature against the registered key, `iss`
-// (or `sub: "user"` for individual keys), `aud`, `iat`/`exp` and the 20-minute lifetime, and `scope`.
+// (or `sub: "user"` for individual keys), `aud`, `exp`, the optional `iat` and the 20-minute lifetime, and
+// `scope`. Where each rule comes from is noted at its check in verify().
 class JwtVerifier {
 public:
     struct Outcome {

@@ -82,8 +82,10 @@ HttpReply ReportFileEndpoints::sales(const ApiCall &call) const
     if (parameters.error())
         return ApiReply::error(*parameters.error());
     const QMap<QString, QString> query = filters(parameters, names);
+    FileTamper tamper; // drawn while the state is locked: the fault plan is shared
+    tamper.wrongPeriod = call.faults.fires(FaultPlan::Fault::WrongPeriod);
     const StateUnlocker generating; // World is thread-safe; other requests go on meanwhile
-    return fileReply(m_world.salesReport(query));
+    return fileReply(m_world.salesReport(query, tamper));
 }
 
 HttpReply ReportFileEndpoints::finance(const ApiCall &call) const
@@ -95,8 +97,11 @@ HttpReply ReportFileEndpoints::finance(const ApiCall &call) const
     if (parameters.error())
         return ApiReply::error(*parameters.error());
     const QMap<QString, QString> query = filters(parameters, names);
+    FileTamper tamper;
+    tamper.wrongPeriod = call.faults.fires(FaultPlan::Fault::WrongPeriod);
+    tamper.droppedRow = call.faults.fires(FaultPlan::Fault::DroppedRow);
     const StateUnlocker generating;
-    return fileReply(m_world.financeReport(query));
+    return fileReply(m_world.financeReport(query, tamper));
 }
 
 } // namespace ascsync::sandbox

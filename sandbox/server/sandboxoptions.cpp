@@ -38,6 +38,11 @@ QList<QCommandLineOption> allOptions()
          withDefault(u"First date of any report data"_s, defaults.historyStart.toString(Qt::ISODate)),
          u"YYYY-MM-DD"_s},
         {u"today"_s, u"The simulated today (default: the current UTC date)."_s, u"YYYY-MM-DD"_s},
+        {u"legacy-sales-before"_s,
+         withDefault(
+             u"SALES files of periods beginning before this date have Apple's older 22-column layout"_s,
+             defaults.legacySalesLayoutBefore.toString(Qt::ISODate)),
+         u"YYYY-MM-DD"_s},
         {u"latency-ms"_s, withDefault(u"Delay added to every response"_s, defaults.latencyMs), u"N"_s},
         {u"rate-limit"_s, withDefault(u"Requests per key per rolling hour"_s, defaults.rateLimit), u"N"_s},
         {u"faults"_s, u"Injected faults, name=probability comma-separated."_s, u"SPEC"_s},
@@ -113,8 +118,9 @@ ONGOING request with reports from --history-start and a ONE_TIME_SNAPSHOT proces
 When two or more apps are enabled, the last enabled app's ONGOING request is stoppedDueToInactivity,
 stopped 10 days before --today. Requests created by clients get their reports --report-delay-seconds later.
 
-Faults (--faults): http429, http500, reset, truncate, badchecksum, slow, drift, e.g.
-"http500=0.1,reset=0.05". Each draw depends on (seed, fault, method + path + query, how many times that
+Faults (--faults): http429, http500, reset, truncate, badchecksum, slow, drift, wrongperiod (a sales or
+FINANCIAL file dated with the previous period), droppedrow (a FINANCIAL file missing its last data row while
+its trailer still counts it), e.g. "http500=0.1,reset=0.05". Each draw depends on (seed, fault, method + path + query, how many times that
 same request was seen), so retries may succeed and a run is reproducible. A faulted answer carries
 "X-Sandbox-Fault: <names>", and the requests log names the fault of each request.
 
@@ -158,7 +164,8 @@ SandboxOptionsParser::Outcome SandboxOptionsParser::parse(const QStringList &arg
         readInteger(parser, u"url-ttl-seconds"_s, 1, 7 * 86400, &options.urlTtlSeconds, &error) &&
         readInteger(parser, u"slow-ms"_s, 0, 3600000, &options.slowMs, &error) &&
         readDate(parser, u"history-start"_s, &options.historyStart, &error) &&
-        readDate(parser, u"today"_s, &options.today, &error);
+        readDate(parser, u"today"_s, &options.today, &error) &&
+        readDate(parser, u"legacy-sales-before"_s, &options.legacySalesLayoutBefore, &error);
     if (!valuesOk)
         return outcome;
     options.stateDir = parser.value(u"state-dir"_s);

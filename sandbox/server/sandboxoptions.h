@@ -17,7 +17,8 @@ struct SandboxOptions {
     int apps = 3;
     int enabledApps = -1; // -1: all apps
     QDate historyStart = QDate(2024, 1, 1);
-    QDate today; // invalid: the current UTC date
+    QDate today;                                       // invalid: the current UTC date
+    QDate legacySalesLayoutBefore = QDate(2016, 1, 1); // see WorldOptions
     int latencyMs = 0;
     int rateLimit = 3600;
     QString faults;

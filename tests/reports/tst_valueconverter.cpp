@@ -46,6 +46,13 @@ private Q_SLOTS:
         row("text kept", ColumnType::Text, u" 007 "_s, u" 007 "_s);
         row("identifier keeps zeros", ColumnType::Text, u"0012345"_s, u"0012345"_s);
         row("empty text", ColumnType::Text, u""_s, QString());
+        // Apple's placeholder for a missing value is one space: NULL in every type (issue 15).
+        row("placeholder text", ColumnType::Text, u" "_s, QString());
+        row("placeholder decimal", ColumnType::Decimal, u" "_s, QString());
+        row("placeholder integer", ColumnType::Integer, u" "_s, QString());
+        row("placeholder date", ColumnType::Date, u" "_s, QString());
+        row("two spaces are text", ColumnType::Text, u"  "_s, u"  "_s);
+        row("space-led text kept", ColumnType::Text, u" a"_s, u" a"_s);
     }
 
     void valid()

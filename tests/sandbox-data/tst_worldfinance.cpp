@@ -72,6 +72,7 @@ private Q_SLOTS:
     void fiscalYearsAndWeeks();
     void fiscalMonthsTileTheCalendar();
     void financialFileHasColumnsAndTrailer();
+    void faultsEditTheFileAsAClientWouldSeeIt();
     void regionFilesPartitionTheSingleFile();
     void financeDetailHasPreambleAndSummary();
     void invalidRequestsNameTheParameter_data();
@@ -202,32 +203,70 @@ void TstWorldFinance::financialFileHasColumnsAndTrailer()
     QVERIFY(file.ok);
     QCOMPARE(file.header, expected);
     QVERIFY(file.rows.size() > 10);
-    qint64 units = 0;
-    double amount = 0.0;
+    qint64 unitsSold = 0;
+    qint64 amountCents = 0;
+    int returns = 0;
     static const QRegularExpression money(u"^-?\\d+\\.\\d{2}$"_s);
+    const auto cents = [](const QString &value) { return qint64(std::llround(value.toDouble() * 100.0)); };
     for (const QStringList &row : file.rows) {
         QCOMPARE(row.size(), 22);
         // The fiscal month, not the calendar month: 2025-03-30 ... 2025-05-03.
         QCOMPARE(us(row[0]), QDate(2025, 3, 30));
         QCOMPARE(us(row[1]), QDate(2025, 5, 3));
-        QVERIFY(row[file.column(u"Sales or Return"_s)] == u"S" ||
-                row[file.column(u"Sales or Return"_s)] == u"R");
+        const QString kind = row[file.column(u"Sales or Return"_s)];
+        QVERIFY(kind == u"S" || kind == u"R");
         QVERIFY(money.match(row[file.column(u"Extended Partner Share"_s)]).hasMatch());
         QVERIFY(!row[file.column(u"Product Type Identifier"_s)].isEmpty());
         const qint64 quantity = row[file.column(u"Quantity"_s)].toLongLong();
-        QCOMPARE(quantity < 0, row[file.column(u"Sales or Return"_s)] == u"R");
-        units += quantity;
-        amount += row[file.column(u"Extended Partner Share"_s)].toDouble();
+        const qint64 share = cents(row[file.column(u"Partner Share"_s)]);
+        const qint64 extended = cents(row[file.column(u"Extended Partner Share"_s)]);
+        const qint64 price = cents(row[file.column(u"Customer Price"_s)]);
+        QVERIFY(share > 0);
+        if (kind == u"R") {
+            // A return: Quantity -1, positive Partner Share, negative Extended Partner Share and Customer
+            // Price.
+            ++returns;
+            QCOMPARE(quantity, -1);
+            QCOMPARE(extended, -share);
+            QVERIFY(price < 0);
+        } else {
+            QVERIFY(quantity > 0);
+            QCOMPARE(extended, quantity * share);
+            QVERIFY(price > 0);
+            unitsSold += quantity;
+        }
+        amountCents += extended;
     }
-    // After the data: a blank line, then rows that do not start with a date.
-    QVERIFY(file.text.contains("\n\nTotal_Rows\t"));
+    QVERIFY2(returns > 0, "the month must have returns");
+    // The trailer follows the data without a blank line, in rows that do not start with a date.
+    QVERIFY(!file.text.contains("\n\n"));
     QCOMPARE(file.trailer.size(), 3);
     QCOMPARE(file.trailer[0], (QStringList{u"Total_Rows"_s, QString::number(file.rows.size())}));
+    // Total_Amount: the net Extended Partner Share, returns included, to the cent.
     QCOMPARE(file.trailer[1].value(0), u"Total_Amount"_s);
-    QVERIFY(std::abs(file.trailer[1].value(1).toDouble() - amount) < 0.01 * file.rows.size());
-    QCOMPARE(file.trailer[2], (QStringList{u"Total_Units"_s, QString::number(units)}));
+    QCOMPARE(cents(file.trailer[1].value(1)), amountCents);
+    // Total_Units: units sold only, returns not subtracted.
+    QCOMPARE(file.trailer[2], (QStringList{u"Total_Units"_s, QString::number(unitsSold)}));
     for (const QStringList &line : file.trailer)
         QVERIFY(!us(line.value(0)).isValid());
+}
+
+void TstWorldFinance::faultsEditTheFileAsAClientWouldSeeIt()
+{
+    const QMap<QString, QString> request =
+        filters(u"FINANCIAL"_s, u"ZZ"_s, u"2025-04"_s, m_world->vendorNumber());
+    const TsvFile clean = TsvFile::parse(m_world->financeReport(request).gzip);
+    FileTamper dropped;
+    dropped.droppedRow = true;
+    const TsvFile edited = TsvFile::parse(m_world->financeReport(request, dropped).gzip);
+    QCOMPARE(edited.rows.size(), clean.rows.size() - 1);
+    QCOMPARE(edited.trailer, clean.trailer); // the trailer still counts the missing row
+    FileTamper shifted;
+    shifted.wrongPeriod = true;
+    const TsvFile wrong = TsvFile::parse(m_world->financeReport(request, shifted).gzip);
+    QCOMPARE(wrong.rows.size(), clean.rows.size());
+    QCOMPARE(us(wrong.rows.first().value(0)), QDate(2025, 3, 30).addDays(-35));
+    QCOMPARE(us(wrong.rows.first().value(1)), QDate(2025, 5, 3).addDays(-35));
 }
 
 void TstWorldFinance::regionFilesPartitionTheSingleFile()

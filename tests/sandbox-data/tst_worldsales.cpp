@@ -138,6 +138,12 @@ private Q_SLOTS:
     void salesAgreeWithAnalyticsDownloads();
     void weeklyIsTheSumOfItsDays();
     void sameOptionsSameBytes();
+    void emptyFieldsAreASingleSpace_data();
+    void emptyFieldsAreASingleSpace();
+    void adjustmentRowsHaveNoUnits();
+    void oldSalesPeriodsHaveTheOlderLayout();
+    void subscriptionVersionsHaveTheirOwnLayouts();
+    void wrongPeriodFaultDatesTheFileWithThePreviousPeriod();
 
 private:
     FileResult sales(const QString &type, const QString &subType, const QString &frequency,
@@ -527,18 +533,18 @@ void TstWorldSales::salesSummaryColumnsAndValues()
         const QString type = row[file.column(u"Product Type Identifier"_s)];
         QVERIFY2(productTypes.contains(type), qPrintable(type));
         seenTypes.insert(type);
-        QVERIFY(row[file.column(u"Units"_s)].toLongLong() != 0);
+        const bool adjustment = row[file.column(u"Units"_s)] == u"0";
         QVERIFY(decimal.match(row[file.column(u"Developer Proceeds"_s)]).hasMatch());
-        QVERIFY(decimal.match(row[file.column(u"Customer Price"_s)]).hasMatch());
+        QVERIFY(decimal.match(row[file.column(u"Customer Price"_s)].mid(adjustment ? 1 : 0)).hasMatch());
         QCOMPARE(row[file.column(u"Country Code"_s)].size(), 2);
         QCOMPARE(row[file.column(u"Customer Currency"_s)].size(), 3);
         const QString appleId = row[file.column(u"Apple Identifier"_s)];
         if (appNames.contains(appleId)) {
             QCOMPARE(row[file.column(u"Title"_s)], appNames.value(appleId)); // the app row: Title = app name
-            QVERIFY(row[file.column(u"Parent Identifier"_s)].isEmpty());
+            QCOMPARE(row[file.column(u"Parent Identifier"_s)], u" "_s);      // Apple's placeholder
         } else {
             QVERIFY(type.startsWith(u"IA") || type == u"FI1"); // an in-app product of one of the apps
-            QVERIFY(!row[file.column(u"Parent Identifier"_s)].isEmpty());
+            QVERIFY(!row[file.column(u"Parent Identifier"_s)].trimmed().isEmpty());
         }
         if (type == u"IAY")
             QVERIFY(QStringList({u"New"_s, u"Renewal"_s}).contains(row[file.column(u"Subscription"_s)]));
@@ -630,6 +636,148 @@ void TstWorldSales::sameOptionsSameBytes()
     QMap<QString, QString> otherMap = map;
     otherMap.insert(u"vendorNumber"_s, otherWorld.vendorNumber());
     QVERIFY(otherWorld.salesReport(otherMap).gzip != first.gzip);
+}
+
+void TstWorldSales::emptyFieldsAreASingleSpace_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("subType");
+    QTest::newRow("SALES") << u"SALES"_s << u"SUMMARY"_s;
+    QTest::newRow("SUBSCRIPTION") << u"SUBSCRIPTION"_s << u"SUMMARY"_s;
+    QTest::newRow("SUBSCRIPTION_EVENT") << u"SUBSCRIPTION_EVENT"_s << u"SUMMARY"_s;
+}
+
+void TstWorldSales::emptyFieldsAreASingleSpace()
+{
+    // Apple writes a single space for a missing value, in text and number columns, also as a line's last
+    // field (the line then ends in TAB + space).
+    QFETCH(QString, type);
+    QFETCH(QString, subType);
+    const FileResult result = sales(type, subType, u"DAILY"_s, kToday.addDays(-2).toString(Qt::ISODate));
+    QCOMPARE(kindName(result.kind), u"Ok"_s);
+    const TsvFile file = TsvFile::parse(result.gzip);
+    QVERIFY(file.ok);
+    QVERIFY(!file.text.contains("\t\t"));
+    QVERIFY(!file.text.contains("\t\n"));
+    int placeholders = 0;
+    for (const QStringList &row : file.rows) {
+        for (const QString &field : row) {
+            QVERIFY(!field.isEmpty());
+            placeholders += field == u" " ? 1 : 0;
+        }
+    }
+    QVERIFY(placeholders > file.rows.size());
+    if (type == u"SALES")
+        QVERIFY(file.text.contains("\t \n")); // Order Type, the last column, is empty on every row
+}
+
+void TstWorldSales::adjustmentRowsHaveNoUnits()
+{
+    int adjustments = 0;
+    for (int day = 2; day < 8; ++day) {
+        const TsvFile file = TsvFile::parse(
+            sales(u"SALES"_s, u"SUMMARY"_s, u"DAILY"_s, kToday.addDays(-day).toString(Qt::ISODate)).gzip);
+        for (const QStringList &row : file.rows) {
+            if (row[file.column(u"Units"_s)] != u"0")
+                continue;
+            ++adjustments;
+            QVERIFY(row[file.column(u"Developer Proceeds"_s)].toDouble() != 0.0);
+            QVERIFY(row[file.column(u"Customer Price"_s)].toDouble() < 0.0);
+        }
+    }
+    QVERIFY2(adjustments >= 2, "every third period of an app has an adjustment row");
+}
+
+void TstWorldSales::oldSalesPeriodsHaveTheOlderLayout()
+{
+    WorldOptions options = salesWorld();
+    options.legacySalesLayoutBefore = kToday.addDays(-5);
+    const World world(options);
+    // The first day with sales in [from, to] days ago (a few days sell nothing at all).
+    const auto file = [&](int from, int to) {
+        for (int daysAgo = from; daysAgo <= to; ++daysAgo) {
+            const FileResult result = world.salesReport(
+                filters(u"SALES"_s, u"SUMMARY"_s, u"DAILY"_s, kToday.addDays(-daysAgo).toString(Qt::ISODate),
+                        world.vendorNumber()));
+            if (result.kind == FileResult::Kind::Ok)
+                return TsvFile::parse(result.gzip);
+        }
+        return TsvFile();
+    };
+    const TsvFile older = file(6, 12);
+    const TsvFile newer = file(2, 5);
+    QCOMPARE(newer.header.size(), 28);
+    QCOMPARE(older.header, newer.header.mid(0, 22)); // up to CMB
+    QCOMPARE(older.header.last(), u"CMB"_s);
+    QVERIFY(!older.rows.isEmpty());
+    for (const QStringList &row : older.rows)
+        QCOMPARE(row.size(), 22);
+    // The default switch lies years before any period the simulator serves.
+    QCOMPARE(WorldOptions().legacySalesLayoutBefore, QDate(2016, 1, 1));
+}
+
+void TstWorldSales::subscriptionVersionsHaveTheirOwnLayouts()
+{
+    WorldOptions options = salesWorld(QDate(2023, 2, 20));
+    options.historyStart = QDate(2022, 6, 1);
+    const World world(options);
+    const auto fetch = [&](const World &from, const QString &type, const QString &subType,
+                           const QString &version) {
+        QMap<QString, QString> map = filters(type, subType, u"DAILY"_s, u"2023-02-15"_s, from.vendorNumber());
+        map.insert(u"version"_s, version);
+        return from.salesReport(map);
+    };
+    for (const auto &[type, subType] :
+         {std::pair{u"SUBSCRIPTION"_s, u"SUMMARY"_s}, std::pair{u"SUBSCRIPTION_EVENT"_s, u"SUMMARY"_s},
+          std::pair{u"SUBSCRIBER"_s, u"DETAILED"_s}}) {
+        const FileResult oldResult = fetch(world, type, subType, u"1_2"_s);
+        const FileResult newResult = fetch(world, type, subType, u"1_3"_s);
+        QCOMPARE(kindName(oldResult.kind), u"Ok"_s);
+        QCOMPARE(kindName(newResult.kind), u"Ok"_s);
+        const TsvFile old12 = TsvFile::parse(oldResult.gzip);
+        const TsvFile new13 = TsvFile::parse(newResult.gzip);
+        // Fewer columns (SUBSCRIBER 1_3 added none of the columns it lacks).
+        QVERIFY2(old12.header.size() < new13.header.size() ||
+                     (type == u"SUBSCRIBER" && old12.header.size() == new13.header.size()),
+                 qPrintable(type));
+        QVERIFY(old12.header.contains(u"Promotional Offer Name"_s));
+        QVERIFY(!old12.header.contains(u"Subscription Offer Name"_s));
+        QVERIFY(new13.header.contains(u"Subscription Offer Name"_s));
+        QCOMPARE(old12.rows.size(), new13.rows.size());
+        // The same values under either layout, found by name.
+        for (const QString &column : {u"Subscription Apple ID"_s, u"Country"_s}) {
+            if (new13.column(column) >= 0)
+                QCOMPARE(old12.values(column), new13.values(column));
+        }
+        for (const QStringList &row : old12.rows)
+            QCOMPARE(row.size(), old12.header.size());
+    }
+    // The offer name sits early in a 1_2 event row, after Proceeds Reason in 1_3.
+    const TsvFile events = TsvFile::parse(fetch(world, u"SUBSCRIPTION_EVENT"_s, u"SUMMARY"_s, u"1_2"_s).gzip);
+    QVERIFY(events.column(u"Promotional Offer Name"_s) < events.column(u"Proceeds Reason"_s));
+
+    // Apple retired 1_2 on 2023-03-01.
+    const World later(salesWorld(QDate(2023, 3, 2)));
+    const FileResult retired = fetch(later, u"SUBSCRIPTION"_s, u"SUMMARY"_s, u"1_2"_s);
+    QCOMPARE(kindName(retired.kind), u"BadRequest"_s);
+    QCOMPARE(retired.parameter, u"filter[version]"_s);
+    QVERIFY2(retired.detail.contains(u"latest version for this report is 1_3"_s), qPrintable(retired.detail));
+}
+
+void TstWorldSales::wrongPeriodFaultDatesTheFileWithThePreviousPeriod()
+{
+    const QMap<QString, QString> map =
+        filters(u"SALES"_s, u"SUMMARY"_s, u"WEEKLY"_s, u"2025-06-15"_s, m_world->vendorNumber());
+    FileTamper tamper;
+    tamper.wrongPeriod = true;
+    const TsvFile clean = TsvFile::parse(m_world->salesReport(map).gzip);
+    const TsvFile wrong = TsvFile::parse(m_world->salesReport(map, tamper).gzip);
+    QCOMPARE(wrong.rows.size(), clean.rows.size());
+    for (const QStringList &row : wrong.rows) {
+        QCOMPARE(row[wrong.column(u"Begin Date"_s)], u"06/02/2025"_s);
+        QCOMPARE(row[wrong.column(u"End Date"_s)], u"06/08/2025"_s);
+    }
+    QCOMPARE(clean.rows.first()[clean.column(u"Begin Date"_s)], u"06/09/2025"_s);
 }
 
 QTEST_GUILESS_MAIN(TstWorldSales)

@@ -45,7 +45,10 @@ TsvFile TsvFile::parse(const QByteArray &gzip)
         const QStringList fields = QString::fromUtf8(lines[i]).split(u'\t');
         if (i == 0) {
             file.header = fields;
-        } else if (lines[i].isEmpty()) {
+        } else if (lines[i].isEmpty() || lines[i].startsWith("Total_")) {
+            // A blank line, or FINANCIAL's Total_ rows that follow the data without one, start the trailer.
+            if (!lines[i].isEmpty())
+                file.trailer.append(fields);
             inTrailer = true;
         } else if (inTrailer) {
             file.trailer.append(fields);

@@ -10,8 +10,8 @@ struct TsvFile {
     bool ok = false;            // inflated completely and the gzip trailer checked out
     QByteArray text;            // the inflated bytes
     QStringList header;         // first line
-    QList<QStringList> rows;    // every further non-empty line, until the first empty one
-    QList<QStringList> trailer; // lines after the first empty line (finance files)
+    QList<QStringList> rows;    // every further non-empty line, until the first empty one or "Total_" line
+    QList<QStringList> trailer; // the lines from there on, blank lines left out (finance files)
 
     int column(const QString &name) const { return int(header.indexOf(name)); }
     QStringList values(const QString &name) const;

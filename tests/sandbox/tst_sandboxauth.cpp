@@ -1,6 +1,7 @@
 // The simulator's gatekeeping: every way a JWT can be wrong, roles, scopes, the rate limit.
 
 #include "sandboxharness.h"
+#include "server/jwtverifier.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void rejectedTokens_data();
     void rejectedTokens();
     void lifetimeAndSkewBoundaries();
+    void tokenWithoutIatIsAcceptedAsApple();
     void individualKey();
     void roles_data();
     void roles();
@@ -109,7 +111,9 @@ void TestSandboxAuth::rejectedTokens_data()
                             "unknown kid",
                             "iss mismatch",
                             "no iss",
-                            "no iat",
+                            "no iat, exp over 20 minutes away",
+                            "no iat, expired",
+                            "iat not a number",
                             "no exp",
                             "empty signature"})
         QTest::newRow(row) << QByteArray(row);
@@ -196,8 +200,17 @@ void TestSandboxAuth::rejectedTokens()
     } else if (defect == "no iss") {
         payload.remove(u"iss"_s);
         value = bearer(adminSigned(header, payload));
-    } else if (defect == "no iat") {
+    } else if (defect == "no iat, exp over 20 minutes away") {
+        // Without iat the 20-minute rule applies to exp against the server's clock (beyond the skew).
         payload.remove(u"iat"_s);
+        payload[u"exp"_s] = nowSeconds + 1300;
+        value = bearer(adminSigned(header, payload));
+    } else if (defect == "no iat, expired") {
+        payload.remove(u"iat"_s);
+        payload[u"exp"_s] = nowSeconds - 1;
+        value = bearer(adminSigned(header, payload));
+    } else if (defect == "iat not a number") {
+        payload[u"iat"_s] = QString::number(nowSeconds);
         value = bearer(adminSigned(header, payload));
     } else if (defect == "no exp") {
         payload.remove(u"exp"_s);
@@ -240,6 +253,23 @@ void TestSandboxAuth::lifetimeAndSkewBoundaries()
     const QByteArray token = adminSigned(adminHeader(), adminPayload(300));
     QCOMPARE(m_harness->get(u"/v1/apps"_s, token).status, 200);
     m_harness->advance(301);
+    QCOMPARE(m_harness->get(u"/v1/apps"_s, token).status, 401);
+}
+
+void TestSandboxAuth::tokenWithoutIatIsAcceptedAsApple()
+{
+    // Apple accepts tokens without iat (a widely used client never sets it, API-NOTES §1): then exp may lie
+    // at most 20 minutes after the server's clock.
+    const qint64 now = m_harness->now().toSecsSinceEpoch();
+    QJsonObject payload = adminPayload();
+    payload.remove(u"iat"_s);
+    payload[u"exp"_s] = now + 1200;
+    const QByteArray token = adminSigned(adminHeader(), payload);
+    QCOMPARE(m_harness->get(u"/v1/apps"_s, token).status, 200);
+    payload[u"exp"_s] = now + 1200 + JwtVerifier::kClockSkewSeconds + 1;
+    QCOMPARE(m_harness->get(u"/v1/apps"_s, adminSigned(adminHeader(), payload)).status, 401);
+    // It expires like any other token.
+    m_harness->advance(1201);
     QCOMPARE(m_harness->get(u"/v1/apps"_s, token).status, 401);
 }
 

@@ -31,6 +31,7 @@ void TestSandboxOptions::defaults()
     QCOMPARE(parsed.options.enabledApps, -1);
     QCOMPARE(parsed.options.historyStart, QDate(2024, 1, 1));
     QVERIFY(!parsed.options.today.isValid());
+    QCOMPARE(parsed.options.legacySalesLayoutBefore, QDate(2016, 1, 1));
     QVERIFY(SandboxOptionsParser::parse({u"x"_s, u"--help"_s}).helpRequested);
 }
 
@@ -68,7 +69,9 @@ void TestSandboxOptions::everyOption()
                                                                               u"--url-ttl-seconds"_s,
                                                                               u"30"_s,
                                                                               u"--slow-ms"_s,
-                                                                              u"250"_s});
+                                                                              u"250"_s,
+                                                                              u"--legacy-sales-before"_s,
+                                                                              u"2024-09-01"_s});
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
     const SandboxOptions &options = parsed.options;
     QCOMPARE(options.port, quint16(8080));
@@ -87,6 +90,7 @@ void TestSandboxOptions::everyOption()
     QCOMPARE(options.reportDelaySeconds, 0);
     QCOMPARE(options.urlTtlSeconds, 30);
     QCOMPARE(options.slowMs, 250);
+    QCOMPARE(options.legacySalesLayoutBefore, QDate(2024, 9, 1));
 }
 
 void TestSandboxOptions::errors_data()
@@ -98,6 +102,8 @@ void TestSandboxOptions::errors_data()
     QTest::newRow("zero apps") << QStringList{u"--apps"_s, u"0"_s} << u"--apps"_s;
     QTest::newRow("zero rate limit") << QStringList{u"--rate-limit"_s, u"0"_s} << u"--rate-limit"_s;
     QTest::newRow("bad date") << QStringList{u"--history-start"_s, u"2024-13-01"_s} << u"--history-start"_s;
+    QTest::newRow("bad legacy date") << QStringList{u"--legacy-sales-before"_s, u"2016"_s}
+                                     << u"--legacy-sales-before"_s;
     QTest::newRow("today before history") << QStringList{u"--today"_s, u"2023-12-31"_s} << u"--today"_s;
     QTest::newRow("enabled beyond apps")
         << QStringList{u"--apps"_s, u"1"_s, u"--enabled-apps"_s, u"2"_s} << u"--enabled-apps"_s;

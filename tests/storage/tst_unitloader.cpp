@@ -4,6 +4,7 @@
 #include "reports/columnnames.h"
 #include "storagetestbackend.h"
 #include "storagetesthelpers.h"
+#include "storage/placeholdercleanup.h"
 #include "sync/unitloader.h"
 #include "testfiles.h"
 
@@ -282,6 +283,111 @@ private Q_SLOTS:
         QCOMPARE(rows->at(1).mid(0, 2), (QStringList{u"Café"_s, u"cut \u00E2\u201A"_s}));
         // An empty field is NULL, as everywhere.
         QCOMPARE(rows->at(2).mid(0, 2), (QStringList{u"plain"_s, storagetest::Null}));
+    }
+
+    void singleSpacePlaceholdersAreNull()
+    {
+        // Apple writes one space for a missing value, in text and number columns, also as the last field of
+        // a line (TAB + space). Two spaces are text, kept as they are.
+        const QByteArray content = "SKU\tUnits\tCustomer Price\tPromo Code\tOrder Type\n"
+                                   "app\t \t0.99\t \t \n"
+                                   "iap\t3\t \t  \tPO\n";
+        const QString file = writeGzip(m_files, u"placeholders.tsv.gz"_s, content);
+        StorageTestBackend &m_backend = *backend(); // the name OPEN_DESTINATION uses
+        const auto spec = m_backend.freshSpec(u"placeholders"_s);
+        OPEN_DESTINATION(destination, spec);
+        const auto loaded = sync::loadUnit(destination, salesLikeUnit(u"sales_summary"_s, file, u"1"_s));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorMessage()));
+        const QString table = destination.qualified(u"sales_summary"_s);
+        QCOMPARE(storagetest::rowsOf(destination,
+                                     u"SELECT sku, promo_code, order_type FROM %1 ORDER BY sku"_s.arg(table)),
+                 (QList<QStringList>{{u"app"_s, storagetest::Null, storagetest::Null},
+                                     {u"iap"_s, u"  "_s, u"PO"_s}}));
+        const auto numbers = storagetest::rowsOf(
+            destination, u"SELECT units, customer_price FROM %1 ORDER BY sku"_s.arg(table));
+        QCOMPARE(numbers.size(), 2);
+        QCOMPARE(numbers[0][0], storagetest::Null);
+        QCOMPARE(numbers[0][1].toDouble(), 0.99);
+        QCOMPARE(numbers[1][0].toDouble(), 3.0);
+        QCOMPARE(numbers[1][1], storagetest::Null);
+    }
+
+    void oldPlaceholdersAreRewrittenOnRequest()
+    {
+        // Rows loaded before the rule kept the space; clearMissingValuePlaceholders (for the migration)
+        // turns them into NULL in text data columns and leaves bookkeeping columns alone.
+        const QString file = writeGzip(m_files, u"old.tsv.gz"_s, "SKU\tPromo Code\nkept\tPROMO\n");
+        StorageTestBackend &m_backend = *backend(); // the name OPEN_DESTINATION uses
+        const auto spec = m_backend.freshSpec(u"oldspaces"_s);
+        OPEN_DESTINATION(destination, spec);
+        QVERIFY(sync::loadUnit(destination, salesLikeUnit(u"sales_summary"_s, file, u"1"_s)).ok());
+        const QString table = destination.qualified(u"sales_summary"_s);
+        VERIFY_OK(destination.query(
+            u"INSERT INTO %1 (sku, promo_code, _report_date) VALUES (' ', ' ', '2026-11-02')"_s.arg(table),
+            {}, {}));
+        VERIFY_OK(destination.begin());
+        const auto cleared = storage::clearMissingValuePlaceholders(destination, u"sales_summary"_s);
+        VERIFY_OK(destination.commit());
+        QVERIFY2(cleared.ok(), qPrintable(cleared.errorMessage()));
+        QCOMPARE(cleared.value(), 2);
+        QCOMPARE(storagetest::rowsOf(
+                     destination, u"SELECT sku, promo_code FROM %1 ORDER BY sku IS NULL, sku"_s.arg(table)),
+                 (QList<QStringList>{{u"kept"_s, u"PROMO"_s}, {storagetest::Null, storagetest::Null}}));
+        const auto missing = storage::clearMissingValuePlaceholders(destination, u"no_such_table"_s);
+        QVERIFY(missing.ok() && missing.value() == 0);
+    }
+
+    void reportVersionsShareOneTableInEitherOrder_data()
+    {
+        QTest::addColumn<bool>("oldFirst");
+        QTest::newRow("old layout first") << true;
+        QTest::newRow("new layout first") << false;
+    }
+
+    void reportVersionsShareOneTableInEitherOrder()
+    {
+        // A subscription report's 1_2 layout names the offer `Promotional Offer Name`, early in the row, and
+        // lacks later columns; 1_3 has `Subscription Offer Name` after `Proceeds Reason` and more columns.
+        QFETCH(bool, oldFirst);
+        const QString old12 =
+            writeGzip(m_files, u"v12.tsv.gz"_s,
+                      "Event Date\tEvent\tPromotional Offer Name\tProceeds Reason\tQuantity\n"
+                      "2023-02-14\tSubscribe\tSpring\t \t4\n");
+        const QString new13 =
+            writeGzip(m_files, u"v13.tsv.gz"_s,
+                      "Event Date\tEvent\tProceeds Reason\tSubscription Offer Name\tQuantity"
+                      "\tPaid Service Days Recovered\n"
+                      "2023-02-15\tRenew\tRate After One Year\tSummer\t2\t5\n");
+        StorageTestBackend &m_backend = *backend(); // the name OPEN_DESTINATION uses
+        const auto spec = m_backend.freshSpec(oldFirst ? u"versionsold"_s : u"versionsnew"_s);
+        OPEN_DESTINATION(destination, spec);
+        const auto unit = [](const QString &file, const QString &day) {
+            sync::UnitLoad load = salesLikeUnit(u"subscription_event"_s, file, day);
+            load.metadata = {{{u"_report_date"_s, storage::ColumnType::Date}, day}};
+            return load;
+        };
+        const QList<std::pair<QString, QString>> order =
+            oldFirst ? QList<std::pair<QString, QString>>{{old12, u"2023-02-14"_s}, {new13, u"2023-02-15"_s}}
+                     : QList<std::pair<QString, QString>>{{new13, u"2023-02-15"_s}, {old12, u"2023-02-14"_s}};
+        for (const auto &[file, day] : order) {
+            const auto loaded = sync::loadUnit(destination, unit(file, day));
+            QVERIFY2(loaded.ok(), qPrintable(loaded.errorMessage()));
+        }
+        const QString table = destination.qualified(u"subscription_event"_s);
+        QCOMPARE(
+            storagetest::rowsOf(destination,
+                                u"SELECT event, promotional_offer_name, subscription_offer_name, "
+                                u"proceeds_reason FROM %1 ORDER BY event_date"_s.arg(table)),
+            (QList<QStringList>{{u"Subscribe"_s, u"Spring"_s, storagetest::Null, storagetest::Null},
+                                {u"Renew"_s, storagetest::Null, u"Summer"_s, u"Rate After One Year"_s}}));
+        const auto numbers = storagetest::rowsOf(
+            destination,
+            u"SELECT quantity, paid_service_days_recovered FROM %1 ORDER BY event_date"_s.arg(table));
+        QCOMPARE(numbers.size(), 2);
+        QCOMPARE(numbers[0][0].toDouble(), 4.0);
+        QCOMPARE(numbers[0][1], storagetest::Null);
+        QCOMPARE(numbers[1][0].toDouble(), 2.0);
+        QCOMPARE(numbers[1][1].toDouble(), 5.0);
     }
 };
 
