@@ -28,6 +28,28 @@ QUrlQuery pageOf200()
 
 } // namespace
 
+QList<ReportRequestInfo> parseReportRequests(const QJsonArray &data)
+{
+    QList<ReportRequestInfo> requests;
+    for (const QJsonValue &value : data) {
+        const QJsonObject attributes = attributesOf(value);
+        requests.append({idOf(value), attributes.value(u"accessType"_s).toString(),
+                         attributes.value(u"stoppedDueToInactivity"_s).toBool()});
+    }
+    return requests;
+}
+
+QList<ReportInfo> parseReports(const QJsonArray &data)
+{
+    QList<ReportInfo> reports;
+    for (const QJsonValue &value : data) {
+        const QJsonObject attributes = attributesOf(value);
+        reports.append({idOf(value), attributes.value(u"name"_s).toString(),
+                        attributes.value(u"category"_s).toString()});
+    }
+    return reports;
+}
+
 AnalyticsEndpoints::AnalyticsEndpoints(ApiClient &client)
     : m_client(client)
 {}
@@ -39,13 +61,7 @@ Result<QList<ReportRequestInfo>> AnalyticsEndpoints::requests(const QString &app
     if (!pages) {
         return pages.error();
     }
-    QList<ReportRequestInfo> requests;
-    for (const QJsonValue &value : pages->data) {
-        const QJsonObject attributes = attributesOf(value);
-        requests.append({idOf(value), attributes.value(u"accessType"_s).toString(),
-                         attributes.value(u"stoppedDueToInactivity"_s).toBool()});
-    }
-    return requests;
+    return parseReportRequests(pages->data);
 }
 
 Result<QList<ReportInfo>> AnalyticsEndpoints::reports(const QString &requestId)
@@ -55,13 +71,7 @@ Result<QList<ReportInfo>> AnalyticsEndpoints::reports(const QString &requestId)
     if (!pages) {
         return pages.error();
     }
-    QList<ReportInfo> reports;
-    for (const QJsonValue &value : pages->data) {
-        const QJsonObject attributes = attributesOf(value);
-        reports.append({idOf(value), attributes.value(u"name"_s).toString(),
-                        attributes.value(u"category"_s).toString()});
-    }
-    return reports;
+    return parseReports(pages->data);
 }
 
 Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportId, const QString &granularity)
@@ -74,8 +84,13 @@ Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportI
     if (!pages) {
         return pages.error();
     }
+    return parseInstances(pages->data);
+}
+
+Result<QList<InstanceInfo>> parseInstances(const QJsonArray &data)
+{
     QList<InstanceInfo> instances;
-    for (const QJsonValue &value : pages->data) {
+    for (const QJsonValue &value : data) {
         const QJsonObject attributes = attributesOf(value);
         const QDate processingDate =
             QDate::fromString(attributes.value(u"processingDate"_s).toString(), Qt::ISODate);
@@ -96,8 +111,13 @@ Result<QList<SegmentInfo>> AnalyticsEndpoints::segments(const QString &instanceI
     if (!pages) {
         return pages.error();
     }
+    return parseSegments(pages->data);
+}
+
+Result<QList<SegmentInfo>> parseSegments(const QJsonArray &data)
+{
     QList<SegmentInfo> segments;
-    for (const QJsonValue &value : pages->data) {
+    for (const QJsonValue &value : data) {
         const QJsonObject attributes = attributesOf(value);
         const QUrl url(attributes.value(u"url"_s).toString());
         if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s)) {

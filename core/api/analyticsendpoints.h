@@ -35,6 +35,14 @@ struct SegmentInfo {
     QString checksum;
 };
 
+// The `data` arrays of the four list documents, read into typed records (pure: the fuzz targets and tests
+// call them on bodies that never crossed the network). Instances without a valid processingDate and
+// segments without an http(s) URL make the whole list an error.
+QList<ReportRequestInfo> parseReportRequests(const QJsonArray &data);
+QList<ReportInfo> parseReports(const QJsonArray &data);
+Result<QList<InstanceInfo>> parseInstances(const QJsonArray &data);
+Result<QList<SegmentInfo>> parseSegments(const QJsonArray &data);
+
 // Typed access to the analytics chain request -> report -> instance -> segment (API-NOTES §4.2-§4.8).
 class AnalyticsEndpoints {
 public:

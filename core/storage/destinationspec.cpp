@@ -8,6 +8,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ascsync::storage {
@@ -107,6 +109,15 @@ Result<DestinationSpec> DestinationSpec::parseSqlite(const QString &text)
         return makeError(
             u"storage.spec.sqliteEmpty"_s,
             u"The SQLite destination has no file path: write for example sqlite:~/ascsync.db."_s);
+    }
+    // A NUL makes QFileInfo give up (the path stayed relative and named another file than the text);
+    // no control character belongs in a file name someone types.
+    if (std::any_of(path.begin(), path.end(),
+                    [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7F; })) {
+        return makeError(
+            u"storage.spec.sqliteControl"_s,
+            u"The SQLite path contains a control character (a NUL, tab or line break, for example), "
+            "which no file name should have: type the path again."_s);
     }
     if (path == u":memory:"_s) {
         return makeError(

@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -138,8 +139,13 @@ JwtVerifier::Outcome JwtVerifier::verify(const HttpRequestData &request) const
 
     const QJsonValue issuedAtValue = payload->value(u"iat"_s);
     const QJsonValue expiresValue = payload->value(u"exp"_s);
-    if (!issuedAtValue.isDouble() || !expiresValue.isDouble())
-        return rejected(u"iat or exp is missing or not a number"_s);
+    // Seconds since 1970 as JSON numbers; anything beyond ±2^53 is no time Apple would accept, and converting
+    // it to an integer would be undefined.
+    const auto isTime = [](const QJsonValue &value) {
+        return value.isDouble() && std::abs(value.toDouble()) <= 9007199254740992.0;
+    };
+    if (!isTime(issuedAtValue) || !isTime(expiresValue))
+        return rejected(u"iat or exp is missing or not a number of seconds"_s);
     const auto issuedAt = qint64(issuedAtValue.toDouble());
     const auto expires = qint64(expiresValue.toDouble());
     const qint64 now = m_clock().toSecsSinceEpoch();

@@ -108,6 +108,11 @@ private Q_SLOTS:
             << u"sqlite::memory:"_s << schema << u"storage.spec.sqliteMemory"_s << u"lose everything"_s;
         QTest::newRow("sqlite ~user")
             << u"sqlite:~bob/a.db"_s << schema << u"storage.spec.sqliteTildeUser"_s << u"full path"_s;
+        // Found by fuzz_destinationspec (issue 17): with a NUL the spec kept a relative path to another file.
+        QTest::newRow("sqlite control character") << u"sqlite:a\u0000\u000F/../]b.db"_s << schema
+                                                  << u"storage.spec.sqliteControl"_s << u"control"_s;
+        QTest::newRow("sqlite line break")
+            << u"sqlite:/data/a\nb.db"_s << schema << u"storage.spec.sqliteControl"_s << u"type the path"_s;
         QTest::newRow("sqlite folder")
             << u"sqlite:/data/"_s << schema << u"storage.spec.sqliteFolder"_s << u"/data/ascsync.db"_s;
         QTest::newRow("no user") << u"postgresql://host/db"_s << schema << u"storage.spec.noUser"_s
