@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The password of `postgresql://user:PASSWORD@…` when it is distinctive enough to search for in messages.
-QString distinctivePassword(const QString &text)
+QString distinctivePassword(const QString &text, const QString &schema)
 {
     // A sqlite: destination is a path: "sqlite:a://b:c@d" names a file, not a password.
     const qsizetype scheme = text.indexOf(u"://"_s);
@@ -36,7 +36,7 @@ QString distinctivePassword(const QString &text)
     const bool alphanumeric = std::all_of(password.begin(), password.end(), [](QChar c) {
         return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
     });
-    if (password.size() < 8 || !alphanumeric || text.count(password) != 1) {
+    if (password.size() < 8 || !alphanumeric || text.count(password) != 1 || schema.contains(password)) {
         return {};
     }
     return password;
@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auto spec = DestinationSpec::parse(text, schema);
     if (!spec) {
         FUZZ_CHECK(!spec.error().code.isEmpty() && !spec.error().message.isEmpty());
-        const QString password = distinctivePassword(text);
+        const QString password = distinctivePassword(text, schema);
         if (!password.isEmpty()) {
             FUZZ_CHECK(!spec.error().message.contains(password));
         }
@@ -82,7 +82,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(!spec->sqlitePath().isEmpty());
     }
     FUZZ_CHECK(!spec->describe().isEmpty());
-    const QString password = distinctivePassword(text);
+    const QString password = distinctivePassword(text, schema);
     if (!password.isEmpty()) {
         FUZZ_CHECK(!spec->toString().contains(password) && !spec->describe().contains(password));
     }
