@@ -113,6 +113,10 @@ private Q_SLOTS:
                                                   << u"storage.spec.sqliteControl"_s << u"control"_s;
         QTest::newRow("sqlite line break")
             << u"sqlite:/data/a\nb.db"_s << schema << u"storage.spec.sqliteControl"_s << u"type the path"_s;
+        QTest::newRow("sqlite dot") << u"sqlite:/."_s << schema << u"storage.spec.sqliteFolder"_s
+                                    << u"add a file name"_s;
+        QTest::newRow("sqlite dot dot")
+            << u"sqlite:/data/.."_s << schema << u"storage.spec.sqliteFolder"_s << u"/data/../ascsync.db"_s;
         QTest::newRow("sqlite folder")
             << u"sqlite:/data/"_s << schema << u"storage.spec.sqliteFolder"_s << u"/data/ascsync.db"_s;
         QTest::newRow("no user") << u"postgresql://host/db"_s << schema << u"storage.spec.noUser"_s
@@ -172,6 +176,9 @@ private Q_SLOTS:
         QTest::newRow("query parameter") << u"postgresql://ana@host/db?password=s3cr3t-pw"_s;
         QTest::newRow("other scheme") << u"mysql://ana:s3cr3t-pw@host/db"_s;
         QTest::newRow("invalid url") << u"postgresql://ana:s3cr3t-pw@host:99999999/db"_s;
+        // Found with fuzz_destinationspec (issue 17): the '/' ended the authority early, so the URL was
+        // "invalid" and its text, password included, was quoted in the error.
+        QTest::newRow("password with a slash") << u"postgresql://ana:s3cr3t/pw@host/db"_s;
     }
 
     void passwordsAreRefusedAndNeverEchoed()
