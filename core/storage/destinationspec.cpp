@@ -149,6 +149,10 @@ Result<DestinationSpec> DestinationSpec::parseSqlite(const QString &text)
                          u"\"%1\" names a folder: add a file name, for example %2ascsync.db."_s.arg(
                              path, path.endsWith(u'/') ? path : path + u'/'));
     }
+    // QFileInfo takes a path starting with ':' for a Qt resource (":a/../b" became ":/b"); here it is a file.
+    if (path.startsWith(u':')) {
+        path.prepend(u"./"_s);
+    }
     DestinationSpec spec;
     spec.m_kind = Kind::Sqlite;
     spec.m_path = QDir::cleanPath(QFileInfo(path).absoluteFilePath());

@@ -22,6 +22,11 @@ private Q_SLOTS:
                                   << QDir::current().absoluteFilePath(u"data/a.db"_s);
         QTest::newRow("home") << u"sqlite:~/ascsync.db"_s << QDir::homePath() + u"/ascsync.db"_s;
         QTest::newRow("surrounding spaces") << u"  sqlite:/a b/c.db \n"_s << u"/a b/c.db"_s;
+        // Found by fuzz_destinationspec (issue 17): QFileInfo reads ":a/../bb" as a Qt resource path, so the
+        // spec held ":/bb" instead of a file in the current directory.
+        QTest::newRow("relative, starts with a colon")
+            << u"sqlite::a/../bb"_s << QDir::current().absoluteFilePath(u"bb"_s);
+        QTest::newRow("colon file name") << u"sqlite::data.db"_s << QDir::currentPath() + u"/:data.db"_s;
     }
 
     void sqlitePaths()
