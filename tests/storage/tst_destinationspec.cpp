@@ -181,8 +181,8 @@ private Q_SLOTS:
         QTest::newRow("query parameter") << u"postgresql://ana@host/db?password=s3cr3t-pw"_s;
         QTest::newRow("other scheme") << u"mysql://ana:s3cr3t-pw@host/db"_s;
         QTest::newRow("invalid url") << u"postgresql://ana:s3cr3t-pw@host:99999999/db"_s;
-        // Found with fuzz_destinationspec (issue 17): the '/' ended the authority early, so the URL was
-        // "invalid" and its text, password included, was quoted in the error.
+        // Seen while writing fuzz_destinationspec's password check (issue 17): the '/' ended the authority
+        // early, so the URL was "invalid" and its text, password included, was quoted in the error.
         QTest::newRow("password with a slash") << u"postgresql://ana:s3cr3t/pw@host/db"_s;
     }
 
