@@ -13,7 +13,7 @@ corpus=$here/corpus
 tmp=$(mktemp -d /tmp/ascsync-seeds.XXXXXX)
 sandbox_pid=
 cleanup() {
-  [ -n "$sandbox_pid" ] && kill "$sandbox_pid" 2>/dev/null || true
+  if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -22,7 +22,7 @@ trap cleanup EXIT
 seed() {
   local target=$1 prefix=$2 file=$3
   mkdir -p "$corpus/$target"
-  { printf "$prefix"; cat "$file"; } >"$tmp/seed"
+  { printf '%b' "$prefix"; cat "$file"; } >"$tmp/seed"
   cp "$tmp/seed" "$corpus/$target/$(sha1sum "$tmp/seed" | cut -c1-40)"
 }
 # The first N bytes of a file (libFuzzer's inputs are small; the beginning has the header and real rows).
