@@ -33,3 +33,17 @@ if(ASCSYNC_SANITIZE)
         -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
     target_link_options(ascsync_policy INTERFACE -fsanitize=address,undefined)
 endif()
+
+# The fuzz build (preset `fuzz`, tests/fuzz/): every library is instrumented for libFuzzer's coverage and
+# checked by ASan and UBSan; only the fuzz executables link libFuzzer's main (-fsanitize=fuzzer). Asserts stay
+# on: they are part of what the fuzzers check.
+option(ASCSYNC_FUZZ "Build the libFuzzer targets of tests/fuzz (needs clang)" OFF)
+if(ASCSYNC_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "ASCSYNC_FUZZ needs clang (libFuzzer); use `cmake --preset fuzz`")
+    endif()
+    target_compile_options(ascsync_policy INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_compile_definitions(ascsync_policy INTERFACE QT_FORCE_ASSERTS)
+    target_link_options(ascsync_policy INTERFACE -fsanitize=address,undefined)
+endif()

@@ -17,6 +17,8 @@ packages=(
   # packaging: the Debian package's library dependencies (dpkg-shlibdeps), the desktop file and AppStream
   # validators, systemd-analyze to check the scheduled-sync units
   dpkg-dev desktop-file-utils appstream systemd
+  # fuzzing (tests/fuzz): clang with libFuzzer and the sanitizer runtimes
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev
 )
 
 missing=()

@@ -6,7 +6,9 @@
 #   4. for each preset (default: ci; add --preset asan for the sanitizer build): configures, builds, and runs
 #      ctest inside its own D-Bus session
 #      with an unlocked gnome-keyring, so the keychain tests talk to a real Secret Service,
-#   5. packaging (ci preset): validates the desktop file and metainfo, installs the build into a DESTDIR
+#   5. fuzzing (tests/fuzz/run-fuzz.sh): builds the `fuzz` preset (clang, ASan + UBSan) and runs each libFuzzer
+#      target for 20 s on its committed seed corpus, one line per target,
+#   6. packaging (ci preset): validates the desktop file and metainfo, installs the build into a DESTDIR
 #      staging tree and runs the staged executables, builds the Debian package and checks its files and
 #      Depends, and in CI installs it with apt-get, runs it and removes it,
 # and stops every server it started, whatever happens. Exits non-zero on any failure.
@@ -177,6 +179,12 @@ packaging_checks() {
     echo "skipped: only in CI (or with ASCSYNC_TEST_DEB_INSTALL=1), as root, where ascsync is not installed"
   fi
 }
+
+# --- fuzzing (owner: issue 17) -------------------------------------------------------------------------------
+# Regression runs of the parsers' libFuzzer targets: every committed seed is replayed, then each target explores
+# for ASCSYNC_FUZZ_SECONDS (20) seconds. Long runs: see README, "Fuzzing".
+step "fuzz: build (preset fuzz) and run each target"
+tests/fuzz/run-fuzz.sh
 
 if printf '%s\n' "${presets[@]}" | grep -qx ci; then
   packaging_checks build/ci

@@ -44,6 +44,33 @@ bool isAcceptableSegmentUrl(const QUrl &url)
            (host == u"127.0.0.1"_s || host == u"localhost"_s || host == u"::1"_s);
 }
 
+// One listed segment, checked: an id, an https link (the credential), a size and a checksum to verify.
+Result<SegmentInfo> segmentOf(const QJsonValue &value, const QString &instanceId)
+{
+    const auto id = checkedIdOf(value, u"a file of instance %1"_s.arg(instanceId));
+    if (!id) {
+        return id.error();
+    }
+    const QJsonObject attributes = attributesOf(value);
+    const QUrl url(attributes.value(u"url"_s).toString());
+    if (!isAcceptableSegmentUrl(url)) {
+        return makeError(
+            u"api.badResponse"_s,
+            u"App Store Connect listed a report file (%1) without a usable https download URL; "
+            u"ascsync does not fetch report files over plain http. Try again later."_s.arg(id.value()));
+    }
+    const qint64 size =
+        attributes.contains(u"sizeInBytes"_s) ? attributes.value(u"sizeInBytes"_s).toInteger(-1) : -1;
+    const QString checksum = attributes.value(u"checksum"_s).toString();
+    if ((attributes.contains(u"sizeInBytes"_s) && size < 0) || checksum.isEmpty()) {
+        return makeError(u"api.badResponse"_s,
+                         u"App Store Connect listed a report file (%1) with a negative size or without a "
+                         u"checksum, so its download could not be verified; the instance is retried on the "
+                         u"next sync."_s.arg(id.value()));
+    }
+    return SegmentInfo{id.value(), url, size, checksum};
+}
+
 QUrlQuery pageOf200()
 {
     QUrlQuery query;
@@ -52,6 +79,37 @@ QUrlQuery pageOf200()
 }
 
 } // namespace
+
+Result<QList<ReportRequestInfo>> parseReportRequests(const QJsonArray &data, const QString &appId)
+{
+    QList<ReportRequestInfo> requests;
+    for (const QJsonValue &value : data) {
+        const auto id = checkedIdOf(value, u"an analytics report request of app %1"_s.arg(appId));
+        if (!id) {
+            return id.error();
+        }
+        const QJsonObject attributes = attributesOf(value);
+        requests.append({id.value(), attributes.value(u"accessType"_s).toString(),
+                         attributes.value(u"stoppedDueToInactivity"_s).toBool()});
+    }
+    return requests;
+}
+
+Result<QList<ReportInfo>> parseReports(const QJsonArray &data, const QString &requestId)
+{
+    QList<ReportInfo> reports;
+    for (const QJsonValue &value : data) {
+        const QJsonObject attributes = attributesOf(value);
+        // Server text: control characters escaped once, here (report names reach messages and table names).
+        const QString name = escapeControlCharacters(attributes.value(u"name"_s).toString());
+        const auto id = checkedIdOf(value, u"the report \"%1\" of request %2"_s.arg(name, requestId));
+        if (!id) {
+            return id.error();
+        }
+        reports.append({id.value(), name, escapeControlCharacters(attributes.value(u"category"_s).toString())});
+    }
+    return reports;
+}
 
 AnalyticsEndpoints::AnalyticsEndpoints(ApiClient &client)
     : m_client(client)
@@ -68,17 +126,7 @@ Result<QList<ReportRequestInfo>> AnalyticsEndpoints::requests(const QString &app
     if (!pages) {
         return pages.error();
     }
-    QList<ReportRequestInfo> requests;
-    for (const QJsonValue &value : pages->data) {
-        const auto id = checkedIdOf(value, u"an analytics report request of app %1"_s.arg(appId));
-        if (!id) {
-            return id.error();
-        }
-        const QJsonObject attributes = attributesOf(value);
-        requests.append({id.value(), attributes.value(u"accessType"_s).toString(),
-                         attributes.value(u"stoppedDueToInactivity"_s).toBool()});
-    }
-    return requests;
+    return parseReportRequests(pages->data, appId);
 }
 
 Result<QList<ReportInfo>> AnalyticsEndpoints::reports(const QString &requestId)
@@ -92,20 +140,7 @@ Result<QList<ReportInfo>> AnalyticsEndpoints::reports(const QString &requestId)
     if (!pages) {
         return pages.error();
     }
-    QList<ReportInfo> reports;
-    for (const QJsonValue &value : pages->data) {
-        const QJsonObject attributes = attributesOf(value);
-        const auto id = checkedIdOf(
-            value, u"the report \"%1\" of request %2"_s.arg(
-                       escapeControlCharacters(attributes.value(u"name"_s).toString()), requestId));
-        if (!id) {
-            return id.error();
-        }
-        // Server text: control characters escaped once, here (report names reach messages and table names).
-        reports.append({id.value(), escapeControlCharacters(attributes.value(u"name"_s).toString()),
-                        escapeControlCharacters(attributes.value(u"category"_s).toString())});
-    }
-    return reports;
+    return parseReports(pages->data, requestId);
 }
 
 Result<QList<RequestWithReports>> AnalyticsEndpoints::requestsWithReports(const QString &appId)
@@ -203,8 +238,13 @@ Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportI
     if (!pages) {
         return pages.error();
     }
+    return parseInstances(pages->data, reportId);
+}
+
+Result<QList<InstanceInfo>> parseInstances(const QJsonArray &data, const QString &reportId)
+{
     QList<InstanceInfo> instances;
-    for (const QJsonValue &value : pages->data) {
+    for (const QJsonValue &value : data) {
         const auto id = checkedIdOf(value, u"an instance of report %1"_s.arg(reportId));
         if (!id) {
             return id.error();
@@ -233,8 +273,13 @@ Result<QList<SegmentInfo>> AnalyticsEndpoints::segments(const QString &instanceI
     if (!pages) {
         return pages.error();
     }
+    return parseSegments(pages->data, instanceId);
+}
+
+Result<QList<SegmentInfo>> parseSegments(const QJsonArray &data, const QString &instanceId)
+{
     QList<SegmentInfo> segments;
-    for (const QJsonValue &value : pages->data) {
+    for (const QJsonValue &value : data) {
         auto segment = segmentOf(value, instanceId);
         if (!segment) {
             return segment.error();
@@ -242,32 +287,6 @@ Result<QList<SegmentInfo>> AnalyticsEndpoints::segments(const QString &instanceI
         segments.append(std::move(segment).value());
     }
     return segments;
-}
-
-Result<SegmentInfo> AnalyticsEndpoints::segmentOf(const QJsonValue &value, const QString &instanceId)
-{
-    const auto id = checkedIdOf(value, u"a file of instance %1"_s.arg(instanceId));
-    if (!id) {
-        return id.error();
-    }
-    const QJsonObject attributes = attributesOf(value);
-    const QUrl url(attributes.value(u"url"_s).toString());
-    if (!isAcceptableSegmentUrl(url)) {
-        return makeError(
-            u"api.badResponse"_s,
-            u"App Store Connect listed a report file (%1) without a usable https download URL; "
-            u"ascsync does not fetch report files over plain http. Try again later."_s.arg(id.value()));
-    }
-    const qint64 size =
-        attributes.contains(u"sizeInBytes"_s) ? attributes.value(u"sizeInBytes"_s).toInteger(-1) : -1;
-    const QString checksum = attributes.value(u"checksum"_s).toString();
-    if ((attributes.contains(u"sizeInBytes"_s) && size < 0) || checksum.isEmpty()) {
-        return makeError(u"api.badResponse"_s,
-                         u"App Store Connect listed a report file (%1) with a negative size or without a "
-                         u"checksum, so its download could not be verified; the instance is retried on the "
-                         u"next sync."_s.arg(id.value()));
-    }
-    return SegmentInfo{id.value(), url, size, checksum};
 }
 
 QJsonObject AnalyticsEndpoints::createRequestBody(const QString &appId, const QString &accessType)

@@ -41,6 +41,16 @@ struct SegmentInfo {
     QString checksum;
 };
 
+// The `data` arrays of the four list documents, read into typed records (pure: the fuzz targets and tests
+// call them on bodies that never crossed the network); the second argument names the owner for messages.
+// Any id that is not a plain resource id, an instance without a valid processingDate, or a segment without
+// an https link, size and checksum makes the whole list an error; names are returned with control
+// characters escaped.
+Result<QList<ReportRequestInfo>> parseReportRequests(const QJsonArray &data, const QString &appId);
+Result<QList<ReportInfo>> parseReports(const QJsonArray &data, const QString &requestId);
+Result<QList<InstanceInfo>> parseInstances(const QJsonArray &data, const QString &reportId);
+Result<QList<SegmentInfo>> parseSegments(const QJsonArray &data, const QString &instanceId);
+
 // Typed access to the analytics chain request -> report -> instance -> segment (API-NOTES §4.2-§4.8).
 class AnalyticsEndpoints {
 public:
@@ -66,8 +76,6 @@ public:
     Result<HttpOutcome> deleteRequest(const QString &requestId);
 
 private:
-    static Result<SegmentInfo> segmentOf(const QJsonValue &value, const QString &instanceId);
-
     ApiClient &m_client;
 };
 

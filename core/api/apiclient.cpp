@@ -583,23 +583,33 @@ Result<PagedData> ApiClient::getAll(const QString &path, const QUrlQuery &query,
             return makeError(u"api.http%1"_s.arg(outcome->status),
                              describeHttpFailure(outcome->status, outcome->errors, what));
         }
-        QJsonParseError parseError{};
-        const QJsonDocument document = QJsonDocument::fromJson(outcome->body, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            return makeError(u"api.badResponse"_s,
-                             u"App Store Connect sent an unreadable answer while %1 (%2). Try "
-                             u"again later."_s.arg(what, parseError.errorString()));
+        auto page = parsePageDocument(outcome->body, what);
+        if (!page) {
+            return page.error();
         }
-        const QJsonObject object = document.object();
-        for (const QJsonValue &item : object.value(u"data"_s).toArray()) {
+        for (const QJsonValue &item : std::as_const(page->data)) {
             all.data.append(item);
         }
-        for (const QJsonValue &item : object.value(u"included"_s).toArray()) {
+        for (const QJsonValue &item : std::as_const(page->included)) {
             all.included.append(item);
         }
-        next = QUrl(object.value(u"links"_s).toObject().value(u"next"_s).toString());
+        next = QUrl(page->next);
     }
     return all;
+}
+
+Result<PageDocument> parsePageDocument(const QByteArray &body, const QString &what)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return makeError(u"api.badResponse"_s,
+                         u"App Store Connect sent an unreadable answer while %1 (%2). Try "
+                         u"again later."_s.arg(what, parseError.errorString()));
+    }
+    const QJsonObject object = document.object();
+    return PageDocument{object.value(u"data"_s).toArray(), object.value(u"included"_s).toArray(),
+                        object.value(u"links"_s).toObject().value(u"next"_s).toString()};
 }
 
 void ApiClient::downloadAll(const QList<DownloadRequest> &requests, int concurrency,

@@ -78,6 +78,17 @@ struct PagedData {
     QJsonArray included;
 };
 
+// One page of a JSON:API list document (API-NOTES §3): its `data`, `included` and `links.next`.
+struct PageDocument {
+    QJsonArray data;
+    QJsonArray included;
+    QString next; // empty on the last page
+};
+
+// Reads one page body; an error naming `what` ("listing your apps") when it is not a JSON object. Pure, so
+// tests and the fuzz targets reach the parser without a server.
+Result<PageDocument> parsePageDocument(const QByteArray &body, const QString &what);
+
 struct DownloadRequest {
     QUrl url;
     QString filePath;

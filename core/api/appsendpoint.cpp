@@ -16,8 +16,13 @@ Result<QList<AppInfo>> listApps(ApiClient &client)
     if (!pages) {
         return pages.error();
     }
+    return parseApps(pages->data);
+}
+
+Result<QList<AppInfo>> parseApps(const QJsonArray &data)
+{
     QList<AppInfo> apps;
-    for (const QJsonValue &value : pages->data) {
+    for (const QJsonValue &value : data) {
         const QJsonObject app = value.toObject();
         const QJsonObject attributes = app.value(u"attributes"_s).toObject();
         const auto id = checkResourceId(

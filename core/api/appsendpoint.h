@@ -18,6 +18,8 @@ struct AppInfo {
 
 // Every app the key can see (GET /v1/apps, all pages).
 Result<QList<AppInfo>> listApps(ApiClient &client);
+// The `data` array of a GET /v1/apps page, read into AppInfo records (pure, for tests and fuzzing).
+Result<QList<AppInfo>> parseApps(const QJsonArray &data);
 
 // The apps whose IDs are in `only` (every app when it is empty), in Apple's order, and the IDs of `only` the
 // key cannot see: a typo in an apps list must never read as "nothing to do".

@@ -3,6 +3,9 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
+#include <limits>
+
 namespace ascsync::api {
 
 std::optional<RateLimit> parseRateLimit(const QByteArray &header)
@@ -52,7 +55,12 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &heade
     bool ok = false;
     const qint64 seconds = text.toLongLong(&ok);
     if (ok) {
-        return seconds < 0 ? std::nullopt : std::optional(std::chrono::milliseconds(seconds * 1000));
+        if (seconds < 0) {
+            return std::nullopt;
+        }
+        // Saturate instead of overflowing: a wait of 292 million years and one of a day are the same to us.
+        constexpr qint64 kMaxSeconds = std::numeric_limits<qint64>::max() / 1000;
+        return std::chrono::milliseconds(std::min(seconds, kMaxSeconds) * 1000);
     }
     // RFC 9110 IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
     const QDateTime when =

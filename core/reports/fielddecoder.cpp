@@ -126,6 +126,11 @@ bool decodeField(QByteArrayView bytes, QString &out)
     }
     if (isValidUtf8(bytes)) {
         out = QString::fromUtf8(bytes);
+        // fromUtf8 drops a leading byte order mark; inside a file it is a character of the field (U+FEFF),
+        // kept as the byte path (nextUtf8) keeps it. Only the file's own BOM is removed, by the reader.
+        if (bytes.startsWith("\xEF\xBB\xBF")) {
+            out.prepend(QChar(0xFEFF));
+        }
         return false;
     }
     decodeWindows1252(bytes, out);

@@ -1,5 +1,7 @@
 #include "reports/valueconverter.h"
 
+#include "reports/fielddecoder.h"
+
 #include <QDate>
 
 #include <algorithm>
@@ -261,7 +263,11 @@ Result<QByteArrayView> convertUtf8(ColumnType type, QByteArrayView text, QByteAr
         return text;
     }
     // Anything else (blanks, '+', leading zeros, exponents, slashes, errors): the one exact definition.
-    auto converted = convert(type, QString::fromUtf8(text));
+    // decodeField, not QString::fromUtf8: fromUtf8 drops a leading U+FEFF, which made "\uFEFF2.3" a number
+    // here and an error in convert().
+    QString decoded;
+    decodeField(text, decoded);
+    auto converted = convert(type, decoded);
     if (!converted) {
         return converted.error();
     }

@@ -197,6 +197,11 @@ int SyncSchedule::randomizedDelayMinutes() const
 
 QDateTime SyncSchedule::nextRun(const QDateTime &after) const
 {
+    // An invalid moment (also a local time inside a daylight-saving gap) compares below every candidate, so
+    // the searches below would never end.
+    if (!after.isValid()) {
+        return {};
+    }
     const QDateTime local = after.toLocalTime();
     switch (kind) {
     case Kind::Manual:
@@ -209,16 +214,17 @@ QDateTime SyncSchedule::nextRun(const QDateTime &after) const
         }
         return candidate;
     }
+    // A day on which `at` does not exist (the spring-forward gap) has no run, as systemd skips it too.
     case Kind::Daily: {
-        QDateTime candidate(local.date(), at);
-        if (candidate <= local) {
-            candidate = QDateTime(local.date().addDays(1), at);
+        QDate day = local.date();
+        while (!QDateTime(day, at).isValid() || QDateTime(day, at) <= local) {
+            day = day.addDays(1);
         }
-        return candidate;
+        return QDateTime(day, at);
     }
     case Kind::Weekly: {
         QDate day = local.date();
-        while (day.dayOfWeek() != weekday || QDateTime(day, at) <= local) {
+        while (day.dayOfWeek() != weekday || !QDateTime(day, at).isValid() || QDateTime(day, at) <= local) {
             day = day.addDays(1);
         }
         return QDateTime(day, at);

@@ -38,7 +38,8 @@ struct SyncSchedule {
     QString cronFields() const;
     // Spreads the runs of many users (and machines) so they do not hit Apple's API at the same second.
     int randomizedDelayMinutes() const;
-    // The first run strictly after `after`, in local time, before any randomized delay. Invalid for manual.
+    // The first run strictly after `after`, in local time, before any randomized delay. Invalid for manual
+    // and for an invalid `after`.
     QDateTime nextRun(const QDateTime &after) const;
 };
 

@@ -8,6 +8,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ascsync::storage {
@@ -34,15 +36,23 @@ bool hasPasswordInAuthority(QStringView text)
     const qsizetype start = text.indexOf(u"://");
     if (start < 0)
         return false;
-    QStringView authority = text.mid(start + 3);
-    for (qsizetype i = 0; i < authority.size(); ++i) {
-        if (authority[i] == u'/' || authority[i] == u'?' || authority[i] == u'#') {
-            authority = authority.first(i);
-            break;
+    const QStringView rest = text.mid(start + 3);
+    const auto endOf = [&rest](QStringView stops) {
+        for (qsizetype i = 0; i < rest.size(); ++i) {
+            if (stops.contains(rest[i]))
+                return i;
         }
-    }
+        return rest.size();
+    };
+    // RFC 3986: the authority ends at '/', '?' or '#', and its userinfo at the last '@' in it.
+    const QStringView authority = rest.first(endOf(u"/?#"));
     const qsizetype at = authority.lastIndexOf(u'@');
-    return at >= 0 && authority.first(at).contains(u':');
+    if (at >= 0 && authority.first(at).contains(u':'))
+        return true;
+    // People do not percent-encode a '/' in a password ("ana:ab/cd@host"): read that way, the authority
+    // looks invalid and the whole text, password included, would be quoted in the error message.
+    const qsizetype firstAt = rest.first(endOf(u"?#")).indexOf(u'@');
+    return firstAt >= 0 && rest.first(firstAt).contains(u':');
 }
 
 Error passwordInUrlError()
@@ -108,6 +118,15 @@ Result<DestinationSpec> DestinationSpec::parseSqlite(const QString &text)
             u"storage.spec.sqliteEmpty"_s,
             u"The SQLite destination has no file path: write for example sqlite:~/ascsync.db."_s);
     }
+    // A NUL makes QFileInfo give up (the path stayed relative and named another file than the text);
+    // no control character belongs in a file name someone types.
+    if (std::any_of(path.begin(), path.end(),
+                    [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7F; })) {
+        return makeError(
+            u"storage.spec.sqliteControl"_s,
+            u"The SQLite path contains a control character (a NUL, tab or line break, for example), "
+            "which no file name should have: type the path again."_s);
+    }
     if (path == u":memory:"_s) {
         return makeError(
             u"storage.spec.sqliteMemory"_s,
@@ -122,9 +141,17 @@ Result<DestinationSpec> DestinationSpec::parseSqlite(const QString &text)
         }
         path = QDir::homePath() + path.mid(1);
     }
-    if (path.endsWith(u'/')) {
+    // "/data/.." names a folder as much as "/data/" does (found by fuzz_destinationspec: "sqlite:/." became
+    // the spec "sqlite:/", which parse() then refused).
+    const QString lastPart = path.section(u'/', -1);
+    if (path.endsWith(u'/') || lastPart == u"."_s || lastPart == u".."_s) {
         return makeError(u"storage.spec.sqliteFolder"_s,
-                         u"\"%1\" names a folder: add a file name, for example %1ascsync.db."_s.arg(path));
+                         u"\"%1\" names a folder: add a file name, for example %2ascsync.db."_s.arg(
+                             path, path.endsWith(u'/') ? path : path + u'/'));
+    }
+    // QFileInfo takes a path starting with ':' for a Qt resource (":a/../b" became ":/b"); here it is a file.
+    if (path.startsWith(u':')) {
+        path.prepend(u"./"_s);
     }
     DestinationSpec spec;
     spec.m_kind = Kind::Sqlite;

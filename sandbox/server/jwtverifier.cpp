@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -148,20 +149,23 @@ JwtVerifier::Outcome JwtVerifier::verify(const HttpRequestData &request) const
     // Time rules, each as App Store Connect applies it (API-NOTES §1):
     // - `exp` is required and must be a number: Apple's token guide lists it for every token [apple-doc].
     // - `iat` is optional: a popular client never sets it and Apple accepts its tokens [observed]; when
-    // present
-    //   it must be a number and not in the future (within our clock skew) [observed: rorkai PR #2083].
+    //   present it must be a number and not in the future (within our clock skew) [observed: rorkai PR #2083].
     // - lifetime: with `iat`, `exp - iat` must be positive and at most 20 minutes; without it, `exp` must lie
-    // at
-    //   most 20 minutes after the server's clock ("Tokens that expire more than 20 minutes into the future
+    //   at most 20 minutes after the server's clock ("Tokens that expire more than 20 minutes into the future
     //   are not valid") [apple-doc; observed for the no-iat case].
     // - an expired token (`exp` not after now) is rejected [apple-doc].
     const QJsonValue issuedAtValue = payload->value(u"iat"_s);
     const QJsonValue expiresValue = payload->value(u"exp"_s);
-    if (!expiresValue.isDouble())
-        return rejected(u"exp is missing or not a number"_s);
+    // Seconds since 1970 as JSON numbers; anything beyond ±2^53 is no time Apple would accept, and converting
+    // it to an integer would be undefined.
+    const auto isTime = [](const QJsonValue &value) {
+        return value.isDouble() && std::abs(value.toDouble()) <= 9007199254740992.0;
+    };
+    if (!isTime(expiresValue))
+        return rejected(u"exp is missing or not a number of seconds"_s);
     const bool hasIssuedAt = payload->contains(u"iat"_s);
-    if (hasIssuedAt && !issuedAtValue.isDouble())
-        return rejected(u"iat is not a number"_s);
+    if (hasIssuedAt && !isTime(issuedAtValue))
+        return rejected(u"iat is not a number of seconds"_s);
     const auto expires = qint64(expiresValue.toDouble());
     const qint64 now = m_clock().toSecsSinceEpoch();
     if (expires <= now)

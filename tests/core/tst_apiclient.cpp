@@ -341,6 +341,19 @@ private Q_SLOTS:
         QCOMPARE(parseRetryAfter("Thu, 01 Jan 1970 00:00:10 GMT", 4)->count(), 6000);
         QVERIFY(!parseRetryAfter("soon", 0).has_value());
     }
+
+    void hugeRetryAfterSaturates()
+    {
+        // Found by fuzz_httpheaders (issue 17): seconds * 1000 overflowed qint64 (undefined behaviour, in
+        // practice a negative wait) for a delta-seconds value above 9.2e15. Now it saturates, and the client
+        // caps the wait anyway.
+        const auto wait = parseRetryAfter("9223372036854775807", 0);
+        QVERIFY(wait.has_value());
+        QCOMPARE(wait->count(), std::numeric_limits<qint64>::max() / 1000 * 1000);
+        QCOMPARE(parseRetryAfter("9223372036854776", 0)->count(),
+                 std::numeric_limits<qint64>::max() / 1000 * 1000);
+        QCOMPARE(parseRetryAfter("9223372036854775", 0)->count(), qint64(9223372036854775000));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiClient)

@@ -5,6 +5,7 @@
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void unitsRunTheSyncOnTheCalendar();
     void quotesPathsForSystemdAndCron();
     void manualHasNoCalendar();
+    void invalidStartHasNoNextRun();
+    void runInTheSpringForwardGapIsSkipped();
     void systemdAgreesOnCalendarAndNextRun();
     void systemdAcceptsTheUnits();
 };
@@ -207,6 +210,36 @@ void TestSyncSchedule::manualHasNoCalendar()
     QVERIFY(schedule.isManual());
     QVERIFY(!schedule.nextRun(QDateTime::currentDateTime()).isValid());
     QCOMPARE(schedule.randomizedDelayMinutes(), 0);
+}
+
+void TestSyncSchedule::invalidStartHasNoNextRun()
+{
+    // Found by fuzz_schedule (issue 17): from an invalid moment (a default QDateTime, or a local time inside
+    // a daylight-saving gap) the searches of `every Nh` and `weekly` never ended.
+    for (const QString &text : {u"hourly"_s, u"every 6h"_s, u"daily 06:00"_s, u"weekly sun 02:30"_s}) {
+        QVERIFY2(!parsed(text).nextRun(QDateTime()).isValid(), qPrintable(text));
+    }
+}
+
+void TestSyncSchedule::runInTheSpringForwardGapIsSkipped()
+{
+    // Found by fuzz_schedule (issue 17): from the evening before the spring-forward change, "daily 02:00"
+    // returned the invalid 02:00 of the day that has none. systemd skips that day
+    // (`TZ=America/Los_Angeles systemd-analyze calendar --base-time='2024-03-10 00:15' '*-*-* 02:30'`).
+    const QByteArray oldTz = qgetenv("TZ");
+    qputenv("TZ", "America/Los_Angeles");
+    const auto restore = qScopeGuard([&oldTz] {
+        if (oldTz.isNull()) {
+            qunsetenv("TZ");
+        } else {
+            qputenv("TZ", oldTz);
+        }
+    });
+    const QDateTime evening(QDate(2024, 3, 9), QTime(21, 0));
+    QCOMPARE(parsed(u"daily 02:00"_s).nextRun(evening), QDateTime(QDate(2024, 3, 11), QTime(2, 0)));
+    QCOMPARE(parsed(u"weekly sun 02:30"_s).nextRun(evening), QDateTime(QDate(2024, 3, 17), QTime(2, 30)));
+    QCOMPARE(parsed(u"every 2h"_s).nextRun(QDateTime(QDate(2024, 3, 10), QTime(1, 30))),
+             QDateTime(QDate(2024, 3, 10), QTime(4, 0)));
 }
 
 void TestSyncSchedule::systemdAgreesOnCalendarAndNextRun()

@@ -1,5 +1,6 @@
 // TsvReader on real files: line endings, BOM, read boundaries at every byte, encodings, short/long rows,
 // finance preambles and trailers.
+#include "reports/fielddecoder.h"
 #include "reports/tsvreader.h"
 #include "testfiles.h"
 
@@ -269,6 +270,32 @@ private Q_SLOTS:
         const ReadResult r = m_files.read("Caf\xE9\tB\n1\t2\n");
         QCOMPARE(r.header.first(), u"Café"_s);
         QCOMPARE(r.stats.nonUtf8Fields, 1);
+    }
+
+    void byteOrderMarkInsideTheFileIsKept()
+    {
+        // Found by fuzz_tsvreader and fuzz_valueconverter (issue 17): QString::fromUtf8 drops a leading
+        // U+FEFF, so next() returned "" for a field that nextUtf8() (the load path) returned as its three
+        // bytes. Only the BOM that starts the file is removed.
+        const QByteArray bytes = "\xEF\xBB\xBF"
+                                 "A\tB\tC\n1\t\xEF\xBB\xBF\t\xEF\xBB\xBF`\n";
+        const ReadResult r = m_files.read(bytes);
+        QVERIFY(r.status.ok());
+        QCOMPARE(r.header, (QStringList{u"A"_s, u"B"_s, u"C"_s}));
+        QCOMPARE(r.rows, rowsOf({{u"1"_s, u"\uFEFF"_s, u"\uFEFF`"_s}}));
+        QBuffer raw;
+        raw.setData(bytes);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        auto opened = TsvReader::open(&raw);
+        QVERIFY(opened.ok());
+        TsvReader reader = std::move(opened).value();
+        QList<QByteArrayView> row;
+        QVERIFY(reader.nextUtf8(row));
+        QCOMPARE(row.at(1), QByteArrayView("\xEF\xBB\xBF"));
+        QCOMPARE(row.at(2), QByteArrayView("\xEF\xBB\xBF`"));
+        QString field;
+        QVERIFY(!decodeField("\xEF\xBB\xBF\x13`", field));
+        QCOMPARE(field, u"\uFEFF\u0013`"_s);
     }
 
     void shortRowsArePaddedWithNulls()

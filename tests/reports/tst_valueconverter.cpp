@@ -126,6 +126,25 @@ private Q_SLOTS:
         }
     }
 
+    void byteOrderMarkIsTheSameOnBothPaths()
+    {
+        // Found by fuzz_valueconverter (issue 17): the byte path decoded with QString::fromUtf8, which drops
+        // a leading U+FEFF, so "\uFEFF2.3" loaded as 2.3 while convert() refused it.
+        QByteArray scratch;
+        const QByteArray input = "\xEF\xBB\xBF"
+                                 "2.3";
+        for (const ColumnType type : {ColumnType::Date, ColumnType::Decimal, ColumnType::Integer}) {
+            const auto text = convert(type, u"\uFEFF2.3"_s);
+            const auto bytes = convertUtf8(type, QByteArrayView(input), scratch);
+            QVERIFY(!text.ok());
+            QVERIFY(!bytes.ok());
+            QCOMPARE(bytes.error().message, text.error().message);
+        }
+        const auto kept = convertUtf8(ColumnType::Text, QByteArrayView(input), scratch);
+        QVERIFY(kept.ok());
+        QCOMPARE(*kept, QByteArrayView(input));
+    }
+
     void invalid_data()
     {
         QTest::addColumn<ColumnType>("type");

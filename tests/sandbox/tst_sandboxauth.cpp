@@ -115,7 +115,9 @@ void TestSandboxAuth::rejectedTokens_data()
                             "no iat, expired",
                             "iat not a number",
                             "no exp",
-                            "empty signature"})
+                            "empty signature",
+                            "iat beyond 64 bits",
+                            "exp beyond 64 bits"})
         QTest::newRow(row) << QByteArray(row);
 }
 
@@ -184,6 +186,14 @@ void TestSandboxAuth::rejectedTokens()
     } else if (defect == "iat in the future") {
         payload[u"iat"_s] = nowSeconds + 300;
         payload[u"exp"_s] = nowSeconds + 900;
+        value = bearer(adminSigned(header, payload));
+    } else if (defect == "iat beyond 64 bits") {
+        // Found by fuzz_jwtverifier (issue 17): qint64(-1e19) is undefined; on x86 it became INT64_MIN, the
+        // lifetime exp - iat overflowed to a negative number and the token was accepted.
+        payload[u"iat"_s] = -1e19;
+        value = bearer(adminSigned(header, payload));
+    } else if (defect == "exp beyond 64 bits") {
+        payload[u"exp"_s] = 1.73173e19;
         value = bearer(adminSigned(header, payload));
     } else if (defect == "wrong aud") {
         payload[u"aud"_s] = u"appstoreconnect-v2"_s;

@@ -22,6 +22,11 @@ private Q_SLOTS:
                                   << QDir::current().absoluteFilePath(u"data/a.db"_s);
         QTest::newRow("home") << u"sqlite:~/ascsync.db"_s << QDir::homePath() + u"/ascsync.db"_s;
         QTest::newRow("surrounding spaces") << u"  sqlite:/a b/c.db \n"_s << u"/a b/c.db"_s;
+        // Found by fuzz_destinationspec (issue 17): QFileInfo reads ":a/../bb" as a Qt resource path, so the
+        // spec held ":/bb" instead of a file in the current directory.
+        QTest::newRow("relative, starts with a colon")
+            << u"sqlite::a/../bb"_s << QDir::current().absoluteFilePath(u"bb"_s);
+        QTest::newRow("colon file name") << u"sqlite::data.db"_s << QDir::currentPath() + u"/:data.db"_s;
     }
 
     void sqlitePaths()
@@ -108,6 +113,15 @@ private Q_SLOTS:
             << u"sqlite::memory:"_s << schema << u"storage.spec.sqliteMemory"_s << u"lose everything"_s;
         QTest::newRow("sqlite ~user")
             << u"sqlite:~bob/a.db"_s << schema << u"storage.spec.sqliteTildeUser"_s << u"full path"_s;
+        // Found by fuzz_destinationspec (issue 17): with a NUL the spec kept a relative path to another file.
+        QTest::newRow("sqlite control character") << u"sqlite:a\u0000\u000F/../]b.db"_s << schema
+                                                  << u"storage.spec.sqliteControl"_s << u"control"_s;
+        QTest::newRow("sqlite line break")
+            << u"sqlite:/data/a\nb.db"_s << schema << u"storage.spec.sqliteControl"_s << u"type the path"_s;
+        QTest::newRow("sqlite dot") << u"sqlite:/."_s << schema << u"storage.spec.sqliteFolder"_s
+                                    << u"add a file name"_s;
+        QTest::newRow("sqlite dot dot")
+            << u"sqlite:/data/.."_s << schema << u"storage.spec.sqliteFolder"_s << u"/data/../ascsync.db"_s;
         QTest::newRow("sqlite folder")
             << u"sqlite:/data/"_s << schema << u"storage.spec.sqliteFolder"_s << u"/data/ascsync.db"_s;
         QTest::newRow("no user") << u"postgresql://host/db"_s << schema << u"storage.spec.noUser"_s
@@ -167,6 +181,9 @@ private Q_SLOTS:
         QTest::newRow("query parameter") << u"postgresql://ana@host/db?password=s3cr3t-pw"_s;
         QTest::newRow("other scheme") << u"mysql://ana:s3cr3t-pw@host/db"_s;
         QTest::newRow("invalid url") << u"postgresql://ana:s3cr3t-pw@host:99999999/db"_s;
+        // Seen while writing fuzz_destinationspec's password check (issue 17): the '/' ended the authority
+        // early, so the URL was "invalid" and its text, password included, was quoted in the error.
+        QTest::newRow("password with a slash") << u"postgresql://ana:s3cr3t/pw@host/db"_s;
     }
 
     void passwordsAreRefusedAndNeverEchoed()
