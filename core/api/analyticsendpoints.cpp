@@ -106,7 +106,8 @@ Result<QList<ReportInfo>> parseReports(const QJsonArray &data, const QString &re
         if (!id) {
             return id.error();
         }
-        reports.append({id.value(), name, escapeControlCharacters(attributes.value(u"category"_s).toString())});
+        reports.append(
+            {id.value(), name, escapeControlCharacters(attributes.value(u"category"_s).toString())});
     }
     return reports;
 }

@@ -359,7 +359,7 @@ Status AnalyticsLayoutMigration::clearFilePlaceholders(const Progress &progress)
         }
         if (cleared.value() > 0)
             progress(u"Missing values in %1: %2 placeholders now NULL"_s.arg(m_destination.qualified(table),
-                                                                            number(cleared.value())));
+                                                                             number(cleared.value())));
     }
     return {};
 }

@@ -39,7 +39,8 @@ struct LayoutMigrationPlan {
 // destination's sync lock: a killed migration leaves every table either old or new, and the next open goes
 // on with the old ones. Every value is kept: the rows copied per granularity must add up to the table's, or
 // the table stays as it was and the migration stops with both counts. Text values that are Apple's
-// missing-value placeholder (one space), kept by 0.1.0, become NULL in every data table, sales and finance too.
+// missing-value placeholder (one space), kept by 0.1.0, become NULL in every data table, sales and finance
+// too.
 class AnalyticsLayoutMigration {
 public:
     using Progress = std::function<void(const QString &line)>;

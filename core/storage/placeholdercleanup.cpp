@@ -19,9 +19,10 @@ Result<qint64> clearMissingValuePlaceholders(Destination &destination, const QSt
         if (column.type != ColumnType::Text || column.name.startsWith(u'_'))
             continue;
         // One statement per column: each touches only the rows holding the placeholder.
-        const auto updated = destination.execute(u"UPDATE %1 SET %2 = NULL WHERE %2 = ?"_s.arg(
-                                                     destination.qualified(table), quoteIdentifier(column.name)),
-                                                 {u" "_s});
+        const auto updated =
+            destination.execute(u"UPDATE %1 SET %2 = NULL WHERE %2 = ?"_s.arg(destination.qualified(table),
+                                                                              quoteIdentifier(column.name)),
+                                {u" "_s});
         if (!updated)
             return updated.error();
         changed += updated.value();

@@ -149,7 +149,8 @@ JwtVerifier::Outcome JwtVerifier::verify(const HttpRequestData &request) const
     // Time rules, each as App Store Connect applies it (API-NOTES §1):
     // - `exp` is required and must be a number: Apple's token guide lists it for every token [apple-doc].
     // - `iat` is optional: a popular client never sets it and Apple accepts its tokens [observed]; when
-    //   present it must be a number and not in the future (within our clock skew) [observed: rorkai PR #2083].
+    //   present it must be a number and not in the future (within our clock skew) [observed: rorkai PR
+    //   #2083].
     // - lifetime: with `iat`, `exp - iat` must be positive and at most 20 minutes; without it, `exp` must lie
     //   at most 20 minutes after the server's clock ("Tokens that expire more than 20 minutes into the future
     //   are not valid") [apple-doc; observed for the no-iat case].

@@ -353,10 +353,12 @@ private Q_SLOTS:
         QVERIFY(db.openSqlite(path));
         QVERIFY(db.exec(u"UPDATE apple_app_store.sales_summary SET promo_code = ' ' WHERE rowid <= 3"_s));
         QVERIFY(db.exec(u"UPDATE apple_app_store.sales_summary SET promo_code = '  ' WHERE rowid = 4"_s));
-        const QStringList daily = db.values(u"SELECT count(*) FROM apple_app_store.downloads WHERE page_type = "
-                                            u"'Store sheet' AND _granularity = 'DAILY'"_s);
+        const QStringList daily =
+            db.values(u"SELECT count(*) FROM apple_app_store.downloads WHERE page_type = "
+                      u"'Store sheet' AND _granularity = 'DAILY'"_s);
         QVERIFY(daily.value(0).toInt() > 0);
-        QVERIFY(db.exec(u"UPDATE apple_app_store.downloads SET page_type = ' ' WHERE page_type = 'Store sheet'"_s));
+        QVERIFY(db.exec(
+            u"UPDATE apple_app_store.downloads SET page_type = ' ' WHERE page_type = 'Store sheet'"_s));
         const CliRun upgraded = ascsync({u"migrate"_s}, u"sqlite:"_s + path);
         QVERIFY2(upgraded.exitCode == 0, upgraded.err.constData());
         QVERIFY2(upgraded.err.contains("sales_summary\": 3 placeholders now NULL"), upgraded.err.constData());

@@ -2,9 +2,9 @@
 // transaction) on crafted files Apple's API and the simulator never serve: hostile header names and bytes
 // that are not UTF-8. Runs on SQLite, and on PostgreSQL when ASCSYNC_TEST_PG_* names a server.
 #include "reports/columnnames.h"
+#include "storage/placeholdercleanup.h"
 #include "storagetestbackend.h"
 #include "storagetesthelpers.h"
-#include "storage/placeholdercleanup.h"
 #include "sync/unitloader.h"
 #include "testfiles.h"
 
