@@ -103,7 +103,13 @@ for preset in "${presets[@]}"; do
   XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
     set -e
     echo -n "ascsync-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-    ctest --preset "$0" -j2' "$preset"
+    # ctest prints a test only when it ends; a line a minute shows a long end-to-end test is alive.
+    ( while sleep 60; do echo "[run-all $(date -u +%T)] tests still running"; done ) &
+    heartbeat=$!
+    status=0
+    ctest --preset "$0" -j2 || status=$?
+    kill "$heartbeat" 2>/dev/null || true
+    exit "$status"' "$preset"
 done
 
 # --- packaging (owner: packaging) -----------------------------------------------------------------------------

@@ -186,7 +186,7 @@ private Q_SLOTS:
             m_dir.filePath(u"faulty"_s),
             kSandboxFlags +
                 QStringList{u"--faults"_s,
-                            u"http500=0.15,http429=0.05,reset=0.05,truncate=0.05,badchecksum=0.05"_s}));
+                            u"http500=0.05,http429=0.02,reset=0.02,truncate=0.03,badchecksum=0.03"_s}));
         const QString db = m_dir.filePath(u"faulty.db"_s);
         // A unit that failed twice in one run is retried by the next run; a few runs must converge.
         int runs = 0;
