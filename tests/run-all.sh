@@ -105,11 +105,8 @@ for preset in "${presets[@]}"; do
     echo -n "ascsync-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     # ctest prints a test only when it ends; a line a minute shows a long end-to-end test is alive.
     ( while sleep 60; do echo "[run-all $(date -u +%T)] tests still running"; done ) &
-    heartbeat=$!
-    status=0
-    ctest --preset "$0" -j2 || status=$?
-    kill "$heartbeat" 2>/dev/null || true
-    exit "$status"' "$preset"
+    trap "kill $! 2>/dev/null" EXIT   # also when ctest fails or the run is interrupted
+    ctest --preset "$0" -j2' "$preset"
 done
 
 # --- packaging (owner: packaging) -----------------------------------------------------------------------------
