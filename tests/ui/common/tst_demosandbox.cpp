@@ -97,7 +97,11 @@ private Q_SLOTS:
         QVERIFY(simulator > 0);
         QVERIFY(processAlive(simulator));
 
-        ::kill(pid_t(app.processId()), signalNumber);
+        // processId() is 0 once the app has ended, and kill(0, …) would signal this test's whole
+        // process group (ctest and CI included).
+        const auto appPid = pid_t(app.processId());
+        QVERIFY2(appPid > 0, "the app ended before it was signalled");
+        ::kill(appPid, signalNumber);
         QVERIFY(app.waitForFinished(60000));
         if (signalNumber != SIGKILL) {
             // Quit through the event loop, as File > Quit: a normal exit, not death by the signal.
