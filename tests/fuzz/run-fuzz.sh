@@ -57,7 +57,7 @@ fi
 work=${work:-build/fuzz/fuzz-work}
 failed=()
 for target in "${targets[@]}"; do
-  binary=build/fuzz/tests/fuzz/$target
+  binary=build/fuzz/bin/$target
   [ -x "$binary" ] || { echo "run-fuzz: $binary is not built" >&2; exit 1; }
   mkdir -p "$work/$target" "$work/findings/$target"
   log=$work/$target.log
