@@ -53,6 +53,11 @@ QString versionStreamKey(const SalesStream &stream)
     return u"%1/%2/%3"_s.arg(stream.reportType, stream.reportSubType, frequencyName(stream.frequency));
 }
 
+QString learnedVersionMetaKey(const QString &streamKey)
+{
+    return u"sales_report_version/"_s + streamKey;
+}
+
 Result<QMap<QString, QString>> parseVersionOverrides(const QStringList &entries)
 {
     static const QRegularExpression key(u"^[A-Z_]{1,64}(/[A-Z_]{1,32}/[A-Z]{1,16})?$"_s);

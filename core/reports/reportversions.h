@@ -29,6 +29,9 @@ std::optional<QString> latestVersionNamed(QStringView detail);
 // The store key of one stream for versions learned from Apple: "SUBSCRIPTION/SUMMARY/DAILY".
 QString versionStreamKey(const SalesStream &stream);
 
+// The _ascsync_meta key under which a sync records the version Apple named for a stream.
+QString learnedVersionMetaKey(const QString &streamKey);
+
 // User-chosen versions, from the settings or --report-version: "TYPE=1_4" or "TYPE/SUBTYPE/FREQUENCY=1_4"
 // (upper case). Returns the map key -> version, or an error naming the bad entry.
 Result<QMap<QString, QString>> parseVersionOverrides(const QStringList &entries);

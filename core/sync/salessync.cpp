@@ -50,11 +50,6 @@ struct VersionFollower {
     QSet<QString> refused;
 };
 
-QString learnedVersionKey(const QString &versionKey)
-{
-    return u"sales_report_version/"_s + versionKey;
-}
-
 void setUnitVersion(FileUnit &unit, const QString &version)
 {
     unit.version = version;
@@ -98,7 +93,8 @@ bool followRetiredVersion(SyncContext &context, FileUnit &unit, const api::Apple
                                                         unit.versionKey));
         return false;
     }
-    const Status recorded = context.destination.setMetaValue(learnedVersionKey(unit.versionKey), *latest);
+    const Status recorded =
+        context.destination.setMetaValue(reports::learnedVersionMetaKey(unit.versionKey), *latest);
     if (!recorded) {
         follower.refused.insert(unit.versionKey);
         context.failed(u"%1: %2"_s.arg(unit.label, recorded.errorMessage()));
@@ -381,7 +377,7 @@ QList<FileUnit> salesUnits(SyncContext &context)
         }
         const QString table = reports::salesTableName(stream->reportType, stream->reportSubType);
         const QString versionKey = reports::versionStreamKey(*stream);
-        const auto learned = context.destination.metaValue(learnedVersionKey(versionKey));
+        const auto learned = context.destination.metaValue(reports::learnedVersionMetaKey(versionKey));
         if (!learned) {
             context.failed(learned.errorMessage());
             continue;
