@@ -40,7 +40,7 @@ std::optional<QString> latestVersionNamed(QStringView detail)
     // The sentence must end right after the version (a period, or the end of the text): "1_4; DROP" or
     // "1_4\n..." is not Apple's answer and is refused rather than trimmed into something valid.
     static const QRegularExpression sentence(
-        u"The latest version for this report is ([0-9]{1,3}_[0-9]{1,3})\\.?$"_s);
+        u"The latest version for this report is ([0-9]{1,3}_[0-9]{1,3})\\.?\\z"_s);
     const QRegularExpressionMatch match = sentence.match(detail.toString());
     if (!match.hasMatch()) {
         return std::nullopt;
