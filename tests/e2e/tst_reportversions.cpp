@@ -157,8 +157,9 @@ private:
         result.schema = u"issue18v_"_s + name;
         if (postgres) {
             // One statement per call: SET first, so PostgreSQL prints no NOTICE for a missing schema.
-            valuesOf(result, u"SET client_min_messages TO WARNING; DROP SCHEMA IF EXISTS \"%1\" CASCADE"_s.arg(
-                                 result.schema));
+            valuesOf(result,
+                     u"SET client_min_messages TO WARNING; DROP SCHEMA IF EXISTS \"%1\" CASCADE"_s.arg(
+                         result.schema));
         }
         return result;
     }
