@@ -86,11 +86,13 @@ bool followRetiredVersion(SyncContext &context, FileUnit &unit, const api::Apple
     const auto latest = reports::latestVersionNamed(error.detail);
     if (!latest || *latest == unit.version) {
         follower.refused.insert(unit.versionKey);
-        context.failed(u"%1: Apple refused version %2 of this report but did not name a usable newer "
-                       u"version (it said: \"%3\"). ascsync did not retry. Set the version yourself with "
-                       u"--report-version %4=VERSION (or sync/reportVersions in the settings) once Apple's "
-                       u"documentation names it."_s.arg(unit.label, unit.version, error.detail.left(300),
-                                                        unit.versionKey));
+        context.failed(
+            u"%1: Apple refused version %2 of this report but did not name a usable newer "
+            u"version (it said: \"%3\"). ascsync did not retry and skips this report's other periods in "
+            u"this run. Set the version yourself with "
+            u"--report-version %4=VERSION (or sync/reportVersions in the settings) once Apple's "
+            u"documentation names it."_s.arg(unit.label, unit.version, error.detail.left(300),
+                                             unit.versionKey));
         return false;
     }
     const Status recorded =
@@ -193,7 +195,8 @@ UnitOutcome fetchAndLoad(SyncContext &context, FileUnit &unit, VersionFollower &
             return UnitOutcome::StopFamily;
         }
         if (!isNoSales(outcome.value())) {
-            return UnitOutcome::NotPublished; // asked again next run, nothing written
+            // Asked again next run, nothing written; a file loaded before is kept as it is.
+            return known->has_value() ? UnitOutcome::Pending : UnitOutcome::NotPublished;
         }
         if (known->has_value()) {
             return UnitOutcome::UpToDate;

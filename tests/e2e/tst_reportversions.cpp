@@ -266,6 +266,23 @@ private Q_SLOTS:
         QVERIFY2(!again.out.contains("Apple moved"), again.out.constData());
     }
 
+    // With the migration policy 'fail' the new version's column stops the files that bring it, names the
+    // column and changes nothing; 'evolve' (above) adds it.
+    void failPolicyNamesTheNewColumn()
+    {
+        const Target db = target(u"failpolicy"_s);
+        QCOMPARE(sync(m_before, db).exitCode, 0);
+        const qint64 rows = countOf(db, u"SELECT count(*) FROM $subscription_summary"_s);
+        const CliRun refused = sync(m_after, db, {u"--migration-policy"_s, u"fail"_s});
+        QCOMPARE(refused.exitCode, 1);
+        const QJsonObject summary = QJsonDocument::fromJson(refused.out).object();
+        QVERIFY2(joined(summary.value(u"notes"_s)).contains(kMoved), refused.out.constData());
+        const QString failures = joined(summary.value(u"failures"_s));
+        QVERIFY2(failures.contains(u"column \"storefront_country\" (text) is new"_s), qPrintable(failures));
+        QCOMPARE(countOf(db, u"SELECT count(*) FROM $subscription_summary"_s), rows);
+        QCOMPARE(countOf(db, u"SELECT count(*) FROM $subscription_summary WHERE _version = '1_4'"_s), 0);
+    }
+
     void configuredVersionIsSentFirst()
     {
         const Target db = target(u"configured"_s);
