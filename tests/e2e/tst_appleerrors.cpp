@@ -75,6 +75,7 @@ private:
     SandboxProcess m_plain;
     SandboxProcess m_agreements; // --faults agreements=1
     SandboxProcess m_notYet;     // --faults notyet=1
+    SandboxProcess m_budget;     // --rate-limit 3: Apple's 429 RATE_LIMIT_EXCEEDED after three requests
     ExtraKey m_developer;        // a team key with the Developer role
     ExtraKey m_individual;       // an individual key (no issuer ID)
 
@@ -110,6 +111,8 @@ private Q_SLOTS:
                               worldFlags() + QStringList{u"--keys"_s, keys.fileName()}));
         QVERIFY(m_agreements.start(m_dir.filePath(u"agreements"_s),
                                    worldFlags() + QStringList{u"--faults"_s, u"agreements=1"_s}));
+        QVERIFY(m_budget.start(m_dir.filePath(u"budget"_s),
+                               worldFlags() + QStringList{u"--rate-limit"_s, u"3"_s}));
         QVERIFY(m_notYet.start(m_dir.filePath(u"notyet"_s),
                                worldFlags() + QStringList{u"--faults"_s, u"notyet=1"_s}));
     }
@@ -214,6 +217,17 @@ private Q_SLOTS:
             QCOMPARE(query.value(0).toInt(), 0);
         }
         QSqlDatabase::removeDatabase(connection);
+    }
+
+    void spentBudgetSaysWhenToRunAgain()
+    {
+        const CliRun run =
+            sync(m_budget, u"budget"_s, {u"sales:SALES/SUMMARY/DAILY"_s}, m_budget.keyArguments(u"reader"_s));
+        QCOMPARE(run.exitCode, 3); // README "Exit codes": stopped cleanly, run again later
+        const QString failures = joined(QJsonDocument::fromJson(run.out).object().value(u"failures"_s));
+        QVERIFY2(failures.contains(u"Apple's hourly request budget is spent; the next sync resumes after"_s),
+                 qPrintable(failures));
+        QVERIFY(run.err.contains("run `ascsync sync` again then"));
     }
 
     void stoppedRequestSaysToCreateANewOne()
