@@ -55,7 +55,8 @@ void CommonOptions::addDestinationOptions(QCommandLineParser &parser)
 
 void CommonOptions::addSyncOptions(QCommandLineParser &parser)
 {
-    parser.addOptions({m_apps, m_vendorNumber, m_backfillDays, m_streams, m_granularities, m_concurrency});
+    parser.addOptions(
+        {m_apps, m_vendorNumber, m_backfillDays, m_streams, m_granularities, m_concurrency, m_reportVersion});
     m_hasSync = true;
 }
 
@@ -81,6 +82,8 @@ Status CommonOptions::applySyncOptions(const QCommandLineParser &parser, config:
     if (parser.isSet(m_granularities)) {
         settings.granularities = listOf(parser.value(m_granularities).toUpper());
     }
+    // Added to the settings' list: a later entry for the same report wins.
+    settings.reportVersions << parser.values(m_reportVersion);
     if (parser.isSet(m_backfillDays)) {
         const auto days = numberOf(parser.value(m_backfillDays), u"--backfill-days"_s);
         if (!days) {

@@ -80,6 +80,12 @@ private:
     QCommandLineOption m_concurrency{QStringLiteral("concurrency"),
                                      QStringLiteral("Parallel segment downloads (default 4)."),
                                      QStringLiteral("N")};
+    QCommandLineOption m_reportVersion{
+        QStringLiteral("report-version"),
+        QStringLiteral("Sales and Trends report version to ask for, TYPE=VERSION or "
+                       "TYPE/SUBTYPE/FREQUENCY=VERSION (e.g. SUBSCRIPTION=1_4); repeatable. Default: the "
+                       "latest known version, or the newer one Apple named in an earlier sync."),
+        QStringLiteral("TYPE=VERSION")};
     QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Print machine-readable JSON.")};
 };
 

@@ -86,6 +86,10 @@ void printStatus(QTextStream &out, const status::StatusReport &report)
     if (!report.destinationChecked && !report.destinationNote.isEmpty()) {
         out << "Destination not checked: " << report.destinationNote << '\n';
     }
+    for (auto it = report.salesReportVersions.cbegin(); it != report.salesReportVersions.cend(); ++it) {
+        out << "Sales report " << QString(it.key()).replace(u'/', u' ') << ": version " << it.value()
+            << " (Apple moved it; used from then on)\n";
+    }
     out << '\n';
     for (const status::AppStatus &app : report.apps) {
         printApp(out, app, report.destinationChecked);

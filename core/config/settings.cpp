@@ -1,6 +1,7 @@
 #include "config/settings.h"
 
 #include "auth/credentialids.h"
+#include "reports/reportversions.h"
 
 #include <QDir>
 #include <QFile>
@@ -69,6 +70,7 @@ Result<Settings> SettingsFile::load(const QString &path)
     settings.granularities = file.value(u"sync/granularities"_s, settings.granularities).toStringList();
     settings.financeRegions = file.value(u"sync/financeRegions"_s, settings.financeRegions).toStringList();
     settings.schedule = file.value(u"sync/schedule"_s, settings.schedule).toString();
+    settings.reportVersions = file.value(u"sync/reportVersions"_s).toStringList();
     bool ok = true;
     settings.backfillDays = file.value(u"sync/backfillDays"_s, settings.backfillDays).toInt(&ok);
     if (!ok) {
@@ -108,6 +110,7 @@ Status SettingsFile::save(const QString &path, const Settings &settings)
     file.setValue(u"sync/financeRegions"_s, settings.financeRegions);
     file.setValue(u"sync/concurrency"_s, settings.concurrency);
     file.setValue(u"sync/schedule"_s, settings.schedule);
+    file.setValue(u"sync/reportVersions"_s, settings.reportVersions);
     file.sync();
     if (file.status() != QSettings::NoError) {
         return makeError(u"settings.unwritable"_s, u"Cannot write the settings file %1: check the folder's "
@@ -163,6 +166,9 @@ Status validate(const Settings &settings)
                          u"The vendor number \"%1\" should be the number shown in App "
                          u"Store Connect under Payments and Financial Reports (like "
                          u"85012345)."_s.arg(settings.vendorNumber));
+    }
+    if (const auto versions = reports::parseVersionOverrides(settings.reportVersions); !versions) {
+        return versions.error();
     }
     if (settings.backfillDays < 0 || settings.backfillDays > 365) {
         return makeError(u"settings.backfillDays"_s,

@@ -31,6 +31,9 @@ struct Settings {
                            QStringLiteral("finance")};
     QStringList granularities = {QStringLiteral("DAILY")};
     QStringList financeRegions = {QStringLiteral("ZZ")};
+    // Sales and Trends `filter[version]` choices, "TYPE=1_4" or "TYPE/SUBTYPE/FREQUENCY=1_4"; empty = the
+    // catalogue's defaults (reports::salesStreams()). A newer version Apple names during a sync wins.
+    QStringList reportVersions;
     QString migrationPolicy = QStringLiteral("evolve"); // evolve | ignore | fail
     int concurrency = 4;
     QString schedule = QStringLiteral("daily 06:00");

@@ -106,7 +106,12 @@ QJsonObject StatusReport::toJson() const
     for (const AppStatus &app : apps) {
         list.append(status::toJson(app));
     }
+    QJsonObject versions;
+    for (auto it = salesReportVersions.cbegin(); it != salesReportVersions.cend(); ++it) {
+        versions.insert(it.key(), it.value());
+    }
     return {{u"today"_s, dateOrNull(today)},
+            {u"salesReportVersions"_s, versions},
             {u"appsWithoutRequests"_s, appsWithoutRequests()},
             {u"headline"_s, headline()},
             {u"destinationChecked"_s, destinationChecked},

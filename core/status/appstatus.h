@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -52,6 +53,9 @@ struct StatusReport {
     QList<AppStatus> apps;
     bool destinationChecked = false; // false: no destination was given or it could not be opened
     QString destinationNote;         // why it was not checked, for people
+    // Sales and Trends streams ("SUBSCRIPTION/SUMMARY/DAILY") whose version a sync moved to the one Apple
+    // named, with that version (read from the destination).
+    QMap<QString, QString> salesReportVersions;
 
     int appsWithoutRequests() const;
     // "You have 2 apps without report requests." (empty when every app has both requests)

@@ -3,6 +3,7 @@
 #include "api/analyticsendpoints.h"
 #include "api/appsendpoint.h"
 #include "reports/pacifictime.h"
+#include "reports/reportversions.h"
 #include "status/loadedanalytics.h"
 #include "status/statusadvice.h"
 #include "status/statuslog.h"
@@ -148,6 +149,20 @@ private:
     QHash<QString, QSet<QDate>> m_processingDates; // of the app being probed, by granularity
 };
 
+// The versions syncs learned from Apple's answers (salessync records them); unreadable ones are skipped.
+QMap<QString, QString> readLearnedVersions(storage::Destination &destination)
+{
+    QMap<QString, QString> versions;
+    for (const reports::SalesStream &stream : reports::salesStreams()) {
+        const QString key = reports::versionStreamKey(stream);
+        const auto value = destination.metaValue(reports::learnedVersionMetaKey(key));
+        if (value && reports::isValidReportVersion(value.value())) {
+            versions.insert(key, value.value());
+        }
+    }
+    return versions;
+}
+
 } // namespace
 
 Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *destination,
@@ -161,6 +176,7 @@ Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *de
         if (read) {
             loaded = std::move(read).value();
             report.destinationChecked = true;
+            report.salesReportVersions = readLearnedVersions(*destination);
         } else {
             report.destinationNote = read.errorMessage();
             qCWarning(lcStatus) << "status without the destination:" << read.errorMessage();

@@ -148,6 +148,7 @@ private:
                     app.name));
             return true;
         }
+        warnIfOngoingStopped(app, requests.value());
         for (const api::RequestWithReports &request : requests.value()) {
             for (const api::ReportInfo &report : request.reports) {
                 if (AnalyticsPlanner::selects(m_context.options, report.name) &&
@@ -157,6 +158,28 @@ private:
             }
         }
         return true;
+    }
+
+    // Apple stops an ONGOING request nobody downloaded from for a while (API-NOTES §5.1): it generates
+    // nothing new until a new request exists, which only an Admin key can create.
+    void warnIfOngoingStopped(const SyncApp &app, const QList<api::RequestWithReports> &requests)
+    {
+        bool stopped = false;
+        for (const api::RequestWithReports &request : requests) {
+            if (request.request.accessType != u"ONGOING"_s) {
+                continue;
+            }
+            if (!request.request.stoppedDueToInactivity) {
+                return; // a live ONGOING request still generates the reports
+            }
+            stopped = true;
+        }
+        if (stopped) {
+            m_context.warn(u"%1: Apple stopped the app's ONGOING analytics report request for inactivity "
+                           u"(stoppedDueToInactivity), so no new daily data is generated. Create a new "
+                           u"ONGOING request with an Admin key: `ascsync admin-commands` (or Admin Setup in "
+                           u"the app); the next sync then continues."_s.arg(app.name));
+        }
     }
 
     bool listReport(const SyncApp &app, const QString &accessType, const api::ReportInfo &report)

@@ -4,6 +4,7 @@
 #include "reports/partitionkey.h"
 #include "reports/reportfilecheck.h"
 #include "reports/reportlayout.h"
+#include "reports/reportversions.h"
 #include "reports/salescalendar.h"
 #include "reports/salesstreams.h"
 #include "reports/tablenames.h"
@@ -12,6 +13,9 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
+#include <QHash>
+#include <QScopeGuard>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -35,7 +39,75 @@ struct FileUnit {
     bool verifyTrailer = false; // FINANCIAL: the Total_ trailer must match the data
     QDateTime availableAt;
     bool recheck = false; // within the backfill window: fetch again even when loaded
+    QString versionKey;   // sales: "TYPE/SUBTYPE/FREQUENCY", whose filter[version] may move
+    QString version;      // sales: the filter[version] sent
 };
+
+// The sales streams whose version moved or could not be followed during this run: later periods of the
+// stream use the new version at once, or are not asked for at all.
+struct VersionFollower {
+    QHash<QString, QString> moved;
+    QSet<QString> refused;
+};
+
+void setUnitVersion(FileUnit &unit, const QString &version)
+{
+    unit.version = version;
+    unit.query.removeAllQueryItems(u"filter[version]"_s);
+    unit.query.addQueryItem(u"filter[version]"_s, version);
+    for (MetadataValue &value : unit.metadata) {
+        if (value.column.name == u"_version"_s) {
+            value.value = version;
+        }
+    }
+}
+
+// Apple's answer to a retired filter[version] (API-NOTES §6.1): a 400 naming that parameter, whose detail
+// names the latest version. Null for any other answer.
+const api::AppleError *retiredVersionError(const api::HttpOutcome &outcome)
+{
+    if (outcome.status != 400) {
+        return nullptr;
+    }
+    for (const api::AppleError &error : outcome.errors) {
+        if (error.sourceParameter == u"filter[version]"_s ||
+            error.detail.contains(u"latest version"_s, Qt::CaseInsensitive)) {
+            return &error;
+        }
+    }
+    return nullptr;
+}
+
+// Reads the version Apple named, records it in the destination and says so; false (with a failure) when the
+// text names no valid version, the same one again, or it cannot be recorded.
+bool followRetiredVersion(SyncContext &context, FileUnit &unit, const api::AppleError &error,
+                          VersionFollower &follower)
+{
+    const auto latest = reports::latestVersionNamed(error.detail);
+    if (!latest || *latest == unit.version) {
+        follower.refused.insert(unit.versionKey);
+        context.failed(
+            u"%1: Apple refused version %2 of this report but did not name a usable newer "
+            u"version (it said: \"%3\"). ascsync did not retry and skips this report's other periods in "
+            u"this run. Set the version yourself with "
+            u"--report-version %4=VERSION (or sync/reportVersions in the settings) once Apple's "
+            u"documentation names it."_s.arg(unit.label, unit.version, error.detail.left(300),
+                                             unit.versionKey));
+        return false;
+    }
+    const Status recorded =
+        context.destination.setMetaValue(reports::learnedVersionMetaKey(unit.versionKey), *latest);
+    if (!recorded) {
+        follower.refused.insert(unit.versionKey);
+        context.failed(u"%1: %2"_s.arg(unit.label, recorded.errorMessage()));
+        return false;
+    }
+    context.warn(u"Apple moved %1 to version %2 (was %3); using %2 from now on."_s.arg(
+        QString(unit.versionKey).replace(u'/', u' '), *latest, unit.version));
+    follower.moved.insert(unit.versionKey, *latest);
+    setUnitVersion(unit, *latest);
+    return true;
+}
 
 QString fileChecksum(const QString &path)
 {
@@ -47,11 +119,13 @@ QString fileChecksum(const QString &path)
     return QString::fromLatin1(hash.result().toHex());
 }
 
+// Only Apple's "There were no sales for the date specified." is a real zero day. Any other 404 ("not
+// available yet", "no data ...") means the file is not published (yet): recording it as empty would turn a
+// late file into zero sales for good.
 bool isNoSales(const api::HttpOutcome &outcome)
 {
     for (const api::AppleError &error : outcome.errors) {
-        if (error.detail.contains(u"no sales"_s, Qt::CaseInsensitive) ||
-            error.detail.contains(u"no data"_s, Qt::CaseInsensitive)) {
+        if (error.detail.contains(u"no sales"_s, Qt::CaseInsensitive)) {
             return true;
         }
     }
@@ -74,9 +148,11 @@ bool checkFile(SyncContext &context, const FileUnit &unit, const QString &file)
     return true;
 }
 
-enum class UnitOutcome { Loaded, UpToDate, Empty, Pending, Failed, StopFamily };
+// Pending: not due yet by Apple's calendar, not asked. NotPublished: due, but Apple answered 404 without
+// "no sales" (not published yet).
+enum class UnitOutcome { Loaded, UpToDate, Empty, Pending, NotPublished, Failed, StopFamily };
 
-UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
+UnitOutcome fetchAndLoad(SyncContext &context, FileUnit &unit, VersionFollower &follower)
 {
     const auto known = context.destination.findLoad(unit.stream, unit.unitKey);
     if (!known) {
@@ -93,7 +169,16 @@ UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
     const QString file =
         context.workDirectory.filePath(unit.stream.section(u'/', 1).replace(u'/', u'_') + u"-"_s +
                                        QString(unit.unitKey).replace(u'/', u'_') + u".gz"_s);
-    const auto outcome = context.api.getToFile(unit.path, unit.query, file);
+    auto outcome = context.api.getToFile(unit.path, unit.query, file);
+    if (outcome && !unit.versionKey.isEmpty()) {
+        // One retry with the version Apple named, never more: a second refusal is a failure.
+        if (const api::AppleError *retired = retiredVersionError(outcome.value())) {
+            if (!followRetiredVersion(context, unit, *retired, follower)) {
+                return UnitOutcome::Failed;
+            }
+            outcome = context.api.getToFile(unit.path, unit.query, file);
+        }
+    }
     if (!outcome) {
         context.failed(u"%1: %2"_s.arg(unit.label, outcome.errorMessage()));
         return outcome.error().code == u"api.cancelled"_s ? UnitOutcome::StopFamily : UnitOutcome::Failed;
@@ -103,8 +188,15 @@ UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
     record.unitKey = unit.unitKey;
     record.source = unit.label;
     if (outcome->status == 404) {
+        if (api::namesVendorNumber(outcome->errors)) {
+            context.failed(
+                u"%1: %2"_s.arg(unit.label, api::describeHttpFailure(404, outcome->errors,
+                                                                     u"downloading %1"_s.arg(unit.label))));
+            return UnitOutcome::StopFamily;
+        }
         if (!isNoSales(outcome.value())) {
-            return UnitOutcome::Pending; // "not available yet": asked again next run
+            // Asked again next run, nothing written; a file loaded before is kept as it is.
+            return known->has_value() ? UnitOutcome::Pending : UnitOutcome::NotPublished;
         }
         if (known->has_value()) {
             return UnitOutcome::UpToDate;
@@ -126,17 +218,21 @@ UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
         }
         return UnitOutcome::UpToDate;
     }
+    const auto files = unit.family == u"finance"_s ? api::ReportFiles::Finance : api::ReportFiles::Sales;
     if (outcome->status == 401 || outcome->status == 403) {
         context.failed(u"%1: %2"_s.arg(
-            unit.label, api::describeHttpFailure(outcome->status, outcome->errors,
-                                                 u"downloading %1 reports"_s.arg(unit.family))));
+            unit.label, api::describeReportFileFailure(outcome->status, outcome->errors,
+                                                       u"downloading %1 reports"_s.arg(unit.family), files,
+                                                       context.options.individualKey)));
         return UnitOutcome::StopFamily;
     }
     if (!outcome->ok()) {
-        context.failed(
-            u"%1: %2"_s.arg(unit.label, api::describeHttpFailure(outcome->status, outcome->errors,
-                                                                 u"downloading %1"_s.arg(unit.label))));
-        return UnitOutcome::Failed;
+        context.failed(u"%1: %2"_s.arg(unit.label,
+                                       api::describeReportFileFailure(outcome->status, outcome->errors,
+                                                                      u"downloading %1"_s.arg(unit.label),
+                                                                      files, context.options.individualKey)));
+        // The vendor number is the same for every file: one message is enough.
+        return api::namesVendorNumber(outcome->errors) ? UnitOutcome::StopFamily : UnitOutcome::Failed;
     }
     record.checksum = fileChecksum(file);
     if (known->has_value() && (*known)->checksum == record.checksum) {
@@ -168,17 +264,42 @@ UnitOutcome fetchAndLoad(SyncContext &context, const FileUnit &unit)
     return UnitOutcome::Loaded;
 }
 
+// One note for the files Apple has not published yet: they are not zero sales, and the next sync asks again.
+void reportNotPublished(SyncContext &context, const QStringList &labels)
+{
+    if (labels.isEmpty()) {
+        return;
+    }
+    const QString listed = labels.mid(0, 3).join(u"; "_s) +
+                           (labels.size() > 3 ? u" and %1 more"_s.arg(labels.size() - 3) : QString());
+    context.warn(
+        u"Not published by Apple yet (HTTP 404), so nothing was written for them (not zero sales): "
+        u"%1. Apple publishes daily Sales and Trends reports by about 5 am Pacific Time the next day "
+        u"(weekly on Mondays, monthly about 5 days after the month); ascsync asks again on the next "
+        u"sync."_s.arg(listed));
+}
+
 void runUnits(SyncContext &context, const QString &family, const QList<FileUnit> &units)
 {
     const int total = static_cast<int>(units.size());
     int done = 0;
     context.expectRequests(total); // at most one request per file
     context.observer.progress(family, done, total);
-    for (const FileUnit &unit : units) {
+    VersionFollower follower;
+    QStringList notPublished;
+    const auto sayNotPublished = qScopeGuard([&] { reportNotPublished(context, notPublished); });
+    for (FileUnit unit : units) {
         if (context.cancelled()) {
             return;
         }
-        switch (fetchAndLoad(context, unit)) {
+        if (follower.refused.contains(unit.versionKey)) {
+            context.observer.progress(family, ++done, total); // said once, not asked again this run
+            continue;
+        }
+        if (const auto moved = follower.moved.constFind(unit.versionKey); moved != follower.moved.cend()) {
+            setUnitVersion(unit, moved.value());
+        }
+        switch (fetchAndLoad(context, unit, follower)) {
         case UnitOutcome::Loaded: // counted by SyncContext::loaded
             break;
         case UnitOutcome::UpToDate:
@@ -189,6 +310,10 @@ void runUnits(SyncContext &context, const QString &family, const QList<FileUnit>
             break;
         case UnitOutcome::Pending:
             ++context.summary.unitsPending;
+            break;
+        case UnitOutcome::NotPublished:
+            ++context.summary.unitsPending;
+            notPublished << unit.label;
             break;
         case UnitOutcome::Failed:
             break;
@@ -235,6 +360,10 @@ QList<FileUnit> salesUnits(SyncContext &context)
         }
     }
     names.removeDuplicates();
+    // Validated with the settings; a list that slipped past (a test's SyncOptions) falls back to defaults.
+    const auto parsedOverrides = reports::parseVersionOverrides(context.options.reportVersions);
+    const QMap<QString, QString> overrides =
+        parsedOverrides ? parsedOverrides.value() : QMap<QString, QString>();
     const QDateTime now = context.options.clock();
     const QDate recheckFrom = now.date().addDays(-context.options.backfillDays);
     QList<FileUnit> units;
@@ -250,6 +379,13 @@ QList<FileUnit> salesUnits(SyncContext &context)
             continue;
         }
         const QString table = reports::salesTableName(stream->reportType, stream->reportSubType);
+        const QString versionKey = reports::versionStreamKey(*stream);
+        const auto learned = context.destination.metaValue(reports::learnedVersionMetaKey(versionKey));
+        if (!learned) {
+            context.failed(learned.errorMessage());
+            continue;
+        }
+        const QString version = reports::versionToSend(*stream, overrides, learned.value());
         for (const reports::SalesReportPeriod &period :
              reports::SalesCalendar::periodsToRequest(*frequency, now, QDate())) {
             FileUnit unit;
@@ -260,7 +396,7 @@ QList<FileUnit> salesUnits(SyncContext &context)
             unit.query.addQueryItem(u"filter[reportSubType]"_s, stream->reportSubType);
             unit.query.addQueryItem(u"filter[frequency]"_s, reports::frequencyName(*frequency));
             unit.query.addQueryItem(u"filter[reportDate]"_s, period.reportDate);
-            unit.query.addQueryItem(u"filter[version]"_s, stream->versions.value(0));
+            unit.query.addQueryItem(u"filter[version]"_s, version);
             unit.table = table;
             unit.stream = u"sales/%1/%2/%3"_s.arg(stream->reportType, stream->reportSubType,
                                                   reports::frequencyName(*frequency));
@@ -274,8 +410,10 @@ QList<FileUnit> salesUnits(SyncContext &context)
                 {{QString(reports::metadata::ReportDate), storage::ColumnType::Text}, period.reportDate},
                 {{QString(reports::metadata::VendorNumber), storage::ColumnType::Text},
                  context.options.vendorNumber},
-                {{u"_version"_s, storage::ColumnType::Text}, stream->versions.value(0)},
+                {{u"_version"_s, storage::ColumnType::Text}, version},
             };
+            unit.versionKey = versionKey;
+            unit.version = version;
             unit.scopeColumns = {QString(reports::metadata::Frequency),
                                  QString(reports::metadata::ReportDate),
                                  QString(reports::metadata::VendorNumber)};

@@ -20,6 +20,8 @@ struct SyncOptions {
     int concurrency = 4;
     QString workDirectory;         // where downloads wait for their load; empty: a temporary folder
     int financeHistoryMonths = 24; // how many fiscal months the first finance sync looks back
+    QStringList reportVersions;    // Settings::reportVersions (already validated)
+    bool individualKey = false;    // the key has no issuer ID: it cannot download sales or finance reports
     bool relist = false;           // list every selected report, whatever the planner's cadence says
     Clock clock = systemClock();
 };

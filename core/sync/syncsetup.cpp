@@ -59,6 +59,8 @@ SyncOptions syncOptionsFrom(const config::Settings &settings)
     options.granularities = settings.granularities;
     options.financeRegions = settings.financeRegions;
     options.backfillDays = settings.backfillDays;
+    options.reportVersions = settings.reportVersions;
+    options.individualKey = settings.issuerId.isEmpty();
     options.policy =
         storage::parseMigrationPolicy(settings.migrationPolicy).value_or(storage::MigrationPolicy::Evolve);
     options.concurrency = settings.concurrency;

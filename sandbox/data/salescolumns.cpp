@@ -1,10 +1,27 @@
 #include "data/salescolumns.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace ascsync::sandbox {
 
 namespace {
+
+// What a subscription report gains in a version after 1_3 (--report-versions SUBSCRIPTION=1_4): Apple's
+// next layout is not documented, so the simulator appends one column, filled from `Country`, to show a
+// client a new version's new column. Simulated, not Apple's.
+const QString kNewerVersionColumn = QStringLiteral("Storefront Country");
+
+bool isNewerThan13(const QString &version)
+{
+    static const QRegularExpression pattern(QStringLiteral("^([0-9]{1,3})_([0-9]{1,3})$"));
+    const QRegularExpressionMatch match = pattern.match(version);
+    if (!match.hasMatch())
+        return false;
+    const int major = match.captured(1).toInt();
+    return major > 1 || (major == 1 && match.captured(2).toInt() > 3);
+}
 
 QStringList euInstallColumns(const QString &subType)
 {
@@ -56,11 +73,15 @@ QStringList SalesColumns::layout(const QString &reportType, const QString &repor
         reportType == u"SUBSCRIPTION" || reportType == u"SUBSCRIPTION_EVENT" || reportType == u"SUBSCRIBER";
     if (subscription && version == u"1_2")
         return subscriptionVersion12(reportType, current);
+    if (subscription && isNewerThan13(version))
+        return current + QStringList{kNewerVersionColumn};
     return current;
 }
 
 QString SalesColumns::currentName(const QString &column)
 {
+    if (column == kNewerVersionColumn)
+        return u"Country"_s;
     return column == u"Promotional Offer Name" ? u"Subscription Offer Name"_s : column;
 }
 

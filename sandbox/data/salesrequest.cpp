@@ -198,8 +198,17 @@ QString SalesRequest::goneDetail()
            u"reports for ten years."_s;
 }
 
+FileResult SalesRequest::retiredVersion(const QString &latest)
+{
+    return badRequest(u"filter[version]"_s,
+                      u"The version parameter you have specified is invalid. The latest "
+                      u"version for this report is "_s +
+                          latest + u'.');
+}
+
 std::variant<SalesQuery, FileResult> SalesRequest::parse(const QMap<QString, QString> &filters,
-                                                         const QString &vendorNumber, QDate today)
+                                                         const QString &vendorNumber, QDate today,
+                                                         const QMap<QString, QString> &currentVersions)
 {
     for (const QString &required : {u"vendorNumber"_s, u"reportType"_s, u"reportSubType"_s, u"frequency"_s}) {
         if (filters.value(required).isEmpty()) {
@@ -253,14 +262,16 @@ std::variant<SalesQuery, FileResult> SalesRequest::parse(const QMap<QString, QSt
                               u"'. Valid values: "_s + frequenciesOfPair.join(u", "_s) + u'.');
     }
     query.version = filters.value(u"version"_s);
-    if (query.version.isEmpty()) {
+    if (const auto current = currentVersions.constFind(query.reportType); current != currentVersions.cend()) {
+        // Apple moved this report: only the current version is served, every other one is retired.
+        if (query.version.isEmpty())
+            query.version = current.value();
+        else if (query.version != current.value())
+            return retiredVersion(current.value());
+    } else if (query.version.isEmpty()) {
         query.version = match->versions.last();
     } else if (query.version == u"1_2" && isRetiredSubscriptionVersion(query.reportType, today)) {
-        // Apple's answer to a retired version [observed: Ponytech/appstoreconnectapi #62, rorkai #1841].
-        return badRequest(u"filter[version]"_s,
-                          u"The version parameter you have specified is invalid. The latest version for "
-                          u"this report is "_s +
-                              match->versions.last() + u'.');
+        return retiredVersion(match->versions.last());
     } else if (!match->versions.contains(query.version)) {
         return badRequest(u"filter[version]"_s, u"The version '"_s + query.version +
                                                     u"' is not valid for this report. Valid values: "_s +

@@ -28,8 +28,13 @@ struct SalesQuery {
 // 410 past its retention (API-NOTES §6.4).
 class SalesRequest {
 public:
+    // `currentVersions`: report type -> the only version still served (WorldOptions::currentSalesVersions).
     static std::variant<SalesQuery, FileResult> parse(const QMap<QString, QString> &filters,
-                                                      const QString &vendorNumber, QDate today);
+                                                      const QString &vendorNumber, QDate today,
+                                                      const QMap<QString, QString> &currentVersions = {});
+    // Apple's 400 for a version it no longer serves [observed: Ponytech/appstoreconnectapi #62, rorkai
+    // #1841].
+    static FileResult retiredVersion(const QString &latest);
 
     static QStringList reportTypes();
     static QStringList reportSubTypes();

@@ -237,7 +237,7 @@ QString FileTamper::cacheSuffix() const
 FileResult World::salesReport(const QMap<QString, QString> &filters, FileTamper tamper) const
 {
     const std::variant<SalesQuery, FileResult> parsed =
-        SalesRequest::parse(filters, d->vendorNumber, d->options.today);
+        SalesRequest::parse(filters, d->vendorNumber, d->options.today, d->options.currentSalesVersions);
     if (const FileResult *error = std::get_if<FileResult>(&parsed))
         return *error;
     const SalesQuery &query = std::get<SalesQuery>(parsed);

@@ -30,6 +30,9 @@ struct WorldOptions {
     // later ones the current 28 columns. Real files switched about 2016 (issue 15); tests move the date into
     // the one-year window a client can still download.
     QDate legacySalesLayoutBefore = QDate(2016, 1, 1);
+    // Report type -> the only version Apple still serves (e.g. SUBSCRIPTION -> 1_4): a request for another
+    // version gets Apple's 400 naming it as the latest. Types not listed keep API-NOTES §6.1's versions.
+    QMap<QString, QString> currentSalesVersions;
 };
 
 struct SimApp {

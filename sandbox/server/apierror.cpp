@@ -156,4 +156,15 @@ ApiError ApiError::reportGone(const QString &detail)
     return {410, u"GONE"_s, u"The specified resource is no longer available"_s, detail, {}, {}};
 }
 
+ApiError ApiError::agreementsMissing()
+{
+    // Apple's code for unsigned or expired agreements (issue 18); the wording is UNVERIFIED in reference/.
+    return {403,
+            u"FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED"_s,
+            u"A required agreement is missing or has expired."_s,
+            u"This request requires an in-effect agreement that has not been signed or has expired."_s,
+            {},
+            {}};
+}
+
 } // namespace ascsync::sandbox

@@ -35,6 +35,7 @@ struct ApiError {
     static ApiError duplicateEntity();
     static ApiError reportNotFound(const QString &detail);
     static ApiError reportGone(const QString &detail);
+    static ApiError agreementsMissing();
 };
 
 } // namespace ascsync::sandbox

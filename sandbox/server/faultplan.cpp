@@ -13,9 +13,10 @@ namespace {
 const QList<FaultPlan::Fault> &allFaults()
 {
     static const QList<FaultPlan::Fault> faults{
-        FaultPlan::Fault::Http429,  FaultPlan::Fault::Http500,     FaultPlan::Fault::Reset,
-        FaultPlan::Fault::Truncate, FaultPlan::Fault::BadChecksum, FaultPlan::Fault::Slow,
-        FaultPlan::Fault::Drift,    FaultPlan::Fault::WrongPeriod, FaultPlan::Fault::DroppedRow,
+        FaultPlan::Fault::Http429,    FaultPlan::Fault::Http500,     FaultPlan::Fault::Reset,
+        FaultPlan::Fault::Truncate,   FaultPlan::Fault::BadChecksum, FaultPlan::Fault::Slow,
+        FaultPlan::Fault::Drift,      FaultPlan::Fault::WrongPeriod, FaultPlan::Fault::DroppedRow,
+        FaultPlan::Fault::Agreements, FaultPlan::Fault::NotYet,
     };
     return faults;
 }
@@ -43,6 +44,10 @@ QString FaultPlan::name(Fault fault)
         return u"wrongperiod"_s;
     case Fault::DroppedRow:
         return u"droppedrow"_s;
+    case Fault::Agreements:
+        return u"agreements"_s;
+    case Fault::NotYet:
+        return u"notyet"_s;
     }
     return {};
 }

@@ -24,6 +24,8 @@ public:
         Drift,       // a segment's columns change: a new column or a new order
         WrongPeriod, // a sales or FINANCIAL file carries the previous period's dates
         DroppedRow,  // a FINANCIAL file lacks its last data row; its trailer still counts it
+        Agreements,  // sales and finance reports: 403 FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED
+        NotYet,      // a sales report answers 404 "not available yet" although its release date passed
     };
 
     FaultPlan() = default;

@@ -1,5 +1,6 @@
 #include "reportfileendpoints.h"
 
+#include "data/salesrequest.h"
 #include "statelock.h"
 
 #include <QMap>
@@ -81,6 +82,10 @@ HttpReply ReportFileEndpoints::sales(const ApiCall &call) const
     parameters.list(u"filter[frequency]"_s, {u"DAILY"_s, u"WEEKLY"_s, u"MONTHLY"_s, u"YEARLY"_s});
     if (parameters.error())
         return ApiReply::error(*parameters.error());
+    if (call.faults.fires(FaultPlan::Fault::Agreements))
+        return ApiReply::error(ApiError::agreementsMissing());
+    if (call.faults.fires(FaultPlan::Fault::NotYet))
+        return ApiReply::error(ApiError::reportNotFound(SalesRequest::notYetAvailableDetail()));
     const QMap<QString, QString> query = filters(parameters, names);
     FileTamper tamper; // drawn while the state is locked: the fault plan is shared
     tamper.wrongPeriod = call.faults.fires(FaultPlan::Fault::WrongPeriod);
@@ -96,6 +101,8 @@ HttpReply ReportFileEndpoints::finance(const ApiCall &call) const
     parameters.list(u"filter[reportType]"_s, {u"FINANCIAL"_s, u"FINANCE_DETAIL"_s});
     if (parameters.error())
         return ApiReply::error(*parameters.error());
+    if (call.faults.fires(FaultPlan::Fault::Agreements))
+        return ApiReply::error(ApiError::agreementsMissing());
     const QMap<QString, QString> query = filters(parameters, names);
     FileTamper tamper;
     tamper.wrongPeriod = call.faults.fires(FaultPlan::Fault::WrongPeriod);

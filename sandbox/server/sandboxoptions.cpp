@@ -43,6 +43,11 @@ QList<QCommandLineOption> allOptions()
              u"SALES files of periods beginning before this date have Apple's older 22-column layout"_s,
              defaults.legacySalesLayoutBefore.toString(Qt::ISODate)),
          u"YYYY-MM-DD"_s},
+        {u"report-versions"_s,
+         u"The current version of Sales and Trends report types, TYPE=VERSION comma-separated (e.g. "
+         u"SUBSCRIPTION=1_4): every other version of that type is refused as Apple refuses a retired one. "
+         u"Default: Apple's documented versions."_s,
+         u"SPEC"_s},
         {u"latency-ms"_s, withDefault(u"Delay added to every response"_s, defaults.latencyMs), u"N"_s},
         {u"rate-limit"_s, withDefault(u"Requests per key per rolling hour"_s, defaults.rateLimit), u"N"_s},
         {u"faults"_s, u"Injected faults, name=probability comma-separated."_s, u"SPEC"_s},
@@ -97,6 +102,23 @@ bool readDate(const QCommandLineParser &parser, const QString &name, QDate *date
     return true;
 }
 
+// --report-versions TYPE=VERSION,...: the version text is not checked (tests make the simulator name a
+// hostile "latest version"), only bounded.
+bool readReportVersions(const QString &spec, QMap<QString, QString> *versions, QString *error)
+{
+    for (const QString &entry : spec.split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype equals = entry.indexOf(u'=');
+        const QString type = entry.left(equals).trimmed();
+        const QString version = entry.mid(equals + 1);
+        if (equals <= 0 || version.isEmpty() || version.size() > 100000) {
+            *error = u"--report-versions takes TYPE=VERSION entries, not \"%1\""_s.arg(entry.left(80));
+            return false;
+        }
+        versions->insert(type, version);
+    }
+    return true;
+}
+
 } // namespace
 
 QString SandboxOptionsParser::helpText()
@@ -120,7 +142,8 @@ stopped 10 days before --today. Requests created by clients get their reports --
 
 Faults (--faults): http429, http500, reset, truncate, badchecksum, slow, drift, wrongperiod (a sales or
 FINANCIAL file dated with the previous period), droppedrow (a FINANCIAL file missing its last data row while
-its trailer still counts it), e.g. "http500=0.1,reset=0.05". Each draw depends on (seed, fault, method + path + query, how many times that
+its trailer still counts it), agreements (sales and finance reports answer Apple's 403
+FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED), notyet (a sales report answers 404 "not available yet"), e.g. "http500=0.1,reset=0.05". Each draw depends on (seed, fault, method + path + query, how many times that
 same request was seen), so retries may succeed and a run is reproducible. A faulted answer carries
 "X-Sandbox-Fault: <names>", and the requests log names the fault of each request.
 
@@ -172,6 +195,8 @@ SandboxOptionsParser::Outcome SandboxOptionsParser::parse(const QStringList &arg
     options.keysFile = parser.value(u"keys"_s);
     options.requestsLog = parser.value(u"requests-log"_s);
     options.faults = parser.value(u"faults"_s);
+    if (!readReportVersions(parser.value(u"report-versions"_s), &options.salesReportVersions, &error))
+        return outcome;
     if (parser.isSet(u"traffic-scale"_s)) {
         bool isNumber = false;
         options.trafficScale = parser.value(u"traffic-scale"_s).toDouble(&isNumber);

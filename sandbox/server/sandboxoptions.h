@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,7 @@ struct SandboxOptions {
     QDate historyStart = QDate(2024, 1, 1);
     QDate today;                                       // invalid: the current UTC date
     QDate legacySalesLayoutBefore = QDate(2016, 1, 1); // see WorldOptions
+    QMap<QString, QString> salesReportVersions;        // see WorldOptions::currentSalesVersions
     int latencyMs = 0;
     int rateLimit = 3600;
     QString faults;

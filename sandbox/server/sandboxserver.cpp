@@ -121,6 +121,7 @@ bool SandboxServer::start(QString *error)
     worldOptions.appCount = m_options.apps;
     worldOptions.historyStart = m_options.historyStart;
     worldOptions.legacySalesLayoutBefore = m_options.legacySalesLayoutBefore;
+    worldOptions.currentSalesVersions = m_options.salesReportVersions;
     worldOptions.today = m_today;
     worldOptions.trafficScale = m_options.trafficScale;
     m_world = std::make_unique<World>(worldOptions);

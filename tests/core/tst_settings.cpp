@@ -29,6 +29,8 @@ private Q_SLOTS:
         written.granularities = {QStringLiteral("DAILY"), QStringLiteral("WEEKLY")};
         written.migrationPolicy = QStringLiteral("fail");
         written.schedule = QStringLiteral("every 6h");
+        written.reportVersions = {QStringLiteral("SUBSCRIPTION=1_4"),
+                                  QStringLiteral("SALES/SUMMARY/DAILY=1_0")};
         QVERIFY(SettingsFile::save(path, written));
         const auto read = SettingsFile::load(path);
         QVERIFY2(read, qPrintable(read.errorMessage()));
@@ -43,6 +45,7 @@ private Q_SLOTS:
         QCOMPARE(read->granularities, written.granularities);
         QCOMPARE(read->migrationPolicy, written.migrationPolicy);
         QCOMPARE(read->schedule, written.schedule);
+        QCOMPARE(read->reportVersions, written.reportVersions);
     }
 
     void missingFileGivesDefaults()
@@ -85,6 +88,12 @@ private Q_SLOTS:
         QTest::newRow("policy") << "migrationPolicy"
                                 << "merge"
                                 << "settings.migrationPolicy";
+        QTest::newRow("report version with a dot") << "reportVersions"
+                                                   << "SUBSCRIPTION=1.4"
+                                                   << "settings.reportVersion";
+        QTest::newRow("report version without a type") << "reportVersions"
+                                                       << "1_4"
+                                                       << "settings.reportVersion";
     }
 
     void invalidValuesNameTheirField()
@@ -109,6 +118,8 @@ private Q_SLOTS:
             settings.backfillDays = value.toInt();
         } else if (field == u"migrationPolicy") {
             settings.migrationPolicy = value;
+        } else if (field == u"reportVersions") {
+            settings.reportVersions = {value};
         }
         const ascsync::Status status = validate(settings);
         QVERIFY(!status);

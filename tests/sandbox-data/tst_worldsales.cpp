@@ -143,6 +143,7 @@ private Q_SLOTS:
     void adjustmentRowsHaveNoUnits();
     void oldSalesPeriodsHaveTheOlderLayout();
     void subscriptionVersionsHaveTheirOwnLayouts();
+    void movedVersionRetiresTheOthers();
     void wrongPeriodFaultDatesTheFileWithThePreviousPeriod();
 
 private:
@@ -762,6 +763,39 @@ void TstWorldSales::subscriptionVersionsHaveTheirOwnLayouts()
     QCOMPARE(kindName(retired.kind), u"BadRequest"_s);
     QCOMPARE(retired.parameter, u"filter[version]"_s);
     QVERIFY2(retired.detail.contains(u"latest version for this report is 1_3"_s), qPrintable(retired.detail));
+}
+
+// --report-versions SUBSCRIPTION=1_4 (issue 18): only 1_4 is served, every other version gets Apple's 400
+// naming 1_4, and the 1_4 file adds a column to the 1_3 layout without losing one.
+void TstWorldSales::movedVersionRetiresTheOthers()
+{
+    WorldOptions options = salesWorld();
+    options.currentSalesVersions.insert(u"SUBSCRIPTION"_s, u"1_4"_s);
+    const World moved(options);
+    const auto fetch = [](const World &from, const QString &type, const QString &version) {
+        QMap<QString, QString> map = filters(type, type == u"SUBSCRIBER" ? u"DETAILED"_s : u"SUMMARY"_s,
+                                             u"DAILY"_s, u"2025-06-15"_s, from.vendorNumber());
+        if (!version.isEmpty())
+            map.insert(u"version"_s, version);
+        return from.salesReport(map);
+    };
+    for (const QString &old : {u"1_3"_s, u"1_2"_s, u"1_5"_s}) {
+        const FileResult retired = fetch(moved, u"SUBSCRIPTION"_s, old);
+        QCOMPARE(kindName(retired.kind), u"BadRequest"_s);
+        QCOMPARE(retired.parameter, u"filter[version]"_s);
+        QCOMPARE(retired.detail,
+                 u"The version parameter you have specified is invalid. The latest version for "
+                 u"this report is 1_4."_s);
+    }
+    const TsvFile current = TsvFile::parse(fetch(moved, u"SUBSCRIPTION"_s, u"1_4"_s).gzip);
+    const TsvFile omitted = TsvFile::parse(fetch(moved, u"SUBSCRIPTION"_s, QString()).gzip);
+    const TsvFile before = TsvFile::parse(fetch(*m_world, u"SUBSCRIPTION"_s, u"1_3"_s).gzip);
+    QCOMPARE(omitted.header, current.header);
+    QCOMPARE(current.header, before.header + QStringList{u"Storefront Country"_s});
+    QCOMPARE(current.values(u"Storefront Country"_s), current.values(u"Country"_s));
+    QCOMPARE(current.values(u"Subscribers"_s), before.values(u"Subscribers"_s));
+    // Other report types keep their versions.
+    QCOMPARE(kindName(fetch(moved, u"SUBSCRIPTION_EVENT"_s, u"1_3"_s).kind), u"Ok"_s);
 }
 
 void TstWorldSales::wrongPeriodFaultDatesTheFileWithThePreviousPeriod()

@@ -37,41 +37,44 @@ void TestSandboxOptions::defaults()
 
 void TestSandboxOptions::everyOption()
 {
-    const SandboxOptionsParser::Outcome parsed = SandboxOptionsParser::parse({u"x"_s,
-                                                                              u"--port"_s,
-                                                                              u"8080"_s,
-                                                                              u"--segment-port"_s,
-                                                                              u"8081"_s,
-                                                                              u"--state-dir"_s,
-                                                                              u"/tmp/s"_s,
-                                                                              u"--keys"_s,
-                                                                              u"/tmp/k.json"_s,
-                                                                              u"--seed"_s,
-                                                                              u"42"_s,
-                                                                              u"--apps"_s,
-                                                                              u"5"_s,
-                                                                              u"--enabled-apps"_s,
-                                                                              u"2"_s,
-                                                                              u"--history-start"_s,
-                                                                              u"2024-06-01"_s,
-                                                                              u"--today"_s,
-                                                                              u"2025-01-31"_s,
-                                                                              u"--latency-ms"_s,
-                                                                              u"15"_s,
-                                                                              u"--rate-limit"_s,
-                                                                              u"100"_s,
-                                                                              u"--faults"_s,
-                                                                              u"http500=0.1,drift=0.5"_s,
-                                                                              u"--requests-log"_s,
-                                                                              u"/tmp/r.jsonl"_s,
-                                                                              u"--report-delay-seconds"_s,
-                                                                              u"0"_s,
-                                                                              u"--url-ttl-seconds"_s,
-                                                                              u"30"_s,
-                                                                              u"--slow-ms"_s,
-                                                                              u"250"_s,
-                                                                              u"--legacy-sales-before"_s,
-                                                                              u"2024-09-01"_s});
+    const SandboxOptionsParser::Outcome parsed =
+        SandboxOptionsParser::parse({u"x"_s,
+                                     u"--port"_s,
+                                     u"8080"_s,
+                                     u"--segment-port"_s,
+                                     u"8081"_s,
+                                     u"--state-dir"_s,
+                                     u"/tmp/s"_s,
+                                     u"--keys"_s,
+                                     u"/tmp/k.json"_s,
+                                     u"--seed"_s,
+                                     u"42"_s,
+                                     u"--apps"_s,
+                                     u"5"_s,
+                                     u"--enabled-apps"_s,
+                                     u"2"_s,
+                                     u"--history-start"_s,
+                                     u"2024-06-01"_s,
+                                     u"--today"_s,
+                                     u"2025-01-31"_s,
+                                     u"--latency-ms"_s,
+                                     u"15"_s,
+                                     u"--rate-limit"_s,
+                                     u"100"_s,
+                                     u"--faults"_s,
+                                     u"http500=0.1,drift=0.5"_s,
+                                     u"--requests-log"_s,
+                                     u"/tmp/r.jsonl"_s,
+                                     u"--report-delay-seconds"_s,
+                                     u"0"_s,
+                                     u"--url-ttl-seconds"_s,
+                                     u"30"_s,
+                                     u"--slow-ms"_s,
+                                     u"250"_s,
+                                     u"--legacy-sales-before"_s,
+                                     u"2024-09-01"_s,
+                                     u"--report-versions"_s,
+                                     u"SUBSCRIPTION=1_4,SUBSCRIBER=1_5"_s});
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
     const SandboxOptions &options = parsed.options;
     QCOMPARE(options.port, quint16(8080));
@@ -91,6 +94,8 @@ void TestSandboxOptions::everyOption()
     QCOMPARE(options.urlTtlSeconds, 30);
     QCOMPARE(options.slowMs, 250);
     QCOMPARE(options.legacySalesLayoutBefore, QDate(2024, 9, 1));
+    QCOMPARE(options.salesReportVersions,
+             (QMap<QString, QString>{{u"SUBSCRIPTION"_s, u"1_4"_s}, {u"SUBSCRIBER"_s, u"1_5"_s}}));
 }
 
 void TestSandboxOptions::errors_data()
@@ -108,6 +113,8 @@ void TestSandboxOptions::errors_data()
     QTest::newRow("enabled beyond apps")
         << QStringList{u"--apps"_s, u"1"_s, u"--enabled-apps"_s, u"2"_s} << u"--enabled-apps"_s;
     QTest::newRow("unknown fault") << QStringList{u"--faults"_s, u"meteor=1"_s} << u"meteor"_s;
+    QTest::newRow("report version without a type")
+        << QStringList{u"--report-versions"_s, u"1_4"_s} << u"--report-versions"_s;
     QTest::newRow("positional") << QStringList{u"extra"_s} << u"extra"_s;
     QTest::newRow("missing value") << QStringList{u"--seed"_s} << u"seed"_s;
 }
@@ -128,7 +135,7 @@ void TestSandboxOptions::helpMentionsEveryOption()
          {u"--port"_s, u"--segment-port"_s, u"--state-dir"_s, u"--keys"_s, u"--seed"_s, u"--apps"_s,
           u"--enabled-apps"_s, u"--history-start"_s, u"--today"_s, u"--latency-ms"_s, u"--rate-limit"_s,
           u"--faults"_s, u"--requests-log"_s, u"--report-delay-seconds"_s, u"--url-ttl-seconds"_s,
-          u"--slow-ms"_s})
+          u"--slow-ms"_s, u"--report-versions"_s})
         QVERIFY2(help.contains(option), qPrintable(option));
     QVERIFY(help.contains(u"3600"_s)); // the rate limit's default, taken from SandboxOptions
 }
