@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "storage/column.h"
+#include "sync/rawarchive.h"
 
 #include <QDate>
 #include <QString>
@@ -21,6 +22,8 @@ struct SyncOptions {
     QString workDirectory;         // where downloads wait for their load; empty: a temporary folder
     int financeHistoryMonths = 24; // how many fiscal months the first finance sync looks back
     bool relist = false;           // list every selected report, whatever the planner's cadence says
+    QString archiveDirectory;      // the raw archive (README "Raw archive"); empty: none
+    ArchiveLimits archiveLimits;   // pruned to after each sync
     Clock clock = systemClock();
 };
 
