@@ -78,11 +78,13 @@ Result<Place> analyticsPlace(const UnitLoad &unit)
     const QJsonArray segments = unit.record.details.value(u"segments"_s).toArray();
     if (segments.size() != unit.files.size())
         return archiveError(u"the instance's segment list does not match its files"_s);
+    QStringList segmentIds;
     for (const QJsonValue &segment : segments) {
-        place.fileNames << segment[u"id"_s].toString() + kGzipSuffix;
+        segmentIds << segment[u"id"_s].toString();
+        place.fileNames << segmentIds.last() + kGzipSuffix;
         place.md5 << segment[u"checksum"_s].toString().toLower();
     }
-    if (const Status ok = checkParts(place.folder, u"an analytics instance's path"_s); !ok)
+    if (const Status ok = checkParts(place.folder + segmentIds, u"an analytics instance's path"_s); !ok)
         return ok.error();
     return place;
 }
