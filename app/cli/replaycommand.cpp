@@ -87,8 +87,18 @@ int runReplayCommand(const QStringList &arguments)
                     kExitUsage);
     }
     replayOptions.streams = listOf(parser.value(streams));
+    for (const QString &stream : std::as_const(replayOptions.streams)) {
+        if (!QStringList{u"analytics"_s, u"sales"_s, u"finance"_s}.contains(stream.section(u':', 0, 0))) {
+            return fail(kCommand,
+                        u"unknown stream \"%1\": use analytics, analytics:TABLE, sales, "
+                        u"sales:TYPE/SUBTYPE/FREQUENCY or finance."_s.arg(escapeControlCharacters(stream)),
+                        kExitUsage);
+        }
+    }
     replayOptions.policy =
         storage::parseMigrationPolicy(settings->migrationPolicy).value_or(storage::MigrationPolicy::Evolve);
+    if (const Status folder = sync::checkArchiveFolder(replayOptions.archiveDirectory); !folder)
+        return fail(kCommand, folder.errorMessage());
     config::SecretStore secrets;
     auto destination = openDestination(settings.value(), secrets);
     if (!destination)

@@ -123,15 +123,21 @@ private:
 
 } // namespace
 
+Status checkArchiveFolder(const QString &archiveDirectory)
+{
+    if (archiveDirectory.isEmpty() || !QFileInfo(archiveDirectory).isDir()) {
+        return makeError(u"archive"_s,
+                         u"There is no archive folder at \"%1\". Pass the folder a sync kept its files in "
+                         u"(`ascsync sync --archive DIR`)."_s.arg(archiveDirectory));
+    }
+    return {};
+}
+
 Result<SyncSummary> runReplay(storage::Destination &destination, const ReplayOptions &options,
                               SyncObserver &observer)
 {
-    const QFileInfo folder(options.archiveDirectory);
-    if (options.archiveDirectory.isEmpty() || !folder.isDir()) {
-        return makeError(u"archive"_s,
-                         u"There is no archive folder at \"%1\". Pass the folder a sync kept its files in "
-                         u"(`ascsync sync --archive DIR`)."_s.arg(options.archiveDirectory));
-    }
+    if (const Status folder = checkArchiveFolder(options.archiveDirectory); !folder)
+        return folder.error();
     auto lock = destination.acquireSyncLock();
     if (!lock)
         return lock.error();

@@ -19,6 +19,9 @@ struct ReplayOptions {
     storage::MigrationPolicy policy = storage::MigrationPolicy::Evolve;
 };
 
+// The archive folder exists (checked before a destination is opened, so a typo creates no empty database).
+Status checkArchiveFolder(const QString &archiveDirectory);
+
 // Rebuilds the destination's tables from the raw archive (RawArchive) without Apple: no key, no network.
 // Each archived unit goes through the sync's own loader and bookkeeping (loadUnit: its load record, the
 // instances table, the corrections rule), in the sync's order (analytics by processing date, a snapshot

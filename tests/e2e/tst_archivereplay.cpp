@@ -421,6 +421,24 @@ private Q_SLOTS:
             replay(u"sqlite:"_s + m_dir.filePath(u"none.db"_s), m_dir.filePath(u"no-such-archive"_s));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("There is no archive folder"), run.err.constData());
+        const CliRun typo = runAscsync({u"replay"_s, u"--config"_s, m_dir.filePath(u"replay-none.conf"_s),
+                                        u"--destination"_s, u"sqlite:"_s + m_dir.filePath(u"none.db"_s),
+                                        u"--archive"_s, m_archive, u"--streams"_s, u"analytic"_s});
+        QCOMPARE(typo.exitCode, 2);
+        QVERIFY2(typo.err.contains("unknown stream \"analytic\""), typo.err.constData());
+        QVERIFY(!QFile::exists(m_dir.filePath(u"none.db"_s)));
+    }
+
+    void replayCanBeNarrowedToStreams()
+    {
+        const QString db = m_dir.filePath(u"narrowed.db"_s);
+        const CliRun run = runAscsync({u"replay"_s, u"--config"_s, m_dir.filePath(u"replay-none.conf"_s),
+                                       u"--destination"_s, u"sqlite:"_s + db, u"--archive"_s, m_archive,
+                                       u"--streams"_s, u"analytics:downloads,sales"_s, u"--json"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(dataTables(db), QStringList({u"downloads"_s, u"sales_summary"_s}));
+        QCOMPARE(sqliteFingerprint(db, u"downloads"_s), sqliteFingerprint(m_synced, u"downloads"_s));
+        QCOMPARE(sqliteFingerprint(db, u"sales_summary"_s), sqliteFingerprint(m_synced, u"sales_summary"_s));
     }
 
     void replayIntoPostgresGivesTheSameRows()
