@@ -66,6 +66,15 @@ Status checkParts(const QStringList &parts, const QString &what)
     return {};
 }
 
+QString fileMd5(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return QString::fromLatin1(hash.result().toHex());
+}
+
 Result<Place> analyticsPlace(const UnitLoad &unit)
 {
     const storage::InstanceRecord &instance = unit.instance;
@@ -83,6 +92,12 @@ Result<Place> analyticsPlace(const UnitLoad &unit)
         segmentIds << segment[u"id"_s].toString();
         place.fileNames << segmentIds.last() + kGzipSuffix;
         place.md5 << segment[u"checksum"_s].toString().toLower();
+    }
+    for (qsizetype i = 0; i < place.md5.size(); ++i) {
+        // A segment listed without a checksum (the client loads it unchecked, too): kept with the MD5 of
+        // the downloaded file, so the copy is still verified and replay can tell a damaged file.
+        if (place.md5[i].isEmpty())
+            place.md5[i] = fileMd5(unit.files[i]);
     }
     if (const Status ok = checkParts(place.folder + segmentIds, u"an analytics instance's path"_s); !ok)
         return ok.error();
@@ -110,15 +125,6 @@ Result<Place> reportFilePlace(const UnitLoad &unit, const QString &md5)
     if (const Status ok = checkParts(place.folder + QStringList{key[0]}, u"a report file's path"_s); !ok)
         return ok.error();
     return place;
-}
-
-QString fileMd5(const QString &path)
-{
-    QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Md5);
-    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
-        return {};
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 // Creates every missing folder of `parts` below `root`, owner only; refuses links on the way, so a link

@@ -189,6 +189,21 @@ private Q_SLOTS:
         QCOMPARE(left, QStringList());
     }
 
+    void aSegmentListedWithoutChecksumIsKeptWithItsOwnMd5()
+    {
+        const RawArchive archive(m_dir.filePath(u"nochecksum"_s));
+        QVERIFY(archive.open());
+        UnitLoad unit = analyticsUnit(u"123"_s, u"i"_s, u"s"_s, "unlisted");
+        unit.record.details = QJsonObject{
+            {u"segments"_s, QJsonArray{QJsonObject{{u"id"_s, u"s"_s}, {u"checksum"_s, QString()}}}}};
+        QVERIFY(archive.keep(unit, QDateTime::currentDateTimeUtc()));
+        QStringList problems;
+        const QList<ArchivedUnit> units = archive.units(problems);
+        QCOMPARE(units.size(), 1);
+        QCOMPARE(units[0].md5, QStringList{md5Of("unlisted")});
+        QVERIFY(RawArchive::verify(units[0]));
+    }
+
     void aDamagedArchivedFileFailsVerification()
     {
         const RawArchive archive(m_dir.filePath(u"damaged"_s));
