@@ -262,8 +262,13 @@ Result<ArchivedUnit> unitFromSidecar(const QString &path, const QJsonObject &jso
         return archiveError(u"not a sidecar of this ascsync (format %1)"_s.arg(json[u"format"_s].toInt()));
     UnitLoad &load = unit.load;
     load.table = json[u"table"_s].toString();
-    if (const Status ok = storage::checkIdentifier(load.table, u"an archived table"_s); !ok)
-        return ok.error();
+    // ascsync names its report tables in snake case and never with a leading '_', so no sidecar can aim
+    // a load at the bookkeeping tables.
+    static const QRegularExpression tableName(u"^[a-z][a-z0-9_]{0,62}$"_s);
+    if (!tableName.match(load.table).hasMatch()) {
+        return archiveError(
+            u"it names the table \"%1\", not a report table"_s.arg(escapeControlCharacters(load.table)));
+    }
     load.layout = json[u"layout"_s].toString() == u"finance"_s ? reports::ReportLayout::Finance
                                                                : reports::ReportLayout::Plain;
     const bool analytics = json[u"replace"_s].toString() == u"newestPerDate"_s;
@@ -285,8 +290,15 @@ Result<ArchivedUnit> unitFromSidecar(const QString &path, const QJsonObject &jso
         const auto type = ColumnType(std::max<qsizetype>(0, kTypeNames.indexOf(value[u"type"_s].toString())));
         load.metadata.append({{name, type}, value[u"value"_s].toString()});
     }
-    for (const QJsonValue &column : json[u"scopeColumns"_s].toArray())
+    for (const QJsonValue &column : json[u"scopeColumns"_s].toArray()) {
+        // A partition is named by the unit's own metadata columns, nothing else.
+        const bool known =
+            std::any_of(load.metadata.cbegin(), load.metadata.cend(),
+                        [&](const MetadataValue &value) { return value.column.name == column.toString(); });
+        if (!known)
+            return archiveError(u"its partition names an unknown column"_s);
         load.scopeColumns << column.toString();
+    }
     for (const QJsonValue &header : json[u"dateHeaders"_s].toArray())
         load.dateHeaders << header.toString();
     const QJsonObject record = json[u"record"_s].toObject();

@@ -244,6 +244,43 @@ private Q_SLOTS:
         QVERIFY2(problems[0].contains(u"cannot be used"_s), qPrintable(problems[0]));
     }
 
+    void aSidecarWithNamesThatWouldReachSqlIsRefused_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("table") << u"table"_s << QJsonValue(u"x\"; DROP TABLE y; --"_s);
+        QTest::newRow("bookkeeping table") << u"table"_s << QJsonValue(u"_ascsync_loads"_s);
+        QTest::newRow("metadata column")
+            << u"metadata"_s
+            << QJsonValue(QJsonArray{
+                   QJsonObject{{u"name"_s, u"Units"_s}, {u"type"_s, u"text"_s}, {u"value"_s, u"1"_s}}});
+        QTest::newRow("scope column") << u"scopeColumns"_s << QJsonValue(QJsonArray{u"_not_metadata"_s});
+        QTest::newRow("format") << u"format"_s << QJsonValue(99);
+    }
+
+    void aSidecarWithNamesThatWouldReachSqlIsRefused()
+    {
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        const RawArchive archive(m_dir.filePath(u"sql-%1"_s.arg(key)));
+        QVERIFY(archive.open());
+        QVERIFY(archive.keep(salesUnit(u"2026-11-19"_s, u"85000000"_s, "bytes"),
+                             QDateTime::currentDateTimeUtc()));
+        QStringList problems;
+        const QString sidecar = archive.units(problems).value(0).sidecar;
+        QVERIFY(!sidecar.isEmpty());
+        QFile file(sidecar);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        json[key] = value;
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QJsonDocument(json).toJson());
+        file.close();
+        QCOMPARE(archive.units(problems).size(), 0);
+        QCOMPARE(problems.size(), 1);
+    }
+
     void prunesOldestFirstBySizeAndAge()
     {
         const RawArchive archive(m_dir.filePath(u"prune"_s));
