@@ -1,6 +1,9 @@
 #include "clicontext.h"
 
+#include "sync/rawarchive.h"
 #include "sync/syncsetup.h"
+
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -58,6 +61,35 @@ void CommonOptions::addSyncOptions(QCommandLineParser &parser)
     parser.addOptions(
         {m_apps, m_vendorNumber, m_backfillDays, m_streams, m_granularities, m_concurrency, m_reportVersion});
     m_hasSync = true;
+}
+
+void CommonOptions::addArchiveOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({m_archive, m_archiveMaxSize, m_archiveMaxAge});
+    m_hasArchive = true;
+}
+
+Status CommonOptions::applyArchiveOptions(const QCommandLineParser &parser, config::Settings &settings) const
+{
+    if (parser.isSet(m_archive)) {
+        settings.archiveDirectory = QFileInfo(parser.value(m_archive)).absoluteFilePath();
+    }
+    if (parser.isSet(m_archiveMaxSize)) {
+        const auto bytes = sync::parseArchiveSize(parser.value(m_archiveMaxSize));
+        if (!bytes) {
+            return makeError(u"usage"_s, u"--archive-max-size takes a size like 20G, 500M or 0 (no limit), "
+                                         u"not \"%1\"."_s.arg(parser.value(m_archiveMaxSize)));
+        }
+        settings.archiveMaxBytes = *bytes;
+    }
+    if (parser.isSet(m_archiveMaxAge)) {
+        const auto days = numberOf(parser.value(m_archiveMaxAge), u"--archive-max-age"_s);
+        if (!days) {
+            return days.error();
+        }
+        settings.archiveMaxAgeDays = days.value();
+    }
+    return {};
 }
 
 void CommonOptions::addJsonOption(QCommandLineParser &parser)
@@ -122,6 +154,11 @@ Result<config::Settings> CommonOptions::resolve(const QCommandLineParser &parser
     }
     if (m_hasSync) {
         if (const Status applied = applySyncOptions(parser, settings); !applied) {
+            return applied.error();
+        }
+    }
+    if (m_hasArchive) {
+        if (const Status applied = applyArchiveOptions(parser, settings); !applied) {
             return applied.error();
         }
     }

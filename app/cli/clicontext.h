@@ -20,6 +20,7 @@ public:
     void addDestinationOptions(QCommandLineParser &parser); // destination, schema, migration policy
     void addSyncOptions(QCommandLineParser &parser);        // apps, vendor, backfill, streams, concurrency
     void addJsonOption(QCommandLineParser &parser);
+    void addArchiveOptions(QCommandLineParser &parser); // sync: --archive and its limits
 
     Result<config::Settings> resolve(const QCommandLineParser &parser) const;
     QString configPath(const QCommandLineParser &parser) const;
@@ -27,10 +28,12 @@ public:
 
 private:
     Status applySyncOptions(const QCommandLineParser &parser, config::Settings &settings) const;
+    Status applyArchiveOptions(const QCommandLineParser &parser, config::Settings &settings) const;
 
     // Which groups this command added: QCommandLineParser warns when asked about an option it does not know.
     bool m_hasDestination = false;
     bool m_hasSync = false;
+    bool m_hasArchive = false;
     QCommandLineOption m_config{QStringLiteral("config"), QStringLiteral("Settings file (default: %1)."),
                                 QStringLiteral("FILE")};
     QCommandLineOption m_issuerId{QStringLiteral("issuer-id"), QStringLiteral("Issuer ID [ASC_ISSUER_ID]."),
@@ -86,6 +89,21 @@ private:
                        "TYPE/SUBTYPE/FREQUENCY=VERSION (e.g. SUBSCRIPTION=1_4); repeatable. Default: the "
                        "latest known version, or the newer one Apple named in an earlier sync."),
         QStringLiteral("TYPE=VERSION")};
+    QCommandLineOption m_archive{
+        QStringLiteral("archive"),
+        QStringLiteral("Keep every downloaded report file, byte for byte, in this folder, so `ascsync "
+                       "replay` can rebuild the tables without Apple (README \"Raw archive\")."),
+        QStringLiteral("DIR")};
+    QCommandLineOption m_archiveMaxSize{
+        QStringLiteral("archive-max-size"),
+        QStringLiteral("After each sync, prune the archive's oldest downloads until it is at most this "
+                       "big (e.g. 20G, 500M; 0: no limit, the default)."),
+        QStringLiteral("SIZE")};
+    QCommandLineOption m_archiveMaxAge{
+        QStringLiteral("archive-max-age"),
+        QStringLiteral("After each sync, prune archived files downloaded more than this many days ago "
+                       "(0: no limit, the default)."),
+        QStringLiteral("DAYS")};
     QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Print machine-readable JSON.")};
 };
 

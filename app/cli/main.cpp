@@ -4,6 +4,7 @@
 #include "command.h"
 #include "common/processhardening.h"
 #include "migratecommand.h"
+#include "replaycommand.h"
 #include "schedulecommand.h"
 #include "schemacommand.h"
 #include "statuscommand.h"
@@ -36,6 +37,8 @@ const std::map<QString, CommandEntry> &commands()
          {u"Upgrade a destination written by an older ascsync (--dry-run: show what changes)."_s,
           runMigrateCommand}},
         {u"query"_s, {u"Run SQL against the destination."_s, runQueryCommand}},
+        {u"replay"_s,
+         {u"Rebuild the tables from the raw archive (sync --archive), without Apple."_s, runReplayCommand}},
         {u"schedule"_s,
          {u"Run sync on the settings' schedule (systemd user timer, or cron)."_s, runScheduleCommand}},
         {u"schema"_s,

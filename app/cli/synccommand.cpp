@@ -7,6 +7,7 @@
 #include "destinationaccess.h"
 #include "storage/destination.h"
 #include "storage/destinationspec.h"
+#include "sync/rawarchive.h"
 #include "sync/syncengine.h"
 #include "sync/syncplan.h"
 #include "sync/syncsetup.h"
@@ -146,6 +147,7 @@ int runSyncCommand(const QStringList &arguments)
     options.addConnectionOptions(parser);
     options.addDestinationOptions(parser);
     options.addSyncOptions(parser);
+    options.addArchiveOptions(parser);
     options.addJsonOption(parser);
     const QCommandLineOption plan(
         u"plan"_s, u"Print what the sync would do (requests by kind, downloads, their size where known, the "
@@ -216,6 +218,11 @@ int runSyncCommand(const QStringList &arguments)
                    .arg(summary->unitsEmpty)
                    .arg(summary->unitsPending)
                    .arg(summary->unitsFailed);
+        if (summary->archiving) {
+            standardOutput() << u"Archive: %1 units kept, %2 pruned (%3).\n"_s.arg(summary->unitsArchived)
+                                    .arg(summary->archivePrunedUnits)
+                                    .arg(sync::describeBytes(summary->archivePrunedBytes));
+        }
     }
     standardOutput().flush();
     if (summary->budgetSpent()) {

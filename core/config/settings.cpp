@@ -82,6 +82,17 @@ Result<Settings> SettingsFile::load(const QString &path)
         return makeError(u"settings.invalid"_s,
                          configFileError(path, u"has a non-numeric sync/concurrency"_s));
     }
+    settings.archiveDirectory = file.value(u"archive/directory"_s).toString();
+    settings.archiveMaxBytes = file.value(u"archive/maxBytes"_s, 0).toLongLong(&ok);
+    if (!ok) {
+        return makeError(u"settings.invalid"_s,
+                         configFileError(path, u"has a non-numeric archive/maxBytes"_s));
+    }
+    settings.archiveMaxAgeDays = file.value(u"archive/maxAgeDays"_s, 0).toInt(&ok);
+    if (!ok) {
+        return makeError(u"settings.invalid"_s,
+                         configFileError(path, u"has a non-numeric archive/maxAgeDays"_s));
+    }
     return settings;
 }
 
@@ -111,6 +122,9 @@ Status SettingsFile::save(const QString &path, const Settings &settings)
     file.setValue(u"sync/concurrency"_s, settings.concurrency);
     file.setValue(u"sync/schedule"_s, settings.schedule);
     file.setValue(u"sync/reportVersions"_s, settings.reportVersions);
+    file.setValue(u"archive/directory"_s, settings.archiveDirectory);
+    file.setValue(u"archive/maxBytes"_s, settings.archiveMaxBytes);
+    file.setValue(u"archive/maxAgeDays"_s, settings.archiveMaxAgeDays);
     file.sync();
     if (file.status() != QSettings::NoError) {
         return makeError(u"settings.unwritable"_s, u"Cannot write the settings file %1: check the folder's "
@@ -118,6 +132,27 @@ Status SettingsFile::save(const QString &path, const Settings &settings)
     }
     // Owner only: it names the key, the database and the vendor (QSettings writes a new file each time).
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return {};
+}
+
+Status validateArchive(const Settings &settings)
+{
+    if (!settings.archiveDirectory.isEmpty() && !QDir::isAbsolutePath(settings.archiveDirectory)) {
+        return makeError(
+            u"settings.archiveDirectory"_s,
+            u"The archive folder \"%1\" must be an absolute path (like /srv/ascsync-archive), so "
+            u"a scheduled sync keeps its files in the same place."_s.arg(settings.archiveDirectory));
+    }
+    if (settings.archiveMaxBytes < 0) {
+        return makeError(u"settings.archiveMaxBytes"_s,
+                         u"The archive's size limit cannot be negative (0 means no limit)."_s);
+    }
+    if (settings.archiveMaxAgeDays < 0 || settings.archiveMaxAgeDays > 36500) {
+        return makeError(
+            u"settings.archiveMaxAgeDays"_s,
+            u"The archive's age limit must be between 0 (no limit) and 36500 days, not %1."_s.arg(
+                settings.archiveMaxAgeDays));
+    }
     return {};
 }
 
@@ -191,6 +226,9 @@ Status validate(const Settings &settings)
                              u"Unknown stream \"%1\": use analytics, sales or finance (or "
                              u"analytics:TABLE, sales:TYPE/SUBTYPE/FREQUENCY)."_s.arg(stream));
         }
+    }
+    if (const Status archive = validateArchive(settings); !archive) {
+        return archive;
     }
     static const QStringList granularities{u"DAILY"_s, u"WEEKLY"_s, u"MONTHLY"_s};
     for (const QString &granularity : settings.granularities) {

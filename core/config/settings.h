@@ -37,6 +37,10 @@ struct Settings {
     QString migrationPolicy = QStringLiteral("evolve"); // evolve | ignore | fail
     int concurrency = 4;
     QString schedule = QStringLiteral("daily 06:00");
+    // The raw archive (README "Raw archive"): empty = off. Limits: 0 = none.
+    QString archiveDirectory;
+    qint64 archiveMaxBytes = 0;
+    int archiveMaxAgeDays = 0;
 
     static QString defaultDestination(); // sqlite:<data dir>/ascsync.db
 };
@@ -53,5 +57,7 @@ public:
 
 // Checks the values a user can get wrong, with a message per field.
 Status validate(const Settings &settings);
+// The raw archive's fields alone (also part of validate()), for the settings dialog's archive editor.
+Status validateArchive(const Settings &settings);
 
 } // namespace ascsync::config

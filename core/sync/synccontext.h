@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "storage/destination.h"
+#include "sync/rawarchive.h"
 #include "sync/syncobserver.h"
 #include "sync/syncoptions.h"
 #include "sync/syncsummary.h"
@@ -19,6 +20,7 @@ struct SyncContext {
     SyncObserver &observer;
     SyncSummary &summary;
     QDir workDirectory;
+    const RawArchive *archive = nullptr; // set: keep every downloaded file (SyncOptions::archiveDirectory)
 
     void info(const QString &text) { observer.message(SyncObserver::Level::Info, text); }
     void warn(const QString &text)

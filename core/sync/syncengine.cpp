@@ -28,8 +28,39 @@ QJsonObject SyncSummary::toJson() const
                        {u"rowsLoaded"_s, rowsLoaded},
                        {u"rowsReplaced"_s, rowsReplaced},
                        {u"failures"_s, QJsonArray::fromStringList(failures)},
-                       {u"notes"_s, QJsonArray::fromStringList(notes)}};
+                       {u"notes"_s, QJsonArray::fromStringList(notes)},
+                       {u"archive"_s, archiving
+                                          ? QJsonValue(QJsonObject{{u"unitsKept"_s, unitsArchived},
+                                                                   {u"unitsPruned"_s, archivePrunedUnits},
+                                                                   {u"bytesPruned"_s, archivePrunedBytes}})
+                                          : QJsonValue()}};
 }
+
+namespace {
+
+// After the run, whatever it did: the archive back within its limits, oldest downloads first, saying what
+// went.
+void pruneArchive(const RawArchive &archive, const SyncOptions &options, SyncSummary &summary,
+                  SyncObserver &observer)
+{
+    const auto pruned = archive.prune(options.archiveLimits, QDateTime::currentDateTimeUtc());
+    if (!pruned) {
+        summary.notes << pruned.errorMessage();
+        observer.message(SyncObserver::Level::Warning, pruned.errorMessage());
+        return;
+    }
+    summary.archivePrunedUnits = pruned->units;
+    summary.archivePrunedBytes = pruned->bytes;
+    if (pruned->units == 0)
+        return;
+    observer.message(
+        SyncObserver::Level::Info,
+        u"Archive: pruned %1 units (%2), oldest first, to stay within its limits:"_s.arg(pruned->units)
+                .arg(describeBytes(pruned->bytes)) +
+            u"\n  "_s + pruned->what.join(u"\n  "_s));
+}
+
+} // namespace
 
 Result<SyncSummary> runSync(api::ApiClient &api, storage::Destination &destination,
                             const SyncOptions &options, SyncObserver &observer)
@@ -49,12 +80,21 @@ Result<SyncSummary> runSync(api::ApiClient &api, storage::Destination &destinati
         downloads = std::move(opened).value();
         work = downloads->path();
     }
+    std::optional<RawArchive> archive; // opened before the run starts: a bad folder stops it at once
+    if (!options.archiveDirectory.isEmpty()) {
+        archive.emplace(options.archiveDirectory);
+        if (const Status opened = archive->open(); !opened) {
+            return opened.error();
+        }
+    }
     const QString runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (const Status started = destination.startRun(runId, options.clock()); !started) {
         return started.error();
     }
     SyncSummary summary;
+    summary.archiving = archive.has_value();
     SyncContext context{api, destination, options, observer, summary, QDir(work)};
+    context.archive = archive ? &*archive : nullptr;
     PacingReporter pacing(observer, [&context] { return context.requestsAhead(); });
     api.setBudgetWaitHandler([&pacing](const api::BudgetWait &wait) { pacing.onWait(wait); });
     const auto unhook = qScopeGuard([&api] { api.setBudgetWaitHandler({}); });
@@ -74,6 +114,9 @@ Result<SyncSummary> runSync(api::ApiClient &api, storage::Destination &destinati
     }
     if (!context.cancelled()) {
         syncFinance(context);
+    }
+    if (archive) {
+        pruneArchive(*archive, options, summary, observer);
     }
     summary.cancelled = api.isCancelled();
     if (const auto resumesAt = api.budgetResumesAt()) {

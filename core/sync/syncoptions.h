@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "storage/column.h"
+#include "sync/rawarchive.h"
 
 #include <QDate>
 #include <QString>
@@ -23,6 +24,8 @@ struct SyncOptions {
     QStringList reportVersions;    // Settings::reportVersions (already validated)
     bool individualKey = false;    // the key has no issuer ID: it cannot download sales or finance reports
     bool relist = false;           // list every selected report, whatever the planner's cadence says
+    QString archiveDirectory;      // the raw archive (README "Raw archive"); empty: none
+    ArchiveLimits archiveLimits;   // pruned to after each sync
     Clock clock = systemClock();
 };
 

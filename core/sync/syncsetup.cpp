@@ -64,6 +64,8 @@ SyncOptions syncOptionsFrom(const config::Settings &settings)
     options.policy =
         storage::parseMigrationPolicy(settings.migrationPolicy).value_or(storage::MigrationPolicy::Evolve);
     options.concurrency = settings.concurrency;
+    options.archiveDirectory = settings.archiveDirectory;
+    options.archiveLimits = {settings.archiveMaxBytes, settings.archiveMaxAgeDays};
     return options;
 }
 

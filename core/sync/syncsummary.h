@@ -18,6 +18,11 @@ struct SyncSummary {
     QStringList notes;
     bool cancelled = false;
     QDateTime budgetResumesAt; // valid: Apple's hourly budget ran out and the run stopped cleanly
+    // The raw archive (--archive), when one is set: units kept this run, and those pruned after it.
+    bool archiving = false;
+    int unitsArchived = 0;
+    int archivePrunedUnits = 0;
+    qint64 archivePrunedBytes = 0;
 
     bool budgetSpent() const { return budgetResumesAt.isValid(); }
     bool ok() const { return unitsFailed == 0 && !cancelled && !budgetSpent(); }

@@ -3,6 +3,7 @@
 #include "api/ratelimit.h"
 #include "sync/synccontext.h"
 
+#include <QDateTime>
 #include <QLocale>
 
 #include <algorithm>
@@ -21,6 +22,24 @@ UnitActivity unitNamed(const QString &stream, const QString &app, const QString 
     return activity;
 }
 
+namespace {
+
+// Every downloaded unit passes here before it loads: the one place the raw archive keeps it, whatever its
+// stream. Kept before the load, so a file a policy refuses to load can still be replayed later. A unit that
+// cannot be kept still loads, but the run fails, so a gap in the archive does not go unnoticed.
+void archiveUnit(SyncContext &context, const UnitLoad &unit)
+{
+    if (!context.archive)
+        return;
+    if (const Status kept = context.archive->keep(unit, QDateTime::currentDateTimeUtc()); !kept) {
+        context.failed(u"%1: not kept in the archive: %2"_s.arg(unit.record.source, kept.errorMessage()));
+        return;
+    }
+    ++context.summary.unitsArchived;
+}
+
+} // namespace
+
 Result<UnitLoadResult> loadWithProgress(SyncContext &context, UnitLoad unit, UnitActivity activity)
 {
     if (const auto limit = context.api.lastRateLimit()) {
@@ -30,6 +49,7 @@ Result<UnitLoadResult> loadWithProgress(SyncContext &context, UnitLoad unit, Uni
     }
     activity.phase = UnitActivity::Phase::Started;
     context.observer.unitActivity(activity);
+    archiveUnit(context, unit);
     unit.onRows = [&](qint64 rows, qint64 bytesRead, qint64 bytesTotal) {
         activity.phase = UnitActivity::Phase::Loading;
         activity.rows = rows;

@@ -145,3 +145,41 @@ QList<RawRow> RawAnalytics::latestRows(const QString &appId, const QString &repo
     }
     return rows;
 }
+
+QHash<QString, QByteArray> RawAnalytics::segmentFiles(const QString &appId, const QString &reportName)
+{
+    QHash<QString, QByteArray> files;
+    for (const QJsonObject &request :
+         getAll(QStringLiteral("/v1/apps/%1/analyticsReportRequests").arg(appId))) {
+        const QString requestId = request.value(QStringLiteral("id")).toString();
+        for (const QJsonObject &report :
+             getAll(QStringLiteral("/v1/analyticsReportRequests/%1/reports").arg(requestId))) {
+            if (report.value(QStringLiteral("attributes"))
+                    .toObject()
+                    .value(QStringLiteral("name"))
+                    .toString() != reportName) {
+                continue;
+            }
+            const QString reportId = report.value(QStringLiteral("id")).toString();
+            for (const QJsonObject &instance :
+                 getAll(QStringLiteral("/v1/analyticsReports/%1/instances?filter[granularity]=DAILY")
+                            .arg(reportId))) {
+                const QString instanceId = instance.value(QStringLiteral("id")).toString();
+                for (const QJsonObject &segment :
+                     getAll(QStringLiteral("/v1/analyticsReportInstances/%1/segments").arg(instanceId))) {
+                    const QString url = segment.value(QStringLiteral("attributes"))
+                                            .toObject()
+                                            .value(QStringLiteral("url"))
+                                            .toString();
+                    files.insert(segment.value(QStringLiteral("id")).toString(), httpGet(url, QString()));
+                }
+            }
+        }
+    }
+    return files;
+}
+
+QByteArray RawAnalytics::fetch(const QString &pathAndQuery)
+{
+    return httpGet(m_apiBaseUrl + pathAndQuery, m_token);
+}

@@ -21,6 +21,12 @@ public:
     // the newest processingDate (an ONGOING instance wins a tie with the snapshot), as Apple says to.
     QList<RawRow> latestRows(const QString &appId, const QString &reportName);
 
+    // Segment id -> the gzip bytes the simulator serves for it, over every DAILY instance of `reportName`
+    // of one app (the raw archive's oracle: what ascsync kept must be these bytes).
+    QHash<QString, QByteArray> segmentFiles(const QString &appId, const QString &reportName);
+    // The body of an authorized GET (sales and finance files), empty on an HTTP error.
+    QByteArray fetch(const QString &pathAndQuery);
+
     QString error() const { return m_error; }
 
 private:

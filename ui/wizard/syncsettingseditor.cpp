@@ -2,15 +2,20 @@
 
 #include "common/validationlabel.h"
 #include "schedule/syncschedule.h"
+#include "sync/rawarchive.h"
 #include "wizard/analyticsreportseditor.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTimeEdit>
@@ -40,6 +45,22 @@ QLabel *explanation(const QString &text)
     return label;
 }
 
+// A size limit as the user would type it, without rounding: "20G" for whole units, bytes otherwise.
+QString sizeText(qint64 bytes)
+{
+    if (bytes <= 0) {
+        return {};
+    }
+    static const char units[] = {'T', 'G', 'M', 'K'};
+    for (int i = 0; i < 4; ++i) {
+        const qint64 unit = qint64(1) << (10 * (4 - i));
+        if (bytes % unit == 0) {
+            return QString::number(bytes / unit) + QLatin1Char(units[i]);
+        }
+    }
+    return QString::number(bytes);
+}
+
 } // namespace
 
 SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
@@ -58,6 +79,10 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     , m_sales(new QCheckBox(tr("Sa&les and trends")))
     , m_finance(new QCheckBox(tr("Fi&nance")))
     , m_familiesMessage(new ValidationLabel)
+    , m_archiveFolder(new QLineEdit)
+    , m_archiveMaxSize(new QLineEdit)
+    , m_archiveMaxAge(new QSpinBox)
+    , m_archiveMessage(new ValidationLabel)
 {
     m_schedule->setObjectName(u"scheduleCombo"_s);
     m_everyHours->setObjectName(u"scheduleHoursCombo"_s);
@@ -136,6 +161,9 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     families->addWidget(m_finance);
     families->addWidget(m_familiesMessage);
     form->addRow(tr("Reports:"), families);
+    QWidget *archive = makeArchiveRow();
+    form->addRow(tr("Raw a&rchive:"), archive);
+    qobject_cast<QLabel *>(form->labelForField(archive))->setBuddy(m_archiveFolder);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -153,6 +181,7 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     setTabOrder(m_analytics, m_reports);
     setTabOrder(m_reports, m_sales);
     setTabOrder(m_sales, m_finance);
+    setTabOrder(m_finance, m_archiveFolder);
 
     connect(m_schedule, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
     connect(m_everyHours, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
@@ -164,6 +193,9 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
         connect(button, &QAbstractButton::toggled, this, &SyncSettingsEditor::check);
     }
     connect(m_reports, &AnalyticsReportsEditor::changed, this, &SyncSettingsEditor::check);
+    connect(m_archiveFolder, &QLineEdit::textChanged, this, &SyncSettingsEditor::check);
+    connect(m_archiveMaxSize, &QLineEdit::textChanged, this, &SyncSettingsEditor::check);
+    connect(m_archiveMaxAge, &QSpinBox::valueChanged, this, &SyncSettingsEditor::check);
     load(config::Settings());
 }
 
@@ -219,7 +251,83 @@ void SyncSettingsEditor::load(const config::Settings &settings)
     m_reports->setStreams(families.contains(u"analytics"_s) ? settings.streams : config::Settings().streams);
     m_sales->setChecked(families.contains(u"sales"_s));
     m_finance->setChecked(families.contains(u"finance"_s));
+    m_archiveFolder->setText(settings.archiveDirectory);
+    m_archiveMaxSize->setText(sizeText(settings.archiveMaxBytes));
+    m_archiveMaxAge->setValue(settings.archiveMaxAgeDays);
     check();
+}
+
+QWidget *SyncSettingsEditor::makeArchiveRow()
+{
+    m_archiveFolder->setObjectName(u"archiveFolderEdit"_s);
+    m_archiveMaxSize->setObjectName(u"archiveMaxSizeEdit"_s);
+    m_archiveMaxAge->setObjectName(u"archiveMaxAgeSpin"_s);
+    m_archiveMessage->setObjectName(u"archiveMessage"_s);
+    m_archiveFolder->setPlaceholderText(tr("Off: no copies are kept"));
+    m_archiveMaxSize->setPlaceholderText(tr("no limit"));
+    m_archiveMaxSize->setMaximumWidth(100);
+    m_archiveMaxAge->setRange(0, 36500);
+    m_archiveMaxAge->setSuffix(tr(" days"));
+    m_archiveMaxAge->setSpecialValueText(tr("no limit"));
+    auto *browse = new QPushButton(tr("Bro&wse…"));
+    browse->setObjectName(u"archiveBrowseButton"_s);
+    connect(browse, &QPushButton::clicked, this, &SyncSettingsEditor::chooseArchiveFolder);
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_archiveFolder, 1);
+    folderRow->addWidget(browse);
+    auto *limitsRow = new QHBoxLayout;
+    limitsRow->addWidget(new QLabel(tr("at most")));
+    limitsRow->addWidget(m_archiveMaxSize);
+    limitsRow->addWidget(new QLabel(tr("and")));
+    limitsRow->addWidget(m_archiveMaxAge);
+    limitsRow->addWidget(new QLabel(tr("old; the oldest downloads go first")));
+    limitsRow->addStretch(1);
+    auto *column = new QWidget;
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(folderRow);
+    layout->addLayout(limitsRow);
+    layout->addWidget(m_archiveMessage);
+    return column;
+}
+
+void SyncSettingsEditor::chooseArchiveFolder()
+{
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Choose the raw archive folder"), m_archiveFolder->text());
+    if (!folder.isEmpty()) {
+        m_archiveFolder->setText(QDir::toNativeSeparators(folder));
+    }
+}
+
+Status SyncSettingsEditor::archiveStatus() const
+{
+    const QString size = m_archiveMaxSize->text().trimmed();
+    if (!size.isEmpty() && !sync::parseArchiveSize(size)) {
+        return makeError(u"settings.archiveMaxBytes"_s,
+                         tr("The size limit must be a size like 20G or 500M (empty: no limit)."));
+    }
+    config::Settings archive;
+    applyTo(archive);
+    return config::validateArchive(archive);
+}
+
+void SyncSettingsEditor::checkArchive()
+{
+    if (const Status valid = archiveStatus(); !valid) {
+        m_archiveMessage->showError(valid.errorMessage());
+        return;
+    }
+    config::Settings archive;
+    applyTo(archive);
+    if (archive.archiveDirectory.isEmpty()) {
+        m_archiveMessage->clearMessage();
+    } else {
+        m_archiveMessage->showProgress(
+            tr("Every downloaded report file is kept there, as Apple sent it; `ascsync replay` rebuilds the "
+               "tables from it without Apple."));
+    }
 }
 
 void SyncSettingsEditor::applyTo(config::Settings &settings) const
@@ -252,13 +360,19 @@ void SyncSettingsEditor::applyTo(config::Settings &settings) const
     add(m_sales, u"sales"_s);
     add(m_finance, u"finance"_s);
     settings.streams = streams;
+    settings.archiveDirectory = m_archiveFolder->text().trimmed();
+    settings.archiveMaxBytes = sync::parseArchiveSize(m_archiveMaxSize->text()).value_or(0);
+    if (m_archiveMaxSize->text().trimmed().isEmpty()) {
+        settings.archiveMaxBytes = 0;
+    }
+    settings.archiveMaxAgeDays = m_archiveMaxAge->value();
 }
 
 bool SyncSettingsEditor::isValid() const
 {
     return (m_analytics->isChecked() || m_sales->isChecked() || m_finance->isChecked()) &&
            (!m_analytics->isChecked() || m_reports->checkedCount() > 0) &&
-           schedule::SyncSchedule::parse(scheduleText()).ok();
+           schedule::SyncSchedule::parse(scheduleText()).ok() && archiveStatus().ok();
 }
 
 void SyncSettingsEditor::setVendorNumberKnown(bool known)
@@ -327,6 +441,7 @@ void SyncSettingsEditor::check()
     } else {
         m_familiesMessage->clearMessage();
     }
+    checkArchive();
     Q_EMIT changed();
 }
 

@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLineEdit;
 class QRadioButton;
 class QSpinBox;
 class QTimeEdit;
@@ -16,7 +17,8 @@ class AnalyticsReportsEditor;
 class ValidationLabel;
 
 // When and what to pull: the schedule, how many days back a first sync goes, what to do when Apple adds or
-// changes a column (migration policy), which report families and which analytics reports to sync. Used by the
+// changes a column (migration policy), which report families and which analytics reports to sync, and the
+// optional raw archive (folder, size and age limits). Used by the
 // wizard's Sync page and the settings dialog's Sync tab.
 class SyncSettingsEditor : public QWidget {
     Q_OBJECT
@@ -35,6 +37,10 @@ Q_SIGNALS:
 private:
     QString scheduleText() const;
     void check();
+    QWidget *makeArchiveRow();
+    Status archiveStatus() const; // the archive fields: an error when they cannot be saved
+    void checkArchive();          // shows archiveStatus() under the fields
+    void chooseArchiveFolder();
 
     QComboBox *m_schedule;   // manual, hourly, every few hours, daily, weekly
     QComboBox *m_everyHours; // 2 3 4 6 8 12
@@ -50,6 +56,10 @@ private:
     QCheckBox *m_sales;
     QCheckBox *m_finance;
     ValidationLabel *m_familiesMessage;
+    QLineEdit *m_archiveFolder;  // empty: no raw archive
+    QLineEdit *m_archiveMaxSize; // "20G"; empty: no limit
+    QSpinBox *m_archiveMaxAge;   // days; 0: no limit
+    ValidationLabel *m_archiveMessage;
     QString m_unknownSchedule;     // a settings text the grammar refuses: kept until another is chosen
     QStringList m_detailedStreams; // e.g. "analytics:downloads": kept while their family stays chosen
     bool m_vendorNumberKnown = true;

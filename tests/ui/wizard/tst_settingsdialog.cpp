@@ -92,6 +92,52 @@ private Q_SLOTS:
         QCOMPARE(settings.schedule, u"every 6h"_s);
     }
 
+    void archiveFieldsAreCheckedAndKept()
+    {
+        ascsync::ui::SyncSettingsEditor editor;
+        Settings settings;
+        settings.archiveDirectory = m_dir.filePath(u"archive"_s);
+        settings.archiveMaxBytes = qint64(20) << 30;
+        settings.archiveMaxAgeDays = 90;
+        editor.load(settings);
+        QCOMPARE(find<QLineEdit>(&editor, "archiveFolderEdit")->text(), settings.archiveDirectory);
+        QCOMPARE(find<QLineEdit>(&editor, "archiveMaxSizeEdit")->text(), u"20G"_s);
+        QCOMPARE(find<QSpinBox>(&editor, "archiveMaxAgeSpin")->value(), 90);
+        QVERIFY(editor.isValid());
+        Settings written;
+        editor.applyTo(written);
+        QCOMPARE(written.archiveDirectory, settings.archiveDirectory);
+        QCOMPARE(written.archiveMaxBytes, settings.archiveMaxBytes);
+        QCOMPARE(written.archiveMaxAgeDays, 90);
+
+        // A relative folder would move with the scheduler's working directory: refused, and said why.
+        find<QLineEdit>(&editor, "archiveFolderEdit")->setText(u"archive"_s);
+        QVERIFY(!editor.isValid());
+        QVERIFY(visibleText(&editor, "archiveMessage").contains(u"absolute path"_s));
+        find<QLineEdit>(&editor, "archiveFolderEdit")->setText(settings.archiveDirectory);
+        QVERIFY(editor.isValid());
+        find<QLineEdit>(&editor, "archiveMaxSizeEdit")->setText(u"lots"_s);
+        QVERIFY(!editor.isValid());
+        QVERIFY(visibleText(&editor, "archiveMessage").contains(u"20G"_s));
+        find<QLineEdit>(&editor, "archiveMaxSizeEdit")->setText(u"1536M"_s);
+        QVERIFY(editor.isValid());
+        editor.applyTo(written);
+        QCOMPARE(written.archiveMaxBytes, qint64(1536) << 20);
+
+        // Off: no folder, no limits; and the settings file keeps what the editor wrote.
+        const QString path = m_dir.filePath(u"archive.conf"_s);
+        QVERIFY(ascsync::config::SettingsFile::save(path, written).ok());
+        const auto loaded = ascsync::config::SettingsFile::load(path);
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->archiveDirectory, written.archiveDirectory);
+        QCOMPARE(loaded->archiveMaxBytes, written.archiveMaxBytes);
+        QCOMPARE(loaded->archiveMaxAgeDays, 90);
+        editor.load(Settings());
+        QCOMPARE(find<QLineEdit>(&editor, "archiveFolderEdit")->text(), QString());
+        QCOMPARE(find<QLineEdit>(&editor, "archiveMaxSizeEdit")->text(), QString());
+        QVERIFY(editor.isValid());
+    }
+
     void showsAndKeepsSavedSettings()
     {
         SecretStore secrets(m_service);

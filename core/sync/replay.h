@@ -1,0 +1,35 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/column.h"
+#include "storage/destination.h"
+#include "sync/syncobserver.h"
+#include "sync/syncsummary.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace ascsync::sync {
+
+struct ReplayOptions {
+    QString archiveDirectory;
+    // As sync's streams: analytics, analytics:TABLE, sales, sales:TYPE/SUBTYPE/FREQUENCY, finance. Empty:
+    // everything the archive holds.
+    QStringList streams;
+    storage::MigrationPolicy policy = storage::MigrationPolicy::Evolve;
+};
+
+// The archive folder exists (checked before a destination is opened, so a typo creates no empty database).
+Status checkArchiveFolder(const QString &archiveDirectory);
+
+// Rebuilds the destination's tables from the raw archive (RawArchive) without Apple: no key, no network.
+// Each archived unit goes through the sync's own loader and bookkeeping (loadUnit: its load record, the
+// instances table, the corrections rule), in the sync's order (analytics by processing date, a snapshot
+// before the ongoing instance of the same day, then sales and finance), so an empty destination ends up
+// with the tables of the syncs that filled the archive. A unit already loaded with the same checksum is
+// skipped: replaying twice changes nothing. A missing or damaged file fails its unit only; the rest loads.
+// Holds the destination's sync lock, like a sync.
+Result<SyncSummary> runReplay(storage::Destination &destination, const ReplayOptions &options,
+                              SyncObserver &observer);
+
+} // namespace ascsync::sync
