@@ -94,11 +94,17 @@ void checkAcceptedClaims(const QJsonObject &header, const QJsonObject &payload, 
     } else {
         FUZZ_CHECK(!payload.contains(u"iss"_s) && payload.value(u"sub"_s).toString() == u"user"_s);
     }
-    const double issuedAt = payload.value(u"iat"_s).toDouble();
     const double expires = payload.value(u"exp"_s).toDouble();
     const double now = double(kNow.toSecsSinceEpoch());
-    FUZZ_CHECK(issuedAt <= now + sandbox::JwtVerifier::kClockSkewSeconds + 1);
     FUZZ_CHECK(expires > now - 1);
+    // `iat` is optional (API-NOTES §1): without it, the 20 minutes count from the server's clock.
+    if (!payload.contains(u"iat"_s)) {
+        FUZZ_CHECK(expires - now <=
+                   sandbox::JwtVerifier::kMaxLifetimeSeconds + sandbox::JwtVerifier::kClockSkewSeconds + 1);
+        return;
+    }
+    const double issuedAt = payload.value(u"iat"_s).toDouble();
+    FUZZ_CHECK(issuedAt <= now + sandbox::JwtVerifier::kClockSkewSeconds + 1);
     FUZZ_CHECK(expires - issuedAt <= sandbox::JwtVerifier::kMaxLifetimeSeconds + 1);
 }
 
