@@ -3,6 +3,7 @@
 #include "api/analyticsendpoints.h"
 #include "api/appsendpoint.h"
 #include "reports/pacifictime.h"
+#include "status/coverage.h"
 #include "status/loadedanalytics.h"
 #include "status/statusadvice.h"
 #include "status/statuslog.h"
@@ -148,6 +149,16 @@ private:
     QHash<QString, QSet<QDate>> m_processingDates; // of the app being probed, by granularity
 };
 
+// The dates Apple still keeps (so gaps are new) that are missing for good: "3 days missing for downloads
+// ...".
+QStringList coverageGaps(const CoverageFacts &facts, const api::AppInfo &app, const QDateTime &now)
+{
+    CoverageFilter filter;
+    filter.appId = app.id;
+    filter.from = now.toUTC().date().addDays(-kInstanceRetentionDays);
+    return computeCoverage(facts, filter, now).warnings(app.name);
+}
+
 } // namespace
 
 Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *destination,
@@ -177,6 +188,13 @@ Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *de
     if (!selection.unknown.isEmpty()) {
         return makeError(u"usage"_s, api::describeUnknownApps(selection.unknown));
     }
+    std::optional<CoverageFacts> coverage;
+    if (report.destinationChecked) {
+        if (auto facts = readCoverageFacts(*destination))
+            coverage = std::move(facts).value();
+        else
+            qCWarning(lcStatus) << "status without coverage:" << facts.errorMessage();
+    }
     api::AnalyticsEndpoints endpoints(api);
     AppProbe probe(endpoints, options, report.today, report.destinationChecked);
     for (const api::AppInfo &app : selection.apps) {
@@ -188,7 +206,10 @@ Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *de
             return makeError(status.error().code, u"Could not read the report status of %1 (%2): %3"_s.arg(
                                                       app.name, app.id, status.errorMessage()));
         }
-        report.apps << std::move(status).value();
+        AppStatus appStatus = std::move(status).value();
+        if (coverage)
+            appStatus.gaps << coverageGaps(*coverage, app, options.clock());
+        report.apps << std::move(appStatus);
     }
     return report;
 }

@@ -30,6 +30,12 @@ struct WorldOptions {
     // later ones the current 28 columns. Real files switched about 2016 (issue 15); tests move the date into
     // the one-year window a client can still download.
     QDate legacySalesLayoutBefore = QDate(2016, 1, 1);
+    // What users of Apple's API report (issue 18): days that go missing for good. Each processing date in
+    // skippedInstances has no ONGOING daily instance; each in duplicateInstances has one that repeats the
+    // previous processing date's instance byte for byte. Either way the Date before it is in no ONGOING
+    // instance; a ONE_TIME_SNAPSHOT still holds it.
+    QList<QDate> skippedInstances;
+    QList<QDate> duplicateInstances;
 };
 
 struct SimApp {

@@ -123,6 +123,8 @@ bool SandboxServer::start(QString *error)
     worldOptions.legacySalesLayoutBefore = m_options.legacySalesLayoutBefore;
     worldOptions.today = m_today;
     worldOptions.trafficScale = m_options.trafficScale;
+    worldOptions.skippedInstances = m_options.skippedInstances;
+    worldOptions.duplicateInstances = m_options.duplicateInstances;
     m_world = std::make_unique<World>(worldOptions);
 
     if (!prepareState(error))
