@@ -345,6 +345,20 @@ QJsonObject CoverageReport::toJson() const
             {u"series"_s, array}};
 }
 
+QDate CoverageReport::snapshotRecoveryDate() const
+{
+    QDate date;
+    for (const CoverageSeries &entry : series) {
+        if (entry.count(CoverageState::Missing) == 0)
+            continue;
+        const QDate snapshot = entry.snapshotProcessingDate;
+        const QDate next =
+            snapshot.isValid() ? std::max(today, snapshot.addDays(kSnapshotWindowDays)) : today;
+        date = date.isValid() ? std::max(date, next) : next;
+    }
+    return date;
+}
+
 QStringList CoverageReport::warnings(const QString &appName) const
 {
     QStringList lines;
@@ -359,12 +373,12 @@ QStringList CoverageReport::warnings(const QString &appName) const
         const QDate snapshot = entry.snapshotProcessingDate;
         const QDate nextSnapshot =
             snapshot.isValid() ? std::max(today, snapshot.addDays(kSnapshotWindowDays)) : today;
-        const QString when = nextSnapshot > today
-                                 ? u"one requested from %1 on (Apple allows one a month; the last one loaded "
-                                   u"was processed on %2)"_s.arg(nextSnapshot.toString(Qt::ISODate),
-                                                                 snapshot.toString(Qt::ISODate))
-                                 : u"one requested now"_s;
-        lines << u"%1 %2%3 missing for %4 %5 of %6: %7; a new ONE_TIME_SNAPSHOT (%8) may recover them: see "
+        const QString when =
+            nextSnapshot > today
+                ? u"requested from %1 on (Apple allows one a month; the last one loaded was processed on %2)"_s
+                      .arg(nextSnapshot.toString(Qt::ISODate), snapshot.toString(Qt::ISODate))
+                : u"requested now"_s;
+        lines << u"%1 %2%3 missing for %4 %5 of %6: %7; a new ONE_TIME_SNAPSHOT %8 may recover them: see "
                  u"Admin setup (`ascsync admin-commands`)."_s.arg(missing)
                      .arg(unit, missing == 1 ? QString() : u"s"_s, entry.table, entry.granularity,
                           appLabel(entry, appName), entry.ranges(CoverageState::Missing).join(u", "_s), when);

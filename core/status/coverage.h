@@ -80,6 +80,9 @@ struct CoverageReport {
     QJsonObject toJson() const;
     // One sentence per series with missing dates: how many, which, and whether a snapshot may recover them.
     QStringList warnings(const QString &appName = {}) const;
+    // The day from which a new ONE_TIME_SNAPSHOT may recover the missing dates (Apple allows one a month);
+    // invalid when nothing is missing.
+    QDate snapshotRecoveryDate() const;
 };
 
 Result<CoverageFacts> readCoverageFacts(storage::Destination &destination);

@@ -149,14 +149,22 @@ private:
     QHash<QString, QSet<QDate>> m_processingDates; // of the app being probed, by granularity
 };
 
-// The dates Apple still keeps (so gaps are new) that are missing for good: "3 days missing for downloads
-// ...".
-QStringList coverageGaps(const CoverageFacts &facts, const api::AppInfo &app, const QDateTime &now)
+// The dates of the last 35 days (new gaps) that are missing for good: "3 days missing for downloads ...",
+// and the step that may recover them.
+void addCoverageGaps(AppStatus &app, const CoverageFacts &facts, const QDateTime &now)
 {
     CoverageFilter filter;
-    filter.appId = app.id;
+    filter.appId = app.appId;
     filter.from = now.toUTC().date().addDays(-kInstanceRetentionDays);
-    return computeCoverage(facts, filter, now).warnings(app.name);
+    const CoverageReport coverage = computeCoverage(facts, filter, now);
+    const QStringList warnings = coverage.warnings(app.name);
+    if (warnings.isEmpty())
+        return;
+    app.gaps << warnings;
+    app.nextSteps
+        << u"Request a new ONE_TIME_SNAPSHOT on or after %1 to recover the missing days (Admin setup, "
+           u"or `ascsync admin-commands`), then run `ascsync sync --relist`."_s.arg(
+               coverage.snapshotRecoveryDate().toString(Qt::ISODate));
 }
 
 } // namespace
@@ -208,7 +216,7 @@ Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *de
         }
         AppStatus appStatus = std::move(status).value();
         if (coverage)
-            appStatus.gaps << coverageGaps(*coverage, app, options.clock());
+            addCoverageGaps(appStatus, *coverage, options.clock());
         report.apps << std::move(appStatus);
     }
     return report;
