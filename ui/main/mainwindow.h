@@ -53,6 +53,8 @@ public Q_SLOTS:
     void cancelSync();
     void refreshStatus();
     void openAdminSetup();
+    // The coverage calendar, showing `appId` first (empty: the app selected in the status table).
+    void openCoverage(const QString &appId = {});
     // Opens the settings dialog of ui/wizard; the settings are read again when it is accepted.
     void openSettingsDialog();
     // Reads the settings file again (after the wizard or the settings dialog saved it, or the CLI changed
@@ -98,6 +100,7 @@ private:
     QLabel *m_scheduleLabel = nullptr;
     QPushButton *m_syncButton = nullptr;
     QPushButton *m_adminButton = nullptr;
+    QPushButton *m_coverageButton = nullptr;
     QTableView *m_statusView = nullptr;
     StatusTableModel *m_statusModel = nullptr;
     RunHistoryModel *m_historyModel = nullptr;

@@ -5,6 +5,8 @@
 #include "main/activitylogmodel.h"
 #include "main/activitylogpanel.h"
 #include "main/appstartup.h"
+#include "main/coveragecalendar.h"
+#include "main/coveragedialog.h"
 #include "main/mainwindow.h"
 #include "main/runhistorymodel.h"
 #include "main/statustablemodel.h"
@@ -541,6 +543,26 @@ private Q_SLOTS:
         QVERIFY(!currencies.isEmpty());
         window.findChild<QTabWidget *>(u"mainTabs"_s)->setCurrentWidget(dashboard);
         saveScreenshot(&window, u"dashboard"_s);
+
+        // Coverage per app, from the per-app status: a double-click opens the calendar of that app, computed
+        // off the UI thread.
+        QModelIndex readyRow;
+        for (int row = 0; row < status->rowCount(); ++row) {
+            if (status->index(row, StatusTableModel::ReadinessColumn).data().toString() == u"Ready"_s)
+                readyRow = status->index(row, StatusTableModel::AppColumn);
+        }
+        QVERIFY(readyRow.isValid());
+        auto *statusView = window.findChild<QTableView *>(u"statusTable"_s);
+        Q_EMIT statusView->doubleClicked(readyRow);
+        auto *coverage = window.findChild<ascsync::ui::CoverageDialog *>(u"coverageDialog"_s);
+        QVERIFY(coverage);
+        QSignalSpy shown(coverage, &ascsync::ui::CoverageDialog::coverageShown);
+        QVERIFY(shown.wait(30000));
+        const ascsync::status::CoverageSeries *series = coverage->calendar()->currentSeries();
+        QVERIFY(series);
+        QCOMPARE(series->appId, readyRow.data(StatusTableModel::AppIdRole).toString());
+        QVERIFY(series->count(ascsync::status::CoverageState::Loaded) > 0);
+        coverage->close();
     }
 
     void cancelStopsARun()
