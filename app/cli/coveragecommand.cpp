@@ -23,8 +23,9 @@ const QList<status::CoverageState> kStates = {
 
 void printSeries(QTextStream &out, const status::CoverageSeries &series)
 {
-    out << "App " << series.appId << ", " << series.reportName << " (" << series.table << ", "
-        << series.granularity << "): " << series.days.size() << " dates\n";
+    out << (series.appId.isEmpty() ? u"Sales (vendor-wide)"_s : u"App "_s + series.appId) << ", "
+        << series.reportName << " (" << series.table << ", " << series.granularity
+        << "): " << series.days.size() << " dates\n";
     for (status::CoverageState state : kStates) {
         const int count = series.count(state);
         if (count == 0)

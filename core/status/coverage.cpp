@@ -1,5 +1,8 @@
 #include "status/coverage.h"
 
+#include "reports/pacifictime.h"
+#include "reports/salescalendar.h"
+#include "reports/tablenames.h"
 #include "storage/destination.h"
 #include "sync/loadedinstances.h"
 
@@ -211,6 +214,58 @@ CoverageSeries walk(const SeriesFacts &facts, const CoverageFilter &filter, QDat
     return series;
 }
 
+// One vendor-wide sales stream: each period's file loaded, known empty (Apple's "no sales" 404), not
+// published yet (before its availability time), deleted (older than Apple keeps: about a year, API-NOTES
+// §6.4), or not loaded yet.
+CoverageSeries salesSeries(const QString &stream, const QList<const storage::LoadRecord *> &records,
+                           const CoverageFilter &filter, const QDateTime &now)
+{
+    const QStringList parts = stream.split(u'/');
+    const auto frequency = reports::parseFrequency(parts.value(3));
+    CoverageSeries series;
+    if (!frequency || *frequency == reports::SalesFrequency::Yearly)
+        return series;
+    series.reportName = parts.mid(1).join(u'/');
+    series.table = reports::salesTableName(parts.value(1), parts.value(2));
+    series.granularity = parts.value(3);
+    QHash<QString, const storage::LoadRecord *> byDate; // reportDate -> record
+    QDate oldest;
+    for (const storage::LoadRecord *record : records) {
+        const QString reportDate = record->unitKey.section(u'/', 0, 0);
+        byDate.insert(reportDate, record);
+        const QDate first = QDate::fromString(reportDate.left(10), Qt::ISODate);
+        if (first.isValid() && (!oldest.isValid() || first < oldest))
+            oldest = first;
+    }
+    const QDate today = reports::pacificDate(now);
+    // The oldest period the sync still asks for is the oldest Apple keeps (SalesCalendar's cut-off).
+    const QList<reports::SalesReportPeriod> kept =
+        reports::SalesCalendar::periodsToRequest(*frequency, now, QDate());
+    const QDate oldestKept = kept.isEmpty() ? today : kept.constFirst().days.first;
+    QDate date = filter.from.isValid() ? filter.from : oldest;
+    const QDate to = filter.to.isValid() ? filter.to : today;
+    for (int guard = 0; date.isValid() && date <= to && guard < 100000; ++guard) {
+        const reports::SalesReportPeriod period = reports::SalesCalendar::periodContaining(*frequency, date);
+        CoverageDay day;
+        day.date = period.days.first;
+        if (const storage::LoadRecord *record = byDate.value(period.reportDate)) {
+            const bool empty = record->details.value(u"empty"_s).toBool();
+            day.state = empty ? CoverageState::NoData : CoverageState::Loaded;
+            day.instanceId = record->unitKey;
+            day.rows = record->rowCount;
+        } else if (!period.isAvailable(now) || period.days.last >= today) {
+            day.state = CoverageState::NotPublished;
+        } else if (period.days.first < oldestKept) {
+            day.state = CoverageState::DeletedUnloaded;
+        } else {
+            day.state = CoverageState::Pending;
+        }
+        series.days.append(day);
+        date = period.days.last.addDays(1);
+    }
+    return series;
+}
+
 QString appLabel(const CoverageSeries &series, const QString &appName)
 {
     return appName.isEmpty() ? u"app %1"_s.arg(series.appId) : appName;
@@ -397,6 +452,10 @@ Result<CoverageFacts> readCoverageFacts(storage::Destination &destination)
     if (!days)
         return days.error();
     facts.days = std::move(days).value();
+    auto sales = destination.loadsUnder(u"sales/"_s);
+    if (!sales)
+        return sales.error();
+    facts.salesLoads = std::move(sales).value();
     // The planner's record of each complete listing (LoadedInstances::recordListing).
     const auto listings = destination.loads(sync::LoadedInstances::kListingsStream.toString());
     if (!listings)
@@ -423,6 +482,18 @@ CoverageReport computeCoverage(const CoverageFacts &facts, const CoverageFilter 
     const QHash<QString, SeriesFacts> all = gatherSeries(facts, filter);
     for (const SeriesFacts &series : all)
         report.series.append(walk(series, filter, report.today));
+    if (filter.appId.isEmpty()) { // sales files are the vendor's, not an app's
+        QMap<QString, QList<const storage::LoadRecord *>> byStream;
+        for (const storage::LoadRecord &record : facts.salesLoads)
+            byStream[record.stream].append(&record);
+        for (auto it = byStream.cbegin(); it != byStream.cend(); ++it) {
+            CoverageSeries series = salesSeries(it.key(), it.value(), filter, now);
+            const bool selected = filter.reportName.isEmpty() || filter.reportName == series.reportName ||
+                                  filter.reportName == series.table;
+            if (!series.days.isEmpty() && selected)
+                report.series.append(std::move(series));
+        }
+    }
     std::sort(report.series.begin(), report.series.end(), [](const auto &a, const auto &b) {
         return std::tie(a.appId, a.table) < std::tie(b.appId, b.table);
     });

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "status/statusadvice.h"
 #include "storage/instancerecord.h"
+#include "storage/loadrecord.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -42,7 +43,9 @@ struct CoverageDay {
     QString duplicateOf;  // Missing: the instance whose content the instance for this date repeated
 };
 
-// One app's report table of one granularity (`downloads`, `downloads_weekly`).
+// One app's report table of one granularity (`downloads`, `downloads_weekly`), or one vendor-wide sales
+// stream (appId empty, reportName "SALES/SUMMARY/DAILY", granularity its frequency). Sales files cannot be
+// `missing` (Apple does not skip them); their `instanceId` is the file's key ("2026-11-02/85000000").
 struct CoverageSeries {
     QString appId;
     QString reportName;
@@ -70,6 +73,8 @@ struct CoverageFacts {
     QList<storage::HeldDay> days;
     // Complete listings of ONGOING series: key "app\x1freport\x1fgranularity" -> (first, last) listed day.
     QHash<QString, std::pair<QDate, QDate>> listings;
+    // Sales files loaded (streams "sales/TYPE/SUBTYPE/FREQUENCY"), including days Apple had no sales for.
+    QList<storage::LoadRecord> salesLoads;
 };
 
 struct CoverageReport {

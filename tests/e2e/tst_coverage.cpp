@@ -190,6 +190,45 @@ private Q_SLOTS:
         pg.exec(u"DROP DATABASE IF EXISTS %1"_s.arg(database));
     }
 
+    void salesDaysAreLoadedEmptyNotPublishedOrDeleted()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(m_dir.filePath(u"sales"_s), worldFlags(u"2026-11-20"_s, u"2026-10-01"_s)));
+        const QString db = m_dir.filePath(u"sales.db"_s);
+        const CliRun synced = runAscsync(
+            QStringList{u"sync"_s, u"--config"_s, m_dir.filePath(u"ascsync.conf"_s), u"--destination"_s,
+                        destination(db), u"--streams"_s, u"sales:SALES/SUMMARY/DAILY"_s, u"--vendor-number"_s,
+                        sandbox.vendorNumber(), u"--as-of"_s, u"2026-11-20T12:00:00Z"_s} +
+            sandbox.keyArguments(u"reader"_s));
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        const CliRun json = coverage(db, u"2026-11-20"_s,
+                                     {u"--report"_s, u"SALES/SUMMARY/DAILY"_s, u"--from"_s, u"2025-11-15"_s,
+                                      u"--to"_s, u"2026-11-21"_s, u"--json"_s});
+        QVERIFY2(json.exitCode == 0, json.out.constData());
+        const QJsonArray series = QJsonDocument::fromJson(json.out).object().value(u"series"_s).toArray();
+        QCOMPARE(series.size(), 1);
+        QCOMPARE(series[0][u"table"_s].toString(), u"sales_summary"_s);
+        QMap<QString, QString> states;
+        for (const QJsonValue &day : series[0][u"days"_s].toArray())
+            states.insert(day[u"date"_s].toString(), day[u"state"_s].toString());
+        // Older than the year Apple keeps: never loaded.
+        for (const QString &date : days(u"2025-11-15"_s, u"2025-11-20"_s))
+            QCOMPARE(states.value(date), u"deleted-before-loaded"_s);
+        // Before the simulated history Apple answers "no sales": known empty, not missing.
+        for (const QString &date : days(u"2025-12-01"_s, u"2026-09-30"_s))
+            QCOMPARE(states.value(date), u"no-data"_s);
+        int loaded = 0;
+        for (const QString &date : days(u"2026-10-01"_s, u"2026-11-18"_s)) {
+            QVERIFY2(states.value(date) == u"loaded"_s || states.value(date) == u"no-data"_s,
+                     qPrintable(date));
+            loaded += states.value(date) == u"loaded"_s ? 1 : 0;
+        }
+        QVERIFY(loaded >= 30);
+        // 2026-11-19's file comes out at about 8 a.m. Pacific on 11-20, after this noon UTC.
+        for (const QString &date : days(u"2026-11-19"_s, u"2026-11-21"_s))
+            QCOMPARE(states.value(date), u"not-published"_s);
+    }
+
     void datesOlderThanRetentionAreDeletedBeforeLoaded()
     {
         // The simulator's state (its requests and snapshot) is made on 2026-10-01; nobody syncs until

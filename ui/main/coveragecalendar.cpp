@@ -87,7 +87,8 @@ void CoverageCalendar::setReport(const status::CoverageReport &report,
     const QSignalBlocker block(m_picker);
     m_picker->clear();
     for (const status::CoverageSeries &series : m_report.series) {
-        const QString app = m_appNames.value(series.appId, series.appId);
+        const QString app =
+            series.appId.isEmpty() ? u"Sales (vendor-wide)"_s : m_appNames.value(series.appId, series.appId);
         m_picker->addItem(u"%1 — %2 (%3)"_s.arg(app, series.reportName, series.granularity.toLower()));
     }
     m_series = -1;
