@@ -2,6 +2,7 @@
 
 #include "clicontext.h"
 #include "command.h"
+#include "common/plaintext.h"
 #include "destinationaccess.h"
 #include "status/coverage.h"
 #include "storage/destinationspec.h"
@@ -23,9 +24,11 @@ const QList<status::CoverageState> kStates = {
 
 void printSeries(QTextStream &out, const status::CoverageSeries &series)
 {
-    out << (series.appId.isEmpty() ? u"Sales (vendor-wide)"_s : u"App "_s + series.appId) << ", "
-        << series.reportName << " (" << series.table << ", " << series.granularity
-        << "): " << series.days.size() << " dates\n";
+    // Ids and names came from Apple through the destination: no control character reaches the terminal.
+    out << (series.appId.isEmpty() ? u"Sales (vendor-wide)"_s
+                                   : u"App "_s + escapeControlCharacters(series.appId))
+        << ", " << escapeControlCharacters(series.reportName) << " (" << escapeControlCharacters(series.table)
+        << ", " << escapeControlCharacters(series.granularity) << "): " << series.days.size() << " dates\n";
     for (status::CoverageState state : kStates) {
         const int count = series.count(state);
         if (count == 0)
@@ -128,7 +131,7 @@ int runCoverageCommand(const QStringList &arguments)
         for (const status::CoverageSeries &series : coverage.series)
             printSeries(standardOutput(), series);
         for (const QString &warning : coverage.warnings())
-            standardError() << "warning: " << warning << '\n';
+            standardError() << "warning: " << escapeControlCharacters(warning) << '\n';
     }
     standardOutput().flush();
     standardError().flush();

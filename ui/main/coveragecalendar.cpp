@@ -146,14 +146,20 @@ void CoverageCalendar::stepMonth(int months)
 
 void CoverageCalendar::updateLegend()
 {
-    const status::CoverageSeries *series = m_series >= 0 ? &m_report.series[m_series] : nullptr;
-    QStringList items;
-    for (status::CoverageState state : kStates) {
+    const status::CoverageSeries *series = currentSeries();
+    // Three states a row, so the legend keeps its shape at any width.
+    QString html = u"<table cellspacing=\"2\"><tr>"_s;
+    for (qsizetype i = 0; i < kStates.size(); ++i) {
+        const status::CoverageState state = kStates[i];
         const QString count = series ? u" (%1)"_s.arg(series->count(state)) : QString();
-        items << u"<span style=\"background-color:%1\">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;%2%3"_s.arg(
-            CoverageCalendarModel::colorFor(state).name(), status::describe(state).toHtmlEscaped(), count);
+        if (i > 0 && i % 3 == 0)
+            html += u"</tr><tr>"_s;
+        html +=
+            u"<td style=\"background-color:%1\">&nbsp;&nbsp;&nbsp;&nbsp;</td><td nowrap>%2%3&nbsp;&nbsp;</td>"_s
+                .arg(CoverageCalendarModel::colorFor(state).name(), status::describe(state).toHtmlEscaped(),
+                     count);
     }
-    m_legend->setText(items.join(u"&nbsp;&nbsp; "_s));
+    m_legend->setText(html + u"</tr></table>"_s);
 }
 
 } // namespace ascsync::ui

@@ -429,6 +429,15 @@ void MainWindow::showStatus(const status::StatusReport &report)
     const QString headline = report.headline();
     m_headline->setText(headline.isEmpty() ? u"Every app has its report requests."_s : headline);
     m_adminButton->setDefault(report.appsWithoutRequests() > 0);
+    // A new gap is worth a warning once; the status table's tooltip keeps listing it.
+    for (const status::AppStatus &app : report.apps) {
+        for (const QString &gap : app.gaps) {
+            if (!m_reportedGaps.contains(gap)) {
+                m_reportedGaps.insert(gap);
+                m_log->append(ActivityLevel::Warning, gap);
+            }
+        }
+    }
     if (!report.destinationChecked && !report.destinationNote.isEmpty()) {
         m_log->append(ActivityLevel::Info, report.destinationNote);
     }

@@ -6,6 +6,7 @@
 #include "status/appstatus.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 class QLabel;
 class QPushButton;
@@ -93,6 +94,7 @@ private:
     bool m_quitting = false;
     int m_statusGeneration = 0; // drops a status answer that a newer refresh superseded
     QHash<QString, StatusTableModel::LoadTally> m_syncTally; // per app name, of the running sync
+    QSet<QString> m_reportedGaps; // gaps already told in the activity log this session
 
     QStackedWidget *m_pages = nullptr;
     QTabWidget *m_tabs = nullptr;
