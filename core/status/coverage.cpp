@@ -162,10 +162,9 @@ CoverageDay unheldDay(const SeriesFacts &facts, QDate date, QDate today)
         return day;
     }
     const QDate oldestKept = today.addDays(-(kInstanceRetentionDays - 1));
-    const auto [firstListed, lastListed] = facts.listed;
-    // A complete listing on day L sees every instance Apple kept then: processing dates from L - 34 on.
-    const bool listedWhileKept = firstListed.isValid() && lastListed > expected &&
-                                 expected >= firstListed.addDays(-(kInstanceRetentionDays - 1));
+    const auto [coveredFrom, lastListed] = facts.listed;
+    // Complete listings without a hole saw every instance Apple published from coveredFrom to lastListed.
+    const bool listedWhileKept = coveredFrom.isValid() && lastListed > expected && expected >= coveredFrom;
     if (listedWhileKept)
         day.state = CoverageState::Missing;
     else if (expected < oldestKept)
@@ -465,7 +464,10 @@ Result<CoverageFacts> readCoverageFacts(storage::Destination &destination)
         if (details.value(u"accessType"_s).toString() != kOngoing)
             continue;
         const QDate last = QDate::fromString(details.value(u"listedOn"_s).toString(), Qt::ISODate);
-        const QDate first = QDate::fromString(details.value(u"firstListedOn"_s).toString(), Qt::ISODate);
+        QDate first = QDate::fromString(details.value(u"coveredFrom"_s).toString(), Qt::ISODate);
+        if (!first.isValid()) // written before coveredFrom existed: from the first listing on
+            first = QDate::fromString(details.value(u"firstListedOn"_s).toString(), Qt::ISODate)
+                        .addDays(-(kInstanceRetentionDays - 1));
         if (last.isValid() && first.isValid())
             facts.listings.insert(seriesKey(details.value(u"appId"_s).toString(),
                                             details.value(u"report"_s).toString(),

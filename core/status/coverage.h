@@ -71,7 +71,8 @@ struct CoverageFilter {
 struct CoverageFacts {
     QList<storage::InstanceRecord> instances;
     QList<storage::HeldDay> days;
-    // Complete listings of ONGOING series: key "app\x1freport\x1fgranularity" -> (first, last) listed day.
+    // Complete listings of ONGOING series: key "app\x1freport\x1fgranularity" -> (the oldest processing
+    // date seen by an unbroken run of listings, the last day listed).
     QHash<QString, std::pair<QDate, QDate>> listings;
     // Sales files loaded (streams "sales/TYPE/SUBTYPE/FREQUENCY"), including days Apple had no sales for.
     QList<storage::LoadRecord> salesLoads;

@@ -76,7 +76,7 @@ private Q_SLOTS:
                    << storage::HeldDay{2, QDate(2026, 11, 10), 3}
                    << storage::HeldDay{5, QDate(2026, 10, 30), 3};
         facts.listings.insert(u"1\x1f"_s + u"App Downloads Standard\x1f"_s + u"DAILY"_s,
-                              {QDate(2026, 11, 10), QDate(2026, 11, 20)});
+                              {QDate(2026, 10, 7), QDate(2026, 11, 20)}); // first listed on 11-10
         status::CoverageFilter filter;
         filter.from = QDate(2026, 10, 30);
         filter.to = QDate(2026, 11, 12);

@@ -229,6 +229,40 @@ private Q_SLOTS:
             QCOMPARE(states.value(date), u"not-published"_s);
     }
 
+    void aPauseLongerThanRetentionLeavesDeletedDaysNotMissingOnes()
+    {
+        // Synced on 2026-10-01, then not until 2026-11-20: Apple deleted the instances processed from 10-02
+        // to 10-16 in between. Nothing was skipped, so nothing is missing: those days are deleted before
+        // loaded.
+        const QString state = m_dir.filePath(u"pause"_s);
+        const QString db = m_dir.filePath(u"pause.db"_s);
+        {
+            SandboxProcess before;
+            QVERIFY(before.start(state, worldFlags(u"2026-10-01"_s, u"2026-09-01"_s)));
+            const CliRun synced = sync(before, db, u"2026-10-01"_s);
+            QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        }
+        SandboxProcess after;
+        QVERIFY(after.start(state, worldFlags(u"2026-11-20"_s, u"2026-09-01"_s)));
+        const CliRun synced = sync(after, db, u"2026-11-20"_s);
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        const CliRun json = coverage(db, u"2026-11-20"_s,
+                                     {u"--from"_s, u"2026-09-01"_s, u"--to"_s, u"2026-11-19"_s, u"--json"_s});
+        QVERIFY2(json.exitCode == 0, json.out.constData()); // no missing day
+        const QMap<QString, QString> states = statesOf(json);
+        QCOMPARE(states.size(), days(u"2026-09-01"_s, u"2026-11-19"_s).size());
+        for (const QString &date : days(u"2026-09-01"_s, u"2026-09-30"_s))
+            QCOMPARE(states.value(date), u"loaded"_s);
+        // Instance 10-02 (holding 09-30 and 10-01) is the first one deleted unseen. Late corrections of
+        // 10-01..10-07 may arrive in instances kept on 11-20 (at most 9 days after the date).
+        for (const QString &date : days(u"2026-10-01"_s, u"2026-10-14"_s))
+            QVERIFY2(QStringList({u"deleted-before-loaded"_s, u"loaded"_s}).contains(states.value(date)),
+                     qPrintable(date + u" "_s + states.value(date)));
+        QVERIFY(datesIn(states, u"deleted-before-loaded"_s).size() >= 5);
+        for (const QString &date : days(u"2026-10-15"_s, u"2026-11-19"_s))
+            QCOMPARE(states.value(date), u"loaded"_s);
+    }
+
     void datesOlderThanRetentionAreDeletedBeforeLoaded()
     {
         // The simulator's state (its requests and snapshot) is made on 2026-10-01; nobody syncs until

@@ -19,7 +19,8 @@ const QDateTime kNow(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
 
 // One app's downloads, ONGOING daily instances processed 2026-09-28..11-17, each holding the day before it:
 // the instance of 11-10 was never published, the one of 11-14 repeats 11-13's checksums, the one of 11-06 had
-// no rows for 11-05. The report was first listed completely on 11-01 and last on 11-18.
+// no rows for 11-05. The report was first listed completely on 11-01 (seeing what Apple kept from 09-28 on)
+// and last on 11-18.
 status::CoverageFacts facts()
 {
     status::CoverageFacts facts;
@@ -43,7 +44,7 @@ status::CoverageFacts facts()
             facts.days << storage::HeldDay{key, processed.addDays(-1), 10};
     }
     facts.listings.insert(u"1\x1f"_s + u"App Downloads Standard\x1f"_s + u"DAILY"_s,
-                          {QDate(2026, 11, 1), QDate(2026, 11, 18)});
+                          {QDate(2026, 9, 28), QDate(2026, 11, 18)}); // seen from 11-01 - 34 days
     return facts;
 }
 
