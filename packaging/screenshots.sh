@@ -51,7 +51,7 @@ xvfb-run -a -s "-screen 0 1280x900x24" "${command[@]}"
 # states. (A test that needs an active window may fail without a window manager; the pictures are saved first.)
 shots="$scratch/widget-tests"
 mkdir -p "$shots"
-for test in bin/tst_mainwindow bin/tst_adminsetupdialog; do
+for test in bin/tst_mainwindow bin/tst_adminsetupdialog bin/tst_coveragecalendar; do
   if [ -x "$build/$test" ]; then
     ASCSYNC_UI_SCREENSHOTS="$shots" xvfb-run -a -s "-screen 0 1920x1200x24" "$build/$test" >/dev/null 2>&1 || true
   fi
@@ -61,5 +61,6 @@ done
 [ -s "$shots/dashboard.png" ] && cp "$shots/dashboard.png" "$output/15-dashboard.png"
 [ -s "$shots/apps-1280x800.png" ] && cp "$shots/apps-1280x800.png" "$output/16-apps-1280x800.png"
 [ -s "$shots/apps-1920x1080.png" ] && cp "$shots/apps-1920x1080.png" "$output/17-apps-1920x1080.png"
+[ -s "$shots/coverage-calendar.png" ] && cp "$shots/coverage-calendar.png" "$output/18-coverage-calendar.png"
 pictures=("$output"/[0-9][0-9]-*.png)
 echo "screenshots: ${#pictures[@]} pictures in $output"

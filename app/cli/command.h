@@ -15,9 +15,10 @@ namespace ascsync::cli {
 // Exit codes of every `ascsync` command (documented in README.md).
 enum ExitCode : int {
     kExitOk = 0,
-    kExitFailure = 1,     // the command ran and failed: bad key, network, database...
-    kExitUsage = 2,       // the command line itself is wrong
-    kExitBudgetSpent = 3, // sync: Apple's hourly request budget ran out; stopped cleanly, run again later
+    kExitFailure = 1,      // the command ran and failed: bad key, network, database...
+    kExitUsage = 2,        // the command line itself is wrong
+    kExitBudgetSpent = 3,  // sync: Apple's hourly request budget ran out; stopped cleanly, run again later
+    kExitCoverageGaps = 4, // coverage: some dates are missing (Apple skipped them or published a duplicate)
 };
 
 // Terminal output of the command line: results go to stdout, messages for the user to stderr.

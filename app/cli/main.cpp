@@ -3,6 +3,7 @@
 #include "appscommand.h"
 #include "command.h"
 #include "common/processhardening.h"
+#include "coveragecommand.h"
 #include "migratecommand.h"
 #include "replaycommand.h"
 #include "schedulecommand.h"
@@ -32,6 +33,9 @@ const std::map<QString, CommandEntry> &commands()
         {u"admin-commands"_s,
          {u"Enable analytics reports with an Admin key held in memory only."_s, runAdminCommand}},
         {u"apps"_s, {u"List the apps your key can see."_s, runAppsCommand}},
+        {u"coverage"_s,
+         {u"Show per app, report and date what is loaded, missing or not published yet."_s,
+          runCoverageCommand}},
         {u"login"_s, {u"Check an API key and store it in the keychain."_s, runLoginCommand}},
         {u"migrate"_s,
          {u"Upgrade a destination written by an older ascsync (--dry-run: show what changes)."_s,

@@ -48,7 +48,9 @@ int runStatusCommand(const QStringList &arguments)
         u"NAMES"_s);
     const QCommandLineOption noDestination(u"no-destination"_s,
                                            u"Do not open the destination; show Apple's side only."_s);
-    parser.addOptions({reports, noDestination});
+    const QCommandLineOption asOf(u"as-of"_s, u"Judge coverage gaps for this UTC time instead of now."_s,
+                                  u"TIME"_s);
+    parser.addOptions({reports, noDestination, asOf});
     if (const auto exit = parseOrExit(parser, arguments, kCommand)) {
         return *exit;
     }
@@ -75,6 +77,16 @@ int runStatusCommand(const QStringList &arguments)
     }
 
     status::StatusOptions statusOptions;
+    if (parser.isSet(asOf)) {
+        const QDateTime when = QDateTime::fromString(parser.value(asOf), Qt::ISODate);
+        if (!when.isValid()) {
+            return fail(
+                kCommand,
+                u"--as-of needs a time like 2026-11-21T06:00:00Z, not \"%1\"."_s.arg(parser.value(asOf)),
+                kExitUsage);
+        }
+        statusOptions.clock = [when] { return when; };
+    }
     statusOptions.apps = settings->apps;
     statusOptions.syncedGranularities = settings->granularities;
     for (const QString &name : parser.value(reports).split(u',', Qt::SkipEmptyParts)) {

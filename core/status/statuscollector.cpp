@@ -4,6 +4,7 @@
 #include "api/appsendpoint.h"
 #include "reports/pacifictime.h"
 #include "reports/reportversions.h"
+#include "status/coverage.h"
 #include "status/loadedanalytics.h"
 #include "status/statusadvice.h"
 #include "status/statuslog.h"
@@ -163,6 +164,24 @@ QMap<QString, QString> readLearnedVersions(storage::Destination &destination)
     return versions;
 }
 
+// The dates of the last 35 days (new gaps) that are missing for good: "3 days missing for downloads ...",
+// and the step that may recover them.
+void addCoverageGaps(AppStatus &app, const CoverageFacts &facts, const QDateTime &now)
+{
+    CoverageFilter filter;
+    filter.appId = app.appId;
+    filter.from = now.toUTC().date().addDays(-kInstanceRetentionDays);
+    const CoverageReport coverage = computeCoverage(facts, filter, now);
+    const QStringList warnings = coverage.warnings(app.name);
+    if (warnings.isEmpty())
+        return;
+    app.gaps << warnings;
+    app.nextSteps
+        << u"Request a new ONE_TIME_SNAPSHOT on or after %1 to recover the missing days (Admin setup, "
+           u"or `ascsync admin-commands`), then run `ascsync sync --relist`."_s.arg(
+               coverage.snapshotRecoveryDate().toString(Qt::ISODate));
+}
+
 } // namespace
 
 Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *destination,
@@ -193,6 +212,13 @@ Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *de
     if (!selection.unknown.isEmpty()) {
         return makeError(u"usage"_s, api::describeUnknownApps(selection.unknown));
     }
+    std::optional<CoverageFacts> coverage;
+    if (report.destinationChecked) {
+        if (auto facts = readCoverageFacts(*destination))
+            coverage = std::move(facts).value();
+        else
+            qCWarning(lcStatus) << "status without coverage:" << facts.errorMessage();
+    }
     api::AnalyticsEndpoints endpoints(api);
     AppProbe probe(endpoints, options, report.today, report.destinationChecked);
     for (const api::AppInfo &app : selection.apps) {
@@ -204,7 +230,10 @@ Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *de
             return makeError(status.error().code, u"Could not read the report status of %1 (%2): %3"_s.arg(
                                                       app.name, app.id, status.errorMessage()));
         }
-        report.apps << std::move(status).value();
+        AppStatus appStatus = std::move(status).value();
+        if (coverage)
+            addCoverageGaps(appStatus, *coverage, options.clock());
+        report.apps << std::move(appStatus);
     }
     return report;
 }

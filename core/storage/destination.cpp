@@ -538,6 +538,13 @@ Result<QList<InstanceRecord>> Destination::instances()
     return m_instances->all();
 }
 
+Result<QList<HeldDay>> Destination::instanceDays()
+{
+    if (const Status ok = checkUsable(u"read the days of the analytics instances"_s); !ok)
+        return ok.error();
+    return m_instances->heldDays();
+}
+
 Result<QHash<QString, DayHolder>> Destination::dayHolders(const QString &appId, const QString &table,
                                                           qint64 exceptKey)
 {

@@ -107,6 +107,7 @@ public:
     Result<qint64> registerInstance(const InstanceRecord &record);
     Result<std::optional<InstanceRecord>> findInstance(const QString &instanceId);
     Result<QList<InstanceRecord>> instances();
+    Result<QList<HeldDay>> instanceDays();
     Result<QHash<QString, DayHolder>> dayHolders(const QString &appId, const QString &table,
                                                  qint64 exceptKey);
     Status setInstanceDays(qint64 key, const QHash<QString, qint64> &days);

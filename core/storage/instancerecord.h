@@ -31,4 +31,11 @@ struct DayHolder {
     qint64 rowCount = 0;
 };
 
+// One day an instance holds now, with its rows (a row of _ascsync_instance_days).
+struct HeldDay {
+    qint64 instanceKey = 0;
+    QDate day;
+    qint64 rowCount = 0;
+};
+
 } // namespace ascsync::storage

@@ -186,6 +186,21 @@ Result<QHash<QString, DayHolder>> InstanceRegistry::dayHolders(const QString &ap
     return holders;
 }
 
+Result<QList<HeldDay>> InstanceRegistry::heldDays() const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    const QString action = u"read the days the analytics instances hold"_s;
+    const QString sql =
+        u"SELECT instance_key, day, row_count FROM %1 ORDER BY instance_key, day"_s.arg(table(daysTable()));
+    if (!query.exec(sql))
+        return sqlError(query.lastError(), action);
+    QList<HeldDay> days;
+    while (query.next())
+        days.append({query.value(0).toLongLong(), dateFrom(query.value(1)), query.value(2).toLongLong()});
+    return days;
+}
+
 Status InstanceRegistry::setDays(qint64 key, const QHash<QString, qint64> &days)
 {
     const QString action = u"record the days of analytics instance %1"_s.arg(key);

@@ -38,6 +38,8 @@ public:
     // The days of `table` that `appId`'s other instances hold (everything but `exceptKey`), by ISO date.
     Result<QHash<QString, DayHolder>> dayHolders(const QString &appId, const QString &table,
                                                  qint64 exceptKey) const;
+    // Every day every instance holds now (the coverage's facts), by instance key and day.
+    Result<QList<HeldDay>> heldDays() const;
     // Sets the days `key` holds (ISO date -> rows), replacing what it held before.
     Status setDays(qint64 key, const QHash<QString, qint64> &days);
     // `key` no longer holds these days (a newer instance replaced them).

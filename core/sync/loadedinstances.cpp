@@ -35,6 +35,22 @@ Status LoadedInstances::recordListing(storage::Destination &destination, const Q
     storage::LoadRecord record;
     record.stream = kListingsStream.toString();
     record.unitKey = seriesKey(appId, report, granularity, accessType).replace(u'\x1f', u'/');
+    const auto previous = destination.findLoad(record.stream, record.unitKey);
+    if (!previous)
+        return previous.error();
+    const QDate oldestSeen = processingDay.addDays(-(kKeptDays - 1));
+    QDate coveredFrom = oldestSeen;
+    if (previous->has_value()) {
+        const QJsonObject &before = (*previous)->details;
+        const QDate lastListed = QDate::fromString(before.value(u"listedOn"_s).toString(), Qt::ISODate);
+        QDate lastCovered = QDate::fromString(before.value(u"coveredFrom"_s).toString(), Qt::ISODate);
+        if (!lastCovered.isValid())
+            lastCovered = QDate::fromString(before.value(u"firstListedOn"_s).toString(), Qt::ISODate)
+                              .addDays(-(kKeptDays - 1));
+        // This listing saw from oldestSeen on; the previous ones up to lastListed: no hole between them.
+        if (lastListed.isValid() && lastCovered.isValid() && oldestSeen <= lastListed.addDays(1))
+            coveredFrom = std::min(lastCovered, oldestSeen);
+    }
     record.checksum = u"listed"_s;
     record.source = u"instance listing of %1"_s.arg(report);
     record.loadedAt = QDateTime::currentDateTimeUtc();
@@ -44,6 +60,7 @@ Status LoadedInstances::recordListing(storage::Destination &destination, const Q
                     {u"granularity"_s, granularity},
                     {u"accessType"_s, accessType},
                     {u"listedOn"_s, processingDay.toString(Qt::ISODate)},
+                    {u"coveredFrom"_s, coveredFrom.toString(Qt::ISODate)},
                     {u"firstListedOn"_s,
                      (firstListedOn.isValid() ? firstListedOn : processingDay).toString(Qt::ISODate)}};
     return destination.recordLoad(record);

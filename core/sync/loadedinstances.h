@@ -28,7 +28,12 @@ public:
     static Status recordListing(storage::Destination &destination, const QString &appId,
                                 const QString &report, const QString &granularity, const QString &accessType,
                                 QDate processingDay, QDate firstListedOn);
+    // The record also keeps `coveredFrom`: the oldest processing date from which every instance Apple
+    // published has been seen by some complete listing, without a hole (a listing on day L sees what Apple
+    // keeps then, processing dates from L - 34; a pause longer than that leaves a hole the coverage must not
+    // call "missing"). Records written before it existed read as firstListedOn - 34.
     static constexpr QStringView kListingsStream = u"planner/analytics-listings";
+    static constexpr int kKeptDays = 35; // Apple keeps analytics instances 35 days (API-NOTES §5.1)
 
     // A record without an app or a valid processing date only counts as a loaded instance id.
     void add(const storage::LoadRecord &record);

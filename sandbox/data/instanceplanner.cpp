@@ -11,12 +11,19 @@ using namespace Qt::StringLiterals;
 namespace ascsync::sandbox {
 
 InstancePlanner::InstancePlanner(const ReportDefinition &report, const FamilyModel &family, QDate firstDate,
-                                 QDate today)
+                                 QDate today, Outages outages)
     : m_report(report)
     , m_family(family)
     , m_firstDate(firstDate)
     , m_today(today)
+    , m_outages(std::move(outages))
 {}
+
+bool InstancePlanner::lost(QDate date) const
+{
+    const QDate next = date.addDays(1);
+    return m_outages.skipped.contains(next) || m_outages.duplicated.contains(next);
+}
 
 QDate InstancePlanner::correctionDay(QDate date) const
 {
@@ -65,15 +72,19 @@ std::vector<InstancePlanner::DayEntry> InstancePlanner::dailyContent(AccessType 
             days.push_back({date, revisionOf(date, processingDate)});
         return days;
     }
+    // A duplicate repeats the previous instance exactly: the same Dates in the same revisions, so the same
+    // bytes and checksums.
+    if (m_outages.duplicated.contains(processingDate))
+        return dailyContent(access, processingDate.addDays(-1));
     const int window = m_report.completenessDays;
     for (int back = window + kMaxCorrectionDelay; back > window; --back) {
         const QDate date = processingDate.addDays(-back);
-        if (date >= m_firstDate && correctionDay(date) == processingDate)
+        if (date >= m_firstDate && correctionDay(date) == processingDate && !lost(date))
             days.push_back({date, {Revision::Stage::Final, back}});
     }
     for (int back = window; back >= 1; --back) {
         const QDate date = processingDate.addDays(-back);
-        if (date >= m_firstDate)
+        if (date >= m_firstDate && !lost(date))
             days.push_back({date, revisionOf(date, processingDate)});
     }
     return days;
@@ -156,6 +167,8 @@ QList<InstancePlanner::Planned> InstancePlanner::instances(AccessType access, QD
     const QDate first = std::max(readyDate, oldestKept);
     for (Granularity granularity : granularities) {
         for (QDate day = first; day <= last; day = day.addDays(1)) {
+            if (granularity == Granularity::Daily && m_outages.skipped.contains(day))
+                continue;
             const bool data = granularity == Granularity::Daily
                                   ? anyData(dailyContent(access, day))
                                   : anyData(periodContent(access, granularity, day));

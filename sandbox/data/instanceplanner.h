@@ -37,10 +37,17 @@ public:
         QDate end;
     };
 
+    // Apple's outages of ONGOING daily instances (WorldOptions::skippedInstances, duplicateInstances).
+    struct Outages {
+        QList<QDate> skipped;
+        QList<QDate> duplicated;
+    };
+
     static constexpr int kRetentionDays = 35;
     static constexpr int kMaxCorrectionDelay = 7;
 
-    InstancePlanner(const ReportDefinition &report, const FamilyModel &family, QDate firstDate, QDate today);
+    InstancePlanner(const ReportDefinition &report, const FamilyModel &family, QDate firstDate, QDate today,
+                    Outages outages = {});
 
     QList<Planned> instances(AccessType access, QDate readyDate, QDate stoppedOn) const;
     std::vector<DayEntry> dailyContent(AccessType access, QDate processingDate) const;
@@ -52,6 +59,7 @@ public:
 private:
     bool anyData(const std::vector<DayEntry> &days) const;
     bool anyData(const std::vector<Period> &periods) const;
+    bool lost(QDate date) const; // a Date no ONGOING instance holds (an outage on the next day)
     static Period weekBefore(QDate friday);
     static Period monthBefore(QDate fifth);
 
@@ -59,6 +67,7 @@ private:
     const FamilyModel &m_family;
     QDate m_firstDate;
     QDate m_today;
+    Outages m_outages;
 };
 
 } // namespace ascsync::sandbox

@@ -47,6 +47,11 @@ struct World::Private {
     std::unique_ptr<SalesGenerator> sales;
     std::unique_ptr<FinanceGenerator> finance;
 
+    InstancePlanner::Outages outages() const
+    {
+        return {options.skippedInstances, options.duplicateInstances};
+    }
+
     mutable QMutex cacheMutex;
     mutable QCache<QString, QList<SegmentSpec>> segmentCache{kCacheBytes};
     mutable QCache<QString, FileResult> fileCache{kCacheBytes};
@@ -153,7 +158,7 @@ QList<InstanceSpec> World::instances(const QString &appId, const QString &report
     if (app == d->appIndex.cend() || !report)
         return result;
     const FamilyModel *family = d->family(*app, report->family);
-    const InstancePlanner planner(*report, *family, d->analyticsFirstDate, d->options.today);
+    const InstancePlanner planner(*report, *family, d->analyticsFirstDate, d->options.today, d->outages());
     const QList<InstancePlanner::Planned> planned = planner.instances(access, readyDate, stoppedOn);
     for (const InstancePlanner::Planned &instance : planned) {
         result.append(
@@ -185,7 +190,7 @@ QList<SegmentSpec> World::segments(const QString &appId, const QString &reportNa
                                   ? AccessType::OneTimeSnapshot
                                   : AccessType::Ongoing;
     const FamilyModel *family = d->family(*app, report->family);
-    const InstancePlanner planner(*report, *family, d->analyticsFirstDate, d->options.today);
+    const InstancePlanner planner(*report, *family, d->analyticsFirstDate, d->options.today, d->outages());
     const AnalyticsGenerator generator(*family, *report);
     const TsvLayout layout(generator.columnNames(), drift,
                            StableHash(d->options.seed).add(instance.id).value());

@@ -33,6 +33,12 @@ struct WorldOptions {
     // Report type -> the only version Apple still serves (e.g. SUBSCRIPTION -> 1_4): a request for another
     // version gets Apple's 400 naming it as the latest. Types not listed keep API-NOTES §6.1's versions.
     QMap<QString, QString> currentSalesVersions;
+    // What users of Apple's API report (issue 18): days that go missing for good. Each processing date in
+    // skippedInstances has no ONGOING daily instance; each in duplicateInstances has one that repeats the
+    // previous processing date's instance byte for byte. Either way the Date before it is in no ONGOING
+    // instance; a ONE_TIME_SNAPSHOT still holds it.
+    QList<QDate> skippedInstances;
+    QList<QDate> duplicateInstances;
 };
 
 struct SimApp {

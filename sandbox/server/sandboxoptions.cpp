@@ -59,6 +59,14 @@ QList<QCommandLineOption> allOptions()
          u"N"_s},
         {u"slow-ms"_s, withDefault(u"Delay of a response hit by the `slow` fault"_s, defaults.slowMs),
          u"N"_s},
+        {u"skip-instances"_s,
+         u"Comma-separated processing dates whose ONGOING daily instances Apple never publishes; the Date "
+         u"before each is then in no ONGOING instance (only a snapshot has it)."_s,
+         u"DATES"_s},
+        {u"duplicate-instances"_s,
+         u"Comma-separated processing dates whose ONGOING daily instance repeats the previous one byte for "
+         u"byte (identical checksums); the Date before each is then in no ONGOING instance."_s,
+         u"DATES"_s},
         {u"traffic-scale"_s,
          u"Multiplies every app's traffic (default 1: realistic volumes; 0.05 makes small, fast test data)."_s,
          u"FACTOR"_s},
@@ -115,6 +123,21 @@ bool readReportVersions(const QString &spec, QMap<QString, QString> *versions, Q
             return false;
         }
         versions->insert(type, version);
+    }
+    return true;
+}
+
+bool readDates(const QCommandLineParser &parser, const QString &name, QList<QDate> *dates, QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    for (const QString &text : parser.value(name).split(u',', Qt::SkipEmptyParts)) {
+        const QDate parsed = QDate::fromString(text.trimmed(), u"yyyy-MM-dd"_s);
+        if (!parsed.isValid()) {
+            *error = u"--%1 takes dates YYYY-MM-DD separated by commas, not \"%2\""_s.arg(name, text);
+            return false;
+        }
+        dates->append(parsed);
     }
     return true;
 }
@@ -188,7 +211,9 @@ SandboxOptionsParser::Outcome SandboxOptionsParser::parse(const QStringList &arg
         readInteger(parser, u"slow-ms"_s, 0, 3600000, &options.slowMs, &error) &&
         readDate(parser, u"history-start"_s, &options.historyStart, &error) &&
         readDate(parser, u"today"_s, &options.today, &error) &&
-        readDate(parser, u"legacy-sales-before"_s, &options.legacySalesLayoutBefore, &error);
+        readDate(parser, u"legacy-sales-before"_s, &options.legacySalesLayoutBefore, &error) &&
+        readDates(parser, u"skip-instances"_s, &options.skippedInstances, &error) &&
+        readDates(parser, u"duplicate-instances"_s, &options.duplicateInstances, &error);
     if (!valuesOk)
         return outcome;
     options.stateDir = parser.value(u"state-dir"_s);

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDate>
 #include <QMap>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -31,6 +32,10 @@ struct SandboxOptions {
     double trafficScale =
         1.0;              // multiplies every app's traffic: small for fast tests, 1.0 for realistic demos
     QByteArray urlSecret; // empty: random per run (tests set it to compare URLs across runs)
+    // Outages of Apple's ONGOING daily instances (see WorldOptions): processing dates skipped, and processing
+    // dates whose instance repeats the one before it.
+    QList<QDate> skippedInstances;
+    QList<QDate> duplicateInstances;
 };
 
 class SandboxOptionsParser {

@@ -124,6 +124,8 @@ bool SandboxServer::start(QString *error)
     worldOptions.currentSalesVersions = m_options.salesReportVersions;
     worldOptions.today = m_today;
     worldOptions.trafficScale = m_options.trafficScale;
+    worldOptions.skippedInstances = m_options.skippedInstances;
+    worldOptions.duplicateInstances = m_options.duplicateInstances;
     m_world = std::make_unique<World>(worldOptions);
 
     if (!prepareState(error))

@@ -201,6 +201,7 @@ private Q_SLOTS:
     void sameOptionsSameBytes();
     void repeatedCallsReturnSameBytes();
     void trafficScaleShrinksTheFiles();
+    void outagesSkipOrRepeatInstancesAndLoseTheDay();
 
 private:
     QList<InstanceSpec> ongoing(int app, const QString &report, QDate readyDate = kToday.addDays(-34)) const;
@@ -889,6 +890,56 @@ void TstWorldAnalytics::trafficScaleShrinksTheFiles()
     QVERIFY(!reduced.rows.isEmpty());
     QVERIFY2(reduced.rows.size() * 3 < full.rows.size(),
              qPrintable(u"%1 vs %2"_s.arg(reduced.rows.size()).arg(full.rows.size())));
+}
+
+// Issue 18: Apple skips a day's ONGOING instance, or repeats the previous one byte for byte; the Date before
+// it is then in no ONGOING instance, while a snapshot still has it.
+void TstWorldAnalytics::outagesSkipOrRepeatInstancesAndLoseTheDay()
+{
+    const QString report = u"App Downloads Standard"_s;
+    const QDate skipped = kToday.addDays(-10);
+    const QDate repeated = kToday.addDays(-6);
+    WorldOptions options = smallWorld();
+    options.skippedInstances = {skipped};
+    options.duplicateInstances = {repeated};
+    const World world(options);
+    const QString id = world.apps()[0].id;
+    QHash<QDate, InstanceSpec> daily;
+    for (const InstanceSpec &instance :
+         world.instances(id, report, AccessType::Ongoing, kToday.addDays(-200))) {
+        if (instance.granularity == Granularity::Daily)
+            daily.insert(instance.processingDate, instance);
+    }
+    QVERIFY(!daily.contains(skipped));
+    QVERIFY(daily.contains(skipped.addDays(1)) && daily.contains(repeated) &&
+            daily.contains(repeated.addDays(-1)));
+    const auto checksums = [&](const InstanceSpec &instance) {
+        QStringList sums;
+        for (const SegmentSpec &segment : world.segments(id, report, instance))
+            sums << segment.checksum;
+        return sums;
+    };
+    QCOMPARE(checksums(daily.value(repeated)), checksums(daily.value(repeated.addDays(-1))));
+    QVERIFY(checksums(daily.value(repeated.addDays(1))) != checksums(daily.value(repeated)));
+    const QSet<QString> lost{skipped.addDays(-1).toString(Qt::ISODate),
+                             repeated.addDays(-1).toString(Qt::ISODate)};
+    for (const InstanceSpec &instance : std::as_const(daily)) {
+        const QStringList dates = rowsByDate(joined(world.segments(id, report, instance))).keys();
+        for (const QString &date : dates)
+            QVERIFY2(!lost.contains(date), qPrintable(date + u" in "_s + instance.processingDate.toString()));
+    }
+    // Without the outage the same Dates are there, and a snapshot still has them.
+    const World clean(smallWorld());
+    const InstanceSpec next = daily.value(skipped.addDays(1));
+    QVERIFY(rowsByDate(joined(clean.segments(id, report, next)))
+                .contains(skipped.addDays(-1).toString(Qt::ISODate)));
+    const QList<InstanceSpec> snapshots =
+        world.instances(id, report, AccessType::OneTimeSnapshot, kToday.addDays(-1));
+    QVERIFY(!snapshots.isEmpty());
+    const QStringList snapshotDates =
+        rowsByDate(joined(world.segments(id, report, snapshots.first()))).keys();
+    for (const QString &date : lost)
+        QVERIFY2(snapshotDates.contains(date), qPrintable(date));
 }
 
 QTEST_GUILESS_MAIN(TstWorldAnalytics)

@@ -5,6 +5,7 @@
 #include "common/uilog.h"
 #include "dashboard/dashboardwidget.h"
 #include "main/activitylogpanel.h"
+#include "main/coveragedialog.h"
 #include "main/runhistorymodel.h"
 #include "main/statusqueries.h"
 #include "main/statustablemodel.h"
@@ -182,6 +183,11 @@ QWidget *MainWindow::buildHome()
     m_adminButton->setToolTip(u"Enable analytics reports for apps that lack report requests (needs an Admin "
                               u"key, used in memory only)"_s);
     connect(m_adminButton, &QPushButton::clicked, this, &MainWindow::openAdminSetup);
+    m_coverageButton = new QPushButton(u"&Coverage…"_s, page);
+    m_coverageButton->setObjectName(u"coverageButton"_s);
+    m_coverageButton->setToolTip(u"A calendar per app and report: which days are loaded, missing or not "
+                                 u"published yet (double-click an app to open it for that app)"_s);
+    connect(m_coverageButton, &QPushButton::clicked, this, [this] { openCoverage(); });
     m_syncButton =
         new QPushButton(themeIcon(u"view-refresh"_s, QStyle::SP_BrowserReload), u"Sync &now"_s, page);
     m_syncButton->setObjectName(u"syncNowButton"_s);
@@ -189,6 +195,7 @@ QWidget *MainWindow::buildHome()
     auto *header = new QHBoxLayout;
     header->addWidget(m_headline, 1);
     header->addWidget(m_adminButton);
+    header->addWidget(m_coverageButton);
     header->addWidget(m_syncButton);
 
     m_statusView = new QTableView(page);
@@ -202,6 +209,9 @@ QWidget *MainWindow::buildHome()
     m_statusView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_statusView->horizontalHeader()->setSectionResizeMode(StatusTableModel::NextStepColumn,
                                                            QHeaderView::Stretch);
+    connect(m_statusView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        openCoverage(index.data(StatusTableModel::AppIdRole).toString());
+    });
 
     m_progress = new SyncProgressPanel(page);
     m_progress->setObjectName(u"syncProgress"_s);
@@ -419,6 +429,15 @@ void MainWindow::showStatus(const status::StatusReport &report)
     const QString headline = report.headline();
     m_headline->setText(headline.isEmpty() ? u"Every app has its report requests."_s : headline);
     m_adminButton->setDefault(report.appsWithoutRequests() > 0);
+    // A new gap is worth a warning once; the status table's tooltip keeps listing it.
+    for (const status::AppStatus &app : report.apps) {
+        for (const QString &gap : app.gaps) {
+            if (!m_reportedGaps.contains(gap)) {
+                m_reportedGaps.insert(gap);
+                m_log->append(ActivityLevel::Warning, gap);
+            }
+        }
+    }
     if (!report.destinationChecked && !report.destinationNote.isEmpty()) {
         m_log->append(ActivityLevel::Info, report.destinationNote);
     }
@@ -450,6 +469,21 @@ void MainWindow::openAdminSetup()
     auto *dialog = new AdminSetupDialog(m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, &MainWindow::refreshStatus);
+    dialog->open();
+}
+
+void MainWindow::openCoverage(const QString &appId)
+{
+    QString shown = appId;
+    const QModelIndexList selected =
+        m_statusView->selectionModel() ? m_statusView->selectionModel()->selectedRows() : QModelIndexList();
+    if (shown.isEmpty() && !selected.isEmpty())
+        shown = selected.constFirst().data(StatusTableModel::AppIdRole).toString();
+    QHash<QString, QString> names;
+    for (const status::AppStatus &app : m_statusModel->report().apps)
+        names.insert(app.appId, app.name);
+    auto *dialog = new CoverageDialog(m_settings, names, shown, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 

@@ -6,6 +6,7 @@
 #include "status/appstatus.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 class QLabel;
 class QPushButton;
@@ -53,6 +54,8 @@ public Q_SLOTS:
     void cancelSync();
     void refreshStatus();
     void openAdminSetup();
+    // The coverage calendar, showing `appId` first (empty: the app selected in the status table).
+    void openCoverage(const QString &appId = {});
     // Opens the settings dialog of ui/wizard; the settings are read again when it is accepted.
     void openSettingsDialog();
     // Reads the settings file again (after the wizard or the settings dialog saved it, or the CLI changed
@@ -91,6 +94,7 @@ private:
     bool m_quitting = false;
     int m_statusGeneration = 0; // drops a status answer that a newer refresh superseded
     QHash<QString, StatusTableModel::LoadTally> m_syncTally; // per app name, of the running sync
+    QSet<QString> m_reportedGaps; // gaps already told in the activity log this session
 
     QStackedWidget *m_pages = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -98,6 +102,7 @@ private:
     QLabel *m_scheduleLabel = nullptr;
     QPushButton *m_syncButton = nullptr;
     QPushButton *m_adminButton = nullptr;
+    QPushButton *m_coverageButton = nullptr;
     QTableView *m_statusView = nullptr;
     StatusTableModel *m_statusModel = nullptr;
     RunHistoryModel *m_historyModel = nullptr;

@@ -4,6 +4,9 @@ target_sources(ascsync_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/activitylogfilter.cpp ${CMAKE_CURRENT_LIST_DIR}/activitylogfilter.h
     ${CMAKE_CURRENT_LIST_DIR}/activitylogmodel.cpp ${CMAKE_CURRENT_LIST_DIR}/activitylogmodel.h
     ${CMAKE_CURRENT_LIST_DIR}/activitylogpanel.cpp ${CMAKE_CURRENT_LIST_DIR}/activitylogpanel.h
+    ${CMAKE_CURRENT_LIST_DIR}/coveragecalendar.cpp ${CMAKE_CURRENT_LIST_DIR}/coveragecalendar.h
+    ${CMAKE_CURRENT_LIST_DIR}/coveragedialog.cpp ${CMAKE_CURRENT_LIST_DIR}/coveragedialog.h
+    ${CMAKE_CURRENT_LIST_DIR}/coveragecalendarmodel.cpp ${CMAKE_CURRENT_LIST_DIR}/coveragecalendarmodel.h
     ${CMAKE_CURRENT_LIST_DIR}/mainwindow.cpp ${CMAKE_CURRENT_LIST_DIR}/mainwindow.h
     ${CMAKE_CURRENT_LIST_DIR}/queuedsyncobserver.cpp ${CMAKE_CURRENT_LIST_DIR}/queuedsyncobserver.h
     ${CMAKE_CURRENT_LIST_DIR}/runhistorymodel.cpp ${CMAKE_CURRENT_LIST_DIR}/runhistorymodel.h

@@ -47,6 +47,26 @@ Result<status::StatusReport> collectStatusFor(const config::Settings &settings)
     return result;
 }
 
+Result<status::CoverageReport> readCoverageFor(const config::Settings &settings)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!destinationExists(settings)) {
+        status::CoverageReport empty;
+        empty.today = now.date();
+        return empty;
+    }
+    config::SecretStore secrets;
+    auto destination = sync::openDestination(settings, secrets);
+    if (!destination) {
+        return destination.error();
+    }
+    const auto facts = status::readCoverageFacts(*destination.value());
+    if (!facts) {
+        return facts.error();
+    }
+    return status::computeCoverage(facts.value(), {}, now);
+}
+
 Result<QList<storage::RunRecord>> readRunHistory(const config::Settings &settings, int limit)
 {
     if (!destinationExists(settings)) {

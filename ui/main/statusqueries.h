@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "config/settings.h"
 #include "status/appstatus.h"
+#include "status/coverage.h"
 #include "storage/runrecord.h"
 
 #include <QList>
@@ -18,6 +19,10 @@ bool destinationExists(const config::Settings &settings);
 // Every configured app's report requests and what the destination holds of them. A destination that cannot
 // be opened is not an error: the report says so (destinationNote) and still shows Apple's side.
 Result<status::StatusReport> collectStatusFor(const config::Settings &settings);
+
+// What the destination knows of every app, report and date (status::computeCoverage), as of now. An empty
+// report for a destination that does not exist yet.
+Result<status::CoverageReport> readCoverageFor(const config::Settings &settings);
 
 // The destination's most recent sync runs, newest first.
 Result<QList<storage::RunRecord>> readRunHistory(const config::Settings &settings, int limit);

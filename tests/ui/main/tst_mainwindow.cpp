@@ -5,6 +5,8 @@
 #include "main/activitylogmodel.h"
 #include "main/activitylogpanel.h"
 #include "main/appstartup.h"
+#include "main/coveragecalendar.h"
+#include "main/coveragedialog.h"
 #include "main/mainwindow.h"
 #include "main/runhistorymodel.h"
 #include "main/statustablemodel.h"
@@ -541,6 +543,88 @@ private Q_SLOTS:
         QVERIFY(!currencies.isEmpty());
         window.findChild<QTabWidget *>(u"mainTabs"_s)->setCurrentWidget(dashboard);
         saveScreenshot(&window, u"dashboard"_s);
+
+        // Coverage per app, from the per-app status: a double-click opens the calendar of that app, computed
+        // off the UI thread.
+        QModelIndex readyRow;
+        for (int row = 0; row < status->rowCount(); ++row) {
+            if (status->index(row, StatusTableModel::ReadinessColumn).data().toString() == u"Ready"_s)
+                readyRow = status->index(row, StatusTableModel::AppColumn);
+        }
+        QVERIFY(readyRow.isValid());
+        auto *statusView = window.findChild<QTableView *>(u"statusTable"_s);
+        Q_EMIT statusView->doubleClicked(readyRow);
+        auto *coverage = window.findChild<ascsync::ui::CoverageDialog *>(u"coverageDialog"_s);
+        QVERIFY(coverage);
+        QSignalSpy shown(coverage, &ascsync::ui::CoverageDialog::coverageShown);
+        QVERIFY(shown.wait(30000));
+        const ascsync::status::CoverageSeries *series = coverage->calendar()->currentSeries();
+        QVERIFY(series);
+        QCOMPARE(series->appId, readyRow.data(StatusTableModel::AppIdRole).toString());
+        QVERIFY(series->count(ascsync::status::CoverageState::Loaded) > 0);
+        coverage->close();
+    }
+
+    // Issue 18: a day Apple skipped and a day lost to a duplicate instance are warned about once in the
+    // activity log, listed in the app's tooltip, and shown as missing in the coverage calendar. The
+    // simulator's today is the real one here, as the window judges coverage by the real clock.
+    void newCoverageGapsAreWarnedAndShownInTheCalendar()
+    {
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        const QString skipped = today.addDays(-10).toString(Qt::ISODate);
+        const QString repeated = today.addDays(-6).toString(Qt::ISODate);
+        UiTestEnvironment env;
+        QVERIFY(env.start({u"--seed"_s, u"18"_s, u"--apps"_s, u"1"_s, u"--history-start"_s,
+                           today.addDays(-40).toString(Qt::ISODate), u"--today"_s,
+                           today.toString(Qt::ISODate), u"--traffic-scale"_s, u"0.05"_s,
+                           u"--skip-instances"_s, skipped, u"--duplicate-instances"_s, repeated}));
+        QVERIFY(env.writeSettings(env.readerSettings({u"analytics:downloads"_s})));
+        MainWindow window(env.settingsPath());
+        QSignalSpy statusSpy(&window, &MainWindow::statusRefreshed);
+        QSignalSpy finishedSpy(&window, &MainWindow::syncFinished);
+        window.show();
+        QVERIFY(statusSpy.wait(30000));
+        window.syncNow();
+        QVERIFY(finishedSpy.wait(kSyncTimeoutMs));
+        QCOMPARE(finishedSpy.constFirst().constFirst().toBool(), true);
+        statusSpy.clear();
+        QVERIFY(statusSpy.wait(30000));
+
+        const QString lost =
+            today.addDays(-11).toString(Qt::ISODate) + u", "_s + today.addDays(-7).toString(Qt::ISODate);
+        int warned = 0;
+        for (const ascsync::ui::ActivityEntry &entry : window.activityLog()->model()->entries()) {
+            if (entry.text.contains(u"2 days missing for downloads DAILY"_s)) {
+                ++warned;
+                QCOMPARE(entry.level, ActivityLevel::Warning);
+                QVERIFY2(entry.text.contains(lost) && entry.text.contains(u"ONE_TIME_SNAPSHOT"_s),
+                         qPrintable(entry.text));
+            }
+        }
+        QCOMPARE(warned, 1);
+        StatusTableModel *status = window.statusModel();
+        QCOMPARE(status->rowCount(), 1);
+        QVERIFY(status->index(0, 0).data(Qt::ToolTipRole).toString().contains(lost));
+        // A second status read does not warn again.
+        window.refreshStatus();
+        statusSpy.clear();
+        QVERIFY(statusSpy.wait(30000));
+        int again = 0;
+        for (const ascsync::ui::ActivityEntry &entry : window.activityLog()->model()->entries())
+            again += entry.text.contains(u"2 days missing for downloads DAILY"_s) ? 1 : 0;
+        QCOMPARE(again, 1);
+
+        window.openCoverage(status->index(0, 0).data(StatusTableModel::AppIdRole).toString());
+        auto *coverage = window.findChild<ascsync::ui::CoverageDialog *>(u"coverageDialog"_s);
+        QVERIFY(coverage);
+        QSignalSpy shown(coverage, &ascsync::ui::CoverageDialog::coverageShown);
+        QVERIFY(shown.wait(30000));
+        const ascsync::status::CoverageSeries *series = coverage->calendar()->currentSeries();
+        QVERIFY(series);
+        QCOMPARE(
+            series->ranges(ascsync::status::CoverageState::Missing),
+            QStringList({today.addDays(-11).toString(Qt::ISODate), today.addDays(-7).toString(Qt::ISODate)}));
+        coverage->close();
     }
 
     void cancelStopsARun()
