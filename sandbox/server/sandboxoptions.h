@@ -2,8 +2,8 @@
 
 #include <QByteArray>
 #include <QDate>
-#include <QMap>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
