@@ -29,10 +29,10 @@ Error folderError(const QString &path, const QString &why)
 
 QString DownloadFolder::pathFor(const storage::DestinationSpec &destination)
 {
-    const QByteArray key =
-        QCryptographicHash::hash(destination.toString().toUtf8(), QCryptographicHash::Sha256)
-            .toHex()
-            .left(16);
+    // The schema is part of the key, as it is of the sync lock: two schemas of one database are two
+    // destinations that may sync at the same time, and each run empties its folder when it starts.
+    const QByteArray identity = (destination.toString() + u'\n' + destination.schema()).toUtf8();
+    const QByteArray key = QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(16);
     return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation))
         .filePath(u"ascsync/downloads/"_s + QString::fromLatin1(key));
 }

@@ -155,6 +155,32 @@ private Q_SLOTS:
         QCOMPARE(refused.error().code, u"sync.workDirectory"_s);
         QVERIFY(QFileInfo::exists(elsewhere));
     }
+
+    // Two schemas of one database are two destinations that may sync at once (the sync lock is per schema):
+    // one run starting must not empty the folder the other is downloading into.
+    void eachSchemaHasItsOwnDownloadFolder()
+    {
+        QTemporaryDir root;
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(root.filePath(u"cache"_s)));
+        const QString url = u"postgresql://ana@127.0.0.1:5432/reports"_s;
+        const auto first = storage::DestinationSpec::parse(url, u"agency_one"_s);
+        const auto second = storage::DestinationSpec::parse(url, u"agency_two"_s);
+        QVERIFY(first.ok() && second.ok());
+        QVERIFY(sync::DownloadFolder::pathFor(first.value()) !=
+                sync::DownloadFolder::pathFor(second.value()));
+
+        auto running = sync::DownloadFolder::open(first.value());
+        QVERIFY2(running.ok(), qPrintable(running.errorMessage()));
+        const QString download = QDir(running.value()->path()).filePath(u"SALES_SUMMARY.gz"_s);
+        {
+            QFile file(download);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("a download in progress");
+        }
+        auto starting = sync::DownloadFolder::open(second.value());
+        QVERIFY2(starting.ok(), qPrintable(starting.errorMessage()));
+        QVERIFY2(QFile::exists(download), "the other schema's run emptied this run's download folder");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostileSync)
