@@ -175,7 +175,14 @@ void addCoverageGaps(AppStatus &app, const CoverageFacts &facts, const QDateTime
     const QStringList warnings = coverage.warnings(app.name);
     if (warnings.isEmpty())
         return;
-    app.gaps << warnings;
+    // A stopped ONGOING request publishes nothing: its days are not lost to an outage of Apple's, and the
+    // user must know the cause is on their side and how to end it.
+    const bool stopped = app.ongoing == OngoingState::StoppedForInactivity;
+    for (const QString &warning : warnings) {
+        app.gaps << (stopped ? warning + u" Apple stopped this app's ONGOING request for inactivity, so no "
+                                         u"new day arrives until it is re-enabled (Admin setup)."_s
+                             : warning);
+    }
     app.nextSteps
         << u"Request a new ONE_TIME_SNAPSHOT on or after %1 to recover the missing days (Admin setup, "
            u"or `ascsync admin-commands`), then run `ascsync sync --relist`."_s.arg(

@@ -124,6 +124,35 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    // With two apps the simulator stops the second app's ONGOING request for inactivity 10 days before
+    // --today: its later days are missing, and status says the cause is the stopped request, not Apple.
+    void stoppedRequestGapsNameTheCause()
+    {
+        SandboxProcess twoApps;
+        QStringList flags = worldFlags(u"2026-11-20"_s, u"2026-10-20"_s);
+        flags[flags.indexOf(u"--apps"_s) + 1] = u"2"_s;
+        QVERIFY(twoApps.start(m_dir.filePath(u"two-apps"_s), flags));
+        const QString db = m_dir.filePath(u"stopped.db"_s);
+        const CliRun synced = sync(twoApps, db, u"2026-11-20"_s);
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+
+        const CliRun status = runAscsync(
+            QStringList{u"status"_s, u"--config"_s, m_dir.filePath(u"ascsync.conf"_s), u"--destination"_s,
+                        destination(db), u"--as-of"_s, u"2026-11-20T12:00:00Z"_s} +
+            twoApps.keyArguments(u"reader"_s));
+        QVERIFY2(status.exitCode == 0, status.err.constData());
+        const QString out = QString::fromUtf8(status.out);
+        const QStringList gaps = out.split(u'\n').filter(u"gap:"_s);
+        QVERIFY2(!gaps.isEmpty(), status.out.constData());
+        const QStringList explained = gaps.filter(u"Apple stopped this app's ONGOING request"_s);
+        QVERIFY2(!explained.isEmpty(), status.out.constData());
+        // Only the stopped app's gaps carry the cause: the active app's block names no stopped request.
+        const qsizetype stoppedBlock = out.indexOf(u"STOPPED for inactivity"_s);
+        QVERIFY2(stoppedBlock >= 0, status.out.constData());
+        for (const QString &gap : explained)
+            QVERIFY2(out.indexOf(gap) > out.lastIndexOf(u"\n\n"_s, stoppedBlock), qPrintable(gap));
+    }
+
     void skippedAndDuplicateDaysAreMissingUntilASnapshotHoldsThem()
     {
         SandboxProcess early;
