@@ -4,7 +4,7 @@
 # nothing is saved. Builds nothing: give it a build directory that has the executables.
 #
 # Usage: packaging/screenshots.sh BUILD_DIR [OUTPUT_DIR]   (default OUTPUT_DIR: docs/screenshots)
-#   e.g. cmake --build build/dev --target ascsync-gui ascsync-sandbox wizard-screenshot-tour
+#   e.g. cmake --build build/dev --target ascsync-gui ascsync-sandbox
 #        packaging/screenshots.sh build/dev
 set -euo pipefail
 
@@ -19,19 +19,11 @@ output=$(cd "$output" && pwd)
 
 sandbox="$build/bin/ascsync-sandbox"
 gui="$build/bin/ascsync-gui"
-tour="$build/bin/wizard-screenshot-tour"
 [ -x "$sandbox" ] || { echo "screenshots: $sandbox is missing; build the ascsync-sandbox target" >&2; exit 1; }
 command -v xvfb-run >/dev/null || { echo "screenshots: xvfb-run is missing (packaging/install-deps.sh)" >&2; exit 1; }
 
-# ascsync-gui runs the tour itself once it has --screenshot-tour; until then the test program does the same.
-if [ -x "$gui" ] && QT_QPA_PLATFORM=offscreen "$gui" --help 2>/dev/null | grep -q -- '--screenshot-tour'; then
-  command=("$gui" --screenshot-tour "$output")
-elif [ -x "$tour" ]; then
-  command=("$tour" "$output")
-else
-  echo "screenshots: neither $gui --screenshot-tour nor $tour is available; build wizard-screenshot-tour" >&2
-  exit 1
-fi
+[ -x "$gui" ] || { echo "screenshots: $gui is missing; build the ascsync-gui target" >&2; exit 1; }
+command=("$gui" --screenshot-tour "$output")
 
 # A throw-away home: the tour never saves settings, but Qt must not touch the user's files. Its fixed name
 # keeps the paths shown in the pictures the same from run to run.

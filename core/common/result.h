@@ -18,12 +18,13 @@ struct Error {
 // The value of a fallible operation or the reason it failed (a std::expected for C++20).
 template <typename T> class [[nodiscard]] Result {
 public:
+    // Implicit on purpose, like std::expected: a function returns its value or an Error as it is.
     Result(T value)
         : m_state(std::move(value))
-    {} // NOLINT(google-explicit-constructor)
+    {}
     Result(Error error)
         : m_state(std::move(error))
-    {} // NOLINT(google-explicit-constructor)
+    {}
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -45,9 +46,10 @@ private:
 class [[nodiscard]] Status {
 public:
     Status() = default;
+    // Implicit on purpose: a function returns an Error as it is.
     Status(Error error)
         : m_error(std::move(error))
-    {} // NOLINT(google-explicit-constructor)
+    {}
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -1,7 +1,7 @@
 #include "reports/datadictionary.h"
 
+#include "reports/columncatalogue.h"
 #include "reports/columnnames.h"
-#include "reports/columntype.h"
 #include "reports/dictionaryglossary.h"
 #include "reports/partitionkey.h"
 #include "reports/salesstreams.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "reports/columntype.h"
+#include "reports/columncatalogue.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

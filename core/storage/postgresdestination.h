@@ -6,8 +6,7 @@ namespace ascsync::storage {
 
 // A PostgreSQL database; the tables live in the spec's schema, created when missing. Bulk loads use COPY on
 // the QPSQL connection's native PGconn. The password (from the keychain, or empty to let libpq read
-// PGPASSWORD and
-// ~/.pgpass) stays in memory only, for the sync lock's own session.
+// PGPASSWORD and ~/.pgpass) stays in memory only, for the sync lock's own session.
 class PostgresDestination final : public Destination {
 public:
     static Result<std::unique_ptr<PostgresDestination>>

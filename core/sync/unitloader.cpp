@@ -1,7 +1,7 @@
 #include "sync/unitloader.h"
 
+#include "reports/columncatalogue.h"
 #include "reports/columnnames.h"
-#include "reports/columntype.h"
 #include "reports/tsvreader.h"
 #include "reports/valueconverter.h"
 #include "storage/sqlidentifier.h"

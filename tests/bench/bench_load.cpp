@@ -9,8 +9,8 @@
 //              [--schema S] [--table T]                  (inflate -> TsvReader -> convert -> RowSink, one
 //              [--mode analytics|partition]              transaction), timed; prints rows/s and peak RSS
 #include "reportgenerator.h"
+#include "reports/columncatalogue.h"
 #include "reports/columnnames.h"
-#include "reports/columntype.h"
 #include "reports/partitionkey.h"
 #include "reports/tsvreader.h"
 #include "storage/destination.h"

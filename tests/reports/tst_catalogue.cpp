@@ -1,7 +1,7 @@
 // The stream catalogue: table and column names (including hostile headers), column types, partition keys and
 // the Sales and Trends combinations.
+#include "reports/columncatalogue.h"
 #include "reports/columnnames.h"
-#include "reports/columntype.h"
 #include "reports/identifierrules.h"
 #include "reports/partitionkey.h"
 #include "reports/salesstreams.h"

@@ -3,8 +3,8 @@
 // conversion-rate query (tests/reports/conversion-rate.sql, a verbatim copy of the reference) must run
 // unchanged and give fractional rates. The loader here is the smallest one that honours the catalogue's
 // contract (Decimal stored as REAL); the real storage layer must give the same answer.
+#include "reports/columncatalogue.h"
 #include "reports/columnnames.h"
-#include "reports/columntype.h"
 #include "reports/tablenames.h"
 #include "reports/tsvreader.h"
 #include "reports/valueconverter.h"

@@ -1,8 +1,8 @@
 // The data dictionary: the catalogue agrees with the loader's own rules (table names, column names and
 // types), every column has a meaning, relations follow the _instance columns, the three renderings are
 // well-formed, hostile names are escaped, and docs/schema.md is what the generator writes today.
+#include "reports/columncatalogue.h"
 #include "reports/columnnames.h"
-#include "reports/columntype.h"
 #include "reports/datadictionary.h"
 #include "reports/dictionaryformat.h"
 #include "reports/identifierrules.h"
