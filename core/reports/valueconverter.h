@@ -15,11 +15,10 @@ namespace ascsync::reports {
 // - Text: otherwise returned exactly as read, never trimmed (two spaces stay two spaces).
 // - Date: `YYYY-MM-DD`, `MM/DD/YYYY` or `M/D/YYYY` (sales and finance) -> `YYYY-MM-DD`, which sorts and
 //   compares correctly as text on SQLite; impossible dates (02/30/2024) are errors.
-// - Decimal: [+-]digits[.digits][e[+-]digits], leading zeros and `+` dropped (`-007.50` -> `-7.50`; the
-// digits
-//   are otherwise kept exactly, never rounded through a double). Negative values are valid (refunds).
-//   Commas are refused: `1,234` is a thousand in the US and 1.234 in Europe, Apple writes neither, and
-//   guessing wrong would silently change a value by a factor of 1000.
+// - Decimal: [+-]digits[.digits][e[+-]digits], leading zeros and `+` dropped (`-007.50` -> `-7.50`;
+//   the digits are otherwise kept exactly, never rounded through a double). Negative values are valid
+//   (refunds). Commas are refused: `1,234` is a thousand in the US and 1.234 in Europe, Apple writes
+//   neither, and guessing wrong would silently change a value by a factor of 1000.
 // - Integer: [+-]digits within 64 bits.
 // Errors name the value and the expected form ("'abc' is not a date ..."); valueError() adds column and line.
 Result<QString> convert(ColumnType type, QStringView text);

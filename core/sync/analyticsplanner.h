@@ -25,9 +25,8 @@ struct InstanceListing {
 //
 // Cadence (API-NOTES §4.9, "Availability per report"): DAILY instances are processed every day, WEEKLY every
 // Friday for the previous week, MONTHLY on the 5th for the previous month. Assumed where Apple says nothing:
-// - a processing date is a calendar date that starts at 00:00 UTC at the earliest (Apple works in Pacific
-// time,
-//   which starts later, so this errs towards listing too early, never too late);
+// - a processing date is a calendar date that starts at 00:00 UTC at the earliest (Apple works in
+//   Pacific time, which starts later, so this errs towards listing too early, never too late);
 // - WEEKLY and MONTHLY instances come one period apart: the next one cannot exist before the newest loaded
 //   processing date plus 7 days / one month (this holds whatever weekday or day of month Apple picks);
 // - a ONE_TIME_SNAPSHOT request produces its instances once and nothing afterwards (API-NOTES §4.9): once one

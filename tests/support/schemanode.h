@@ -31,8 +31,8 @@ struct SchemaNode {
     QString pointer;
 
     // A `$ref` node only forwards to refTarget (plus an OpenAPI `nullable` sibling, which Apple writes next
-    // to
-    // `$ref` and clearly means). A ref that points nowhere keeps its text in unresolvedRef and always fails.
+    // to `$ref` and clearly means). A ref that points nowhere keeps its text in unresolvedRef and always
+    // fails.
     int refTarget = -1;
     QString unresolvedRef;
 

@@ -80,9 +80,8 @@ void addSetupWizardScreens(ScreenshotTour &tour, config::SecretStore &secrets)
     tour.addStep(u"settings-account"_s,
                  [wizard, dialog, &secrets, unusedSettingsPath](const ScreenshotTour::Capture &capture) {
                      wizard->hide();
-                     // The demo key stays in its file (the tour writes nothing to the keychain), so the
-                     // dialog's own
-                     // connection test can list the apps.
+                     // The demo key stays in its file (the tour writes nothing to the keychain), so
+                     // the dialog's own connection test can list the apps.
                      config::Settings settings = wizard->settings();
                      settings.keyFile = wizard->demoSandbox()->account().keyFile;
                      *dialog = new SettingsDialog(secrets, unusedSettingsPath, settings, wizard);
