@@ -56,4 +56,5 @@ echo "Conversion rate per app per day (first rows), from $database:"
   ON l.app_name = d.app_name AND l.date = d.date ORDER BY 1, 2 LIMIT 15"
 echo
 echo "Explore it: $ascsync query --destination sqlite:$database 'SELECT ...'"
+echo "The dashboard's numbers: $ascsync query --destination sqlite:$database --report conversion-rate"
 echo "The desktop app: $bin/ascsync-gui (its first page offers \"Try it with a demo account\")."

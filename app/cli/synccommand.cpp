@@ -5,6 +5,7 @@
 #include "common/plaintext.h"
 #include "common/sqltext.h"
 #include "destinationaccess.h"
+#include "namedreports.h"
 #include "storage/destination.h"
 #include "storage/destinationspec.h"
 #include "sync/rawarchive.h"
@@ -12,6 +13,7 @@
 #include "sync/syncplan.h"
 #include "sync/syncsetup.h"
 #include "sync/unitprogress.h"
+#include "tableprinter.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -133,6 +135,62 @@ Status makeReadOnly(storage::Destination &destination)
     return {};
 }
 
+// The SQL of `ascsync query`: its arguments or --file, one statement. Error code "usage" for a mistake in
+// the command line, "io" for a file that cannot be read.
+Result<QString> sqlToRun(const QCommandLineParser &parser, const QCommandLineOption &file)
+{
+    QString sql = parser.positionalArguments().join(u' ');
+    if (parser.isSet(file)) {
+        QFile input(parser.value(file));
+        if (!input.open(QIODevice::ReadOnly))
+            return makeError(u"io"_s, u"cannot read %1: %2"_s.arg(parser.value(file), input.errorString()));
+        sql = QString::fromUtf8(input.readAll());
+    }
+    if (sql.trimmed().isEmpty()) {
+        return makeError(u"usage"_s, u"give the SQL to run, e.g. `ascsync query 'SELECT count(*) FROM "
+                                     u"apple_app_store.downloads'`, or --file FILE, or --report NAME."_s);
+    }
+    if (const int statements = countSqlStatements(sql); statements > 1) {
+        return makeError(u"usage"_s,
+                         u"give one SQL statement at a time: this text holds %1 (separated by ;). "
+                         u"Run them as separate `ascsync query` commands."_s.arg(statements));
+    }
+    return sql;
+}
+
+Result<QDate> dayOption(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    if (!parser.isSet(option))
+        return QDate();
+    const QString text = parser.value(option);
+    const QDate day = QDate::fromString(text, Qt::ISODate);
+    if (!day.isValid() || text.size() != 10) {
+        return makeError(u"usage"_s, u"--%1 takes a day as YYYY-MM-DD, not \"%2\"."_s.arg(
+                                         option.names().constFirst(), escapeControlCharacters(text)));
+    }
+    return day;
+}
+
+Result<NamedReportRequest> namedReportRequest(const QCommandLineParser &parser,
+                                              const QCommandLineOption &report, const QCommandLineOption &app,
+                                              const QCommandLineOption &from, const QCommandLineOption &to)
+{
+    NamedReportRequest request;
+    request.name = parser.value(report);
+    request.appId = parser.value(app);
+    const auto first = dayOption(parser, from);
+    if (!first)
+        return first.error();
+    const auto last = dayOption(parser, to);
+    if (!last)
+        return last.error();
+    request.from = first.value();
+    request.to = last.value();
+    if (const Status valid = checkNamedReportRequest(request); !valid)
+        return valid.error();
+    return request;
+}
+
 } // namespace
 
 int runSyncCommand(const QStringList &arguments)
@@ -249,7 +307,16 @@ int runQueryCommand(const QStringList &arguments)
     const QCommandLineOption write(u"write"_s,
                                    u"Allow a statement that changes the database (by default the query runs "
                                    u"read-only)."_s);
-    parser.addOptions({file, write});
+    QStringList reportHelp;
+    for (const auto &report : namedReports())
+        reportHelp << u"%1: %2"_s.arg(report.first, report.second);
+    const QCommandLineOption report(
+        u"report"_s, u"Print a named report instead of running SQL. %1."_s.arg(reportHelp.join(u"; "_s)),
+        u"NAME"_s);
+    const QCommandLineOption app(u"app"_s, u"--report: only this app (its Apple ID)."_s, u"ID"_s);
+    const QCommandLineOption from(u"from"_s, u"--report: from this day (YYYY-MM-DD)."_s, u"DATE"_s);
+    const QCommandLineOption to(u"to"_s, u"--report: to this day (YYYY-MM-DD)."_s, u"DATE"_s);
+    parser.addOptions({file, write, report, app, from, to});
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOption(help);
     if (!parser.parse(arguments)) {
@@ -260,26 +327,24 @@ int runQueryCommand(const QStringList &arguments)
         standardOutput().flush();
         return kExitOk;
     }
-    QString sql = parser.positionalArguments().join(u' ');
-    if (parser.isSet(file)) {
-        QFile input(parser.value(file));
-        if (!input.open(QIODevice::ReadOnly)) {
-            return fail(command, u"cannot read %1: %2"_s.arg(parser.value(file), input.errorString()));
+    NamedReportRequest named;
+    if (parser.isSet(report)) {
+        const auto request = namedReportRequest(parser, report, app, from, to);
+        if (!request)
+            return fail(command, request.errorMessage(), kExitUsage);
+        if (!parser.positionalArguments().isEmpty() || parser.isSet(file) || parser.isSet(write)) {
+            return fail(command, u"--report prints a named report: give it without SQL, --file or --write."_s,
+                        kExitUsage);
         }
-        sql = QString::fromUtf8(input.readAll());
+        named = request.value();
     }
-    if (sql.trimmed().isEmpty()) {
-        return fail(
-            command,
-            u"give the SQL to run, e.g. `ascsync query 'SELECT count(*) FROM apple_app_store.downloads'`, "
-            u"or --file FILE."_s,
-            kExitUsage);
-    }
-    if (countSqlStatements(sql) > 1) {
-        return fail(command,
-                    u"give one SQL statement at a time: this text holds %1 (separated by ;). Run them as "
-                    u"separate `ascsync query` commands."_s.arg(countSqlStatements(sql)),
-                    kExitUsage);
+    QString sql;
+    if (named.name.isEmpty()) {
+        const auto read = sqlToRun(parser, file);
+        if (!read)
+            return fail(command, read.errorMessage(),
+                        read.error().code == u"usage"_s ? kExitUsage : kExitFailure);
+        sql = read.value();
     }
     const auto settings = options.resolve(parser);
     if (!settings) {
@@ -298,49 +363,28 @@ int runQueryCommand(const QStringList &arguments)
             return fail(command, readOnly.errorMessage());
         }
     }
-    const bool json = options.json(parser);
-    QStringList columns;
-    QJsonArray rows;
-    QTextStream &out = standardOutput();
-    const auto result =
-        (*destination)
-            ->query(
-                sql,
-                [&](const QStringList &names) {
-                    columns = names;
-                    if (!json) {
-                        QStringList header;
-                        for (const QString &name : names) {
-                            header << escapeControlCharacters(name);
-                        }
-                        out << header.join(u'\t') << '\n';
-                    }
-                },
-                [&](const QList<QString> &values) {
-                    if (json) {
-                        QJsonObject row;
-                        for (qsizetype i = 0; i < values.size(); ++i) {
-                            row.insert(columns.value(i),
-                                       values[i].isNull() ? QJsonValue() : QJsonValue(values[i]));
-                        }
-                        rows.append(row);
-                    } else {
-                        QStringList cells;
-                        for (const QString &value : values) {
-                            // Stored server text must not fake rows or drive the terminal.
-                            cells << (value.isNull() ? u"NULL"_s : escapeControlCharacters(value));
-                        }
-                        out << cells.join(u'\t') << '\n';
-                    }
-                    return true;
-                });
+    TablePrinter printer(standardOutput(), options.json(parser));
+    if (!named.name.isEmpty()) {
+        const auto table = runNamedReport(**destination, named);
+        if (!table)
+            return fail(command, table.errorMessage());
+        printer.columns(table->columns);
+        for (const QList<QString> &row : table->rows)
+            printer.row(row);
+        printer.finish();
+        return kExitOk;
+    }
+    const auto result = (*destination)
+                            ->query(
+                                sql, [&printer](const QStringList &names) { printer.columns(names); },
+                                [&printer](const QList<QString> &values) {
+                                    printer.row(values);
+                                    return true;
+                                });
     if (!result) {
         return fail(command, result.errorMessage());
     }
-    if (json) {
-        out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
-    }
-    out.flush();
+    printer.finish();
     return kExitOk;
 }
 

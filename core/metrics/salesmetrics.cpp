@@ -40,6 +40,15 @@ Result<QList<DailySales>> loadDailySales(storage::Destination &destination, cons
     if (!isAppId(appId) || !from.isValid() || !to.isValid()) {
         return makeError(u"metrics.arguments"_s, u"Pick an app and a valid date range."_s);
     }
+    // Asked first, so that "no sales yet" is never guessed from a database's error text.
+    const auto table = destination.tableColumns(u"sales_summary"_s);
+    if (!table)
+        return table.error();
+    if (!table->has_value()) {
+        return makeError(u"metrics.noSales"_s,
+                         u"The destination holds no summary sales reports yet: add sales to the streams "
+                         u"(with a vendor number) and run a sync."_s);
+    }
     QMap<QDate, DailySales> days;
     const auto rows = destination.query(
         salesSql(destination.qualified(u"sales_summary"_s), appId, from, to), [](const QStringList &) {},
@@ -58,15 +67,8 @@ Result<QList<DailySales>> loadDailySales(storage::Destination &destination, cons
             }
             return true;
         });
-    if (!rows) {
-        const QString text = rows.errorMessage().toLower();
-        if (text.contains(u"no such table"_s) || text.contains(u"does not exist"_s)) {
-            return makeError(u"metrics.noSales"_s,
-                             u"The destination holds no summary sales reports yet: add sales to the streams "
-                             u"(with a vendor number) and run a sync."_s);
-        }
+    if (!rows)
         return rows.error();
-    }
     return days.values();
 }
 

@@ -139,6 +139,38 @@ private Q_SLOTS:
                         u"--json"_s, u"--file"_s, sharedDir() + u"/reference/conversion-rate.sql"_s});
         QVERIFY2(query.exitCode == 0, query.err.constData());
         compareConversionRates(query.out);
+
+        // The named report (the dashboard's numbers) gives the same rows.
+        const CliRun named =
+            runAscsync({u"query"_s, u"--config"_s, config, u"--destination"_s, u"sqlite:"_s + m_cleanDb,
+                        u"--json"_s, u"--report"_s, u"conversion-rate"_s});
+        QVERIFY2(named.exitCode == 0, named.err.constData());
+        compareConversionRates(named.out);
+    }
+
+    void namedReportMistakesAreUsageErrors()
+    {
+        const QString destination = u"sqlite:"_s + m_cleanDb;
+        const QString config = m_dir.filePath(u"clean.conf"_s);
+        const CliRun unknown = runAscsync({u"query"_s, u"--config"_s, config, u"--destination"_s, destination,
+                                           u"--report"_s, u"revenue"_s});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("conversion-rate, daily-sales"), unknown.err.constData());
+        const CliRun withSql = runAscsync({u"query"_s, u"--config"_s, config, u"--destination"_s, destination,
+                                           u"--report"_s, u"conversion-rate"_s, u"SELECT 1"_s});
+        QCOMPARE(withSql.exitCode, 2);
+        const CliRun badDay = runAscsync({u"query"_s, u"--config"_s, config, u"--destination"_s, destination,
+                                          u"--report"_s, u"conversion-rate"_s, u"--from"_s, u"11/20/2026"_s});
+        QCOMPARE(badDay.exitCode, 2);
+        QVERIFY2(badDay.err.contains("YYYY-MM-DD"), badDay.err.constData());
+        const CliRun salesWithoutApp = runAscsync({u"query"_s, u"--config"_s, config, u"--destination"_s,
+                                                   destination, u"--report"_s, u"daily-sales"_s});
+        QCOMPARE(salesWithoutApp.exitCode, 2);
+        QVERIFY2(salesWithoutApp.err.contains("--app"), salesWithoutApp.err.constData());
+        const CliRun noApp = runAscsync({u"query"_s, u"--config"_s, config, u"--destination"_s, destination,
+                                         u"--report"_s, u"conversion-rate"_s, u"--app"_s, u"999999"_s});
+        QCOMPARE(noApp.exitCode, 1);
+        QVERIFY2(noApp.err.contains("no analytics of app 999999"), noApp.err.constData());
     }
 
     void secondSyncLoadsNothing()
@@ -174,6 +206,11 @@ private Q_SLOTS:
                        environment);
         QVERIFY2(query.exitCode == 0, query.err.constData());
         compareConversionRates(query.out);
+        const CliRun named = runAscsync({u"query"_s, u"--config"_s, config, u"--destination"_s, url,
+                                         u"--json"_s, u"--report"_s, u"conversion-rate"_s},
+                                        environment);
+        QVERIFY2(named.exitCode == 0, named.err.constData());
+        compareConversionRates(named.out);
         pg.exec(u"DROP DATABASE IF EXISTS %1"_s.arg(database));
     }
 
