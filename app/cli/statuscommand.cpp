@@ -5,9 +5,8 @@
 #include "destinationaccess.h"
 #include "status/statuscollector.h"
 #include "statusprinter.h"
-#include "storage/destinationspec.h"
+#include "sync/syncsetup.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -17,14 +16,6 @@ namespace ascsync::cli {
 namespace {
 
 const QString kCommand = u"status"_s;
-
-// A status check must not create an empty SQLite file where the user has not synced yet.
-bool destinationExists(const config::Settings &settings)
-{
-    const auto spec = storage::DestinationSpec::parse(settings.destination, settings.schema);
-    return !spec || spec->kind() != storage::DestinationSpec::Kind::Sqlite ||
-           QFileInfo::exists(spec->sqlitePath());
-}
 
 } // namespace
 
@@ -68,7 +59,7 @@ int runStatusCommand(const QStringList &arguments)
     QString destinationNote;
     if (parser.isSet(noDestination)) {
         destinationNote = u"--no-destination was given."_s;
-    } else if (!destinationExists(settings.value())) {
+    } else if (!sync::destinationExists(settings.value())) {
         destinationNote = u"The destination does not exist yet: run `ascsync sync` first."_s;
     } else if (auto opened = openDestination(settings.value(), secrets)) {
         destination = std::move(opened).value();

@@ -1,6 +1,9 @@
 #include "sync/syncsetup.h"
 
 #include "config/apikeystore.h"
+#include "storage/destinationspec.h"
+
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -48,6 +51,13 @@ Result<std::unique_ptr<storage::Destination>> openDestination(const config::Sett
         }
     }
     return storage::Destination::open(spec.value(), password, options);
+}
+
+bool destinationExists(const config::Settings &settings)
+{
+    const auto spec = storage::DestinationSpec::parse(settings.destination, settings.schema);
+    return !spec || spec->kind() != storage::DestinationSpec::Kind::Sqlite ||
+           QFileInfo::exists(spec->sqlitePath());
 }
 
 SyncOptions syncOptionsFrom(const config::Settings &settings)

@@ -26,6 +26,11 @@ Result<std::unique_ptr<storage::Destination>> openDestination(const config::Sett
                                                               config::SecretStore &secrets,
                                                               const storage::OpenOptions &options = {});
 
+// False only for a SQLite file that does not exist yet: reads (status, coverage, the dashboard) ask first,
+// because opening would create an empty file where the user has not synced. A server database is assumed
+// to exist; opening it says otherwise.
+bool destinationExists(const config::Settings &settings);
+
 // What runSync should fetch, from the settings' apps, vendor, streams, backfill and policy.
 SyncOptions syncOptionsFrom(const config::Settings &settings);
 

@@ -1,7 +1,6 @@
 #include "dashboard/dashboardqueries.h"
 
 #include "config/secretstore.h"
-#include "main/statusqueries.h"
 #include "sync/syncsetup.h"
 
 using namespace Qt::StringLiterals;
@@ -21,7 +20,7 @@ Result<std::unique_ptr<storage::Destination>> open(const config::Settings &setti
 Result<QList<DashboardApp>> loadDashboardApps(const config::Settings &settings)
 {
     // Opening a SQLite destination creates its file: a dashboard opened before the first sync must not.
-    if (!destinationExists(settings)) {
+    if (!sync::destinationExists(settings)) {
         return makeError(u"metrics.noAnalytics"_s,
                          u"The destination holds no analytics yet: run Sync now (with analytics among the "
                          u"streams)."_s);

@@ -4,18 +4,9 @@
 #include "status/statuscollector.h"
 #include "sync/syncsetup.h"
 
-#include <QFileInfo>
-
 using namespace Qt::StringLiterals;
 
 namespace ascsync::ui {
-
-bool destinationExists(const config::Settings &settings)
-{
-    const auto spec = storage::DestinationSpec::parse(settings.destination, settings.schema);
-    return !spec || spec->kind() != storage::DestinationSpec::Kind::Sqlite ||
-           QFileInfo::exists(spec->sqlitePath());
-}
 
 Result<status::StatusReport> collectStatusFor(const config::Settings &settings)
 {
@@ -26,7 +17,7 @@ Result<status::StatusReport> collectStatusFor(const config::Settings &settings)
     }
     std::unique_ptr<storage::Destination> destination;
     QString destinationNote;
-    if (!destinationExists(settings)) {
+    if (!sync::destinationExists(settings)) {
         destinationNote = u"The destination does not exist yet: click Sync now."_s;
     } else if (auto opened = sync::openDestination(settings, secrets)) {
         destination = std::move(opened).value();
@@ -50,7 +41,7 @@ Result<status::StatusReport> collectStatusFor(const config::Settings &settings)
 Result<status::CoverageReport> readCoverageFor(const config::Settings &settings)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!destinationExists(settings)) {
+    if (!sync::destinationExists(settings)) {
         status::CoverageReport empty;
         empty.today = now.date();
         return empty;
@@ -69,7 +60,7 @@ Result<status::CoverageReport> readCoverageFor(const config::Settings &settings)
 
 Result<QList<storage::RunRecord>> readRunHistory(const config::Settings &settings, int limit)
 {
-    if (!destinationExists(settings)) {
+    if (!sync::destinationExists(settings)) {
         return QList<storage::RunRecord>();
     }
     config::SecretStore secrets;

@@ -13,9 +13,6 @@ namespace ascsync::ui {
 // The main window's reads, each run whole on a worker thread (runInBackground): they open their own API
 // client and destination on that thread and close them before returning.
 
-// False for a SQLite file that does not exist yet: reads must not create an empty one before the first sync.
-bool destinationExists(const config::Settings &settings);
-
 // Every configured app's report requests and what the destination holds of them. A destination that cannot
 // be opened is not an error: the report says so (destinationNote) and still shows Apple's side.
 Result<status::StatusReport> collectStatusFor(const config::Settings &settings);
