@@ -11,6 +11,7 @@
 #include "testpostgres.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -123,6 +124,23 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // A status check before the first sync shows Apple's side, says the destination does not exist yet, and
+    // does not create an empty SQLite file (sync::destinationExists).
+    void statusBeforeTheFirstSyncCreatesNoFile()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(
+            sandbox.start(m_dir.filePath(u"before-sync"_s), worldFlags(u"2026-11-20"_s, u"2026-10-20"_s)));
+        const QString db = m_dir.filePath(u"never-synced.db"_s);
+        const CliRun status =
+            runAscsync(QStringList{u"status"_s, u"--config"_s, m_dir.filePath(u"before-sync.conf"_s),
+                                   u"--destination"_s, destination(db)} +
+                       sandbox.keyArguments(u"reader"_s));
+        QVERIFY2(status.exitCode == 0, status.err.constData());
+        QVERIFY2(status.out.contains("does not exist yet: run `ascsync sync` first"), status.out.constData());
+        QVERIFY(!QFileInfo::exists(db));
+    }
 
     // With two apps the simulator stops the second app's ONGOING request for inactivity 10 days before
     // --today: its later days are missing, and status says the cause is the stopped request, not Apple.
