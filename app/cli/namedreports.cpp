@@ -66,11 +66,6 @@ Result<ReportTable> conversionRate(storage::Destination &destination, const Name
 
 Result<ReportTable> dailySales(storage::Destination &destination, const NamedReportRequest &request)
 {
-    if (request.appId.isEmpty()) {
-        return makeError(
-            u"query.usage"_s,
-            u"--report daily-sales needs --app ID (the app's Apple ID, as `ascsync apps` shows)."_s);
-    }
     // The App Store opened on 2008-07-10: no sales file is older.
     const QDate from = request.from.isValid() ? request.from : QDate(2008, 7, 10);
     const QDate to = request.to.isValid() ? request.to : QDateTime::currentDateTimeUtc().date();

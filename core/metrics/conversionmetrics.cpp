@@ -1,7 +1,8 @@
 #include "metrics/conversionmetrics.h"
 
+#include "metrics/metricsinput.h"
+
 #include <QMap>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -13,30 +14,11 @@ const QString kDownloads = u"downloads"_s;
 const QString kEngagement = u"discovery_and_engagement"_s;
 const QString kInstances = u"_ascsync_instances"_s;
 
-bool isAppId(const QString &appId)
-{
-    static const QRegularExpression digits(u"^[0-9]{1,20}$"_s);
-    return digits.match(appId).hasMatch();
-}
-
 Error noAnalyticsError()
 {
     return makeError(u"metrics.noAnalytics"_s,
                      u"The destination holds no analytics yet: run a sync with the App Downloads and "
                      u"Discovery and Engagement reports among its streams."_s);
-}
-
-// Asked before querying, so that "no data yet" is never guessed from a database's error text.
-Status requireTables(storage::Destination &destination, const QStringList &tables)
-{
-    for (const QString &table : tables) {
-        const auto columns = destination.tableColumns(table);
-        if (!columns)
-            return columns.error();
-        if (!columns->has_value())
-            return noAnalyticsError();
-    }
-    return {};
 }
 
 QDate dateOf(const QString &value)
@@ -92,7 +74,7 @@ QList<DailyConversion> mergeDays(const QMap<QDate, double> &downloads, const QMa
 
 Result<QList<AnalyticsApp>> loadAnalyticsApps(storage::Destination &destination)
 {
-    if (const Status ok = requireTables(destination, {kDownloads, kInstances}); !ok)
+    if (const Status ok = requireTables(destination, {kDownloads, kInstances}, noAnalyticsError()); !ok)
         return ok.error();
     QList<AnalyticsApp> apps;
     const QString sql = u"SELECT i.app_id, max(d.app_name), min(d.date), max(d.date) FROM %1 d JOIN %2 i ON "
@@ -117,7 +99,9 @@ Result<QList<DailyConversion>> loadDailyConversion(storage::Destination &destina
 {
     if (!isAppId(appId) || !from.isValid() || !to.isValid())
         return makeError(u"metrics.arguments"_s, u"Pick an app (its Apple ID) and a valid date range."_s);
-    if (const Status ok = requireTables(destination, {kDownloads, kEngagement, kInstances}); !ok)
+    if (const Status ok =
+            requireTables(destination, {kDownloads, kEngagement, kInstances}, noAnalyticsError());
+        !ok)
         return ok.error();
     const QVariantList bindings{appId, from.toString(Qt::ISODate), to.toString(Qt::ISODate)};
     const QString condition = appDaysCondition(destination);

@@ -1,20 +1,12 @@
 #include "metrics/salesmetrics.h"
 
-#include <QRegularExpression>
+#include "metrics/metricsinput.h"
 
 using namespace Qt::StringLiterals;
 
 namespace ascsync::metrics {
 
 namespace {
-
-// Destination::query runs plain SQL, so the only values put into it are checked first: an app ID of digits
-// and ISO dates.
-bool isAppId(const QString &appId)
-{
-    static const QRegularExpression digits(u"^[0-9]{1,20}$"_s);
-    return digits.match(appId).hasMatch();
-}
 
 QString salesSql(const QString &table, const QString &appId, const QDate &from, const QDate &to)
 {
@@ -40,15 +32,11 @@ Result<QList<DailySales>> loadDailySales(storage::Destination &destination, cons
     if (!isAppId(appId) || !from.isValid() || !to.isValid()) {
         return makeError(u"metrics.arguments"_s, u"Pick an app and a valid date range."_s);
     }
-    // Asked first, so that "no sales yet" is never guessed from a database's error text.
-    const auto table = destination.tableColumns(u"sales_summary"_s);
-    if (!table)
-        return table.error();
-    if (!table->has_value()) {
-        return makeError(u"metrics.noSales"_s,
-                         u"The destination holds no summary sales reports yet: add sales to the streams "
-                         u"(with a vendor number) and run a sync."_s);
-    }
+    const Error noSales = makeError(u"metrics.noSales"_s,
+                                    u"The destination holds no summary sales reports yet: add sales to the "
+                                    u"streams (with a vendor number) and run a sync."_s);
+    if (const Status ok = requireTables(destination, {u"sales_summary"_s}, noSales); !ok)
+        return ok.error();
     QMap<QDate, DailySales> days;
     const auto rows = destination.query(
         salesSql(destination.qualified(u"sales_summary"_s), appId, from, to), [](const QStringList &) {},
