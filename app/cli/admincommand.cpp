@@ -32,11 +32,23 @@ Result<auth::SignedToken> scriptToken(const auth::P8Key &key, auth::TokenClaims 
     return auth::TokenProvider(key, claims).token();
 }
 
-} // namespace
+// The Admin key's options, beside the connection options every command has.
+struct AdminOptions {
+    QCommandLineOption issuer{u"admin-issuer-id"_s, u"Issuer ID of the Admin key."_s, u"ID"_s};
+    QCommandLineOption keyId{u"admin-key-id"_s, u"Key ID of the Admin key."_s, u"KID"_s};
+    QCommandLineOption keyFile{u"admin-key-file"_s, u"The Admin AuthKey_<KID>.p8, or - for standard input."_s,
+                               u"PATH"_s};
+    QCommandLineOption apps{u"apps"_s, u"Only these comma-separated app IDs (default: every app)."_s,
+                            u"IDS"_s};
+    QCommandLineOption send{u"send"_s, u"Send the requests now instead of printing curl commands."_s};
+    QCommandLineOption output{u"output"_s,
+                              u"Write the curl script to FILE (created with mode 0600: it holds a token) "
+                              u"instead of standard output."_s,
+                              u"FILE"_s};
+};
 
-int runAdminCommand(const QStringList &arguments)
+void describeCommand(QCommandLineParser &parser, CommonOptions &options, const AdminOptions &admin)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Enables analytics reports for apps that lack report requests. Apple needs one ONGOING and one "
         u"ONE_TIME_SNAPSHOT request per app, created with an Admin key.\n"
@@ -44,112 +56,73 @@ int runAdminCommand(const QStringList &arguments)
         u"computer, "
         u"and wiped: it is never stored, logged or sent. Without --send, only curl commands are printed; run "
         u"them yourself (e.g. `ascsync admin-commands ... | sh`)."_s);
-    CommonOptions options;
     options.addConnectionOptions(parser);
-    const QCommandLineOption adminIssuer(u"admin-issuer-id"_s, u"Issuer ID of the Admin key."_s, u"ID"_s);
-    const QCommandLineOption adminKeyId(u"admin-key-id"_s, u"Key ID of the Admin key."_s, u"KID"_s);
-    const QCommandLineOption adminKeyFile(
-        u"admin-key-file"_s, u"The Admin AuthKey_<KID>.p8, or - for standard input."_s, u"PATH"_s);
-    const QCommandLineOption apps(u"apps"_s, u"Only these comma-separated app IDs (default: every app)."_s,
-                                  u"IDS"_s);
-    const QCommandLineOption send(u"send"_s, u"Send the requests now instead of printing curl commands."_s);
-    const QCommandLineOption output(
-        u"output"_s,
-        u"Write the curl script to FILE (created with mode 0600: it holds a token) instead of "_s
-        u"standard output."_s,
-        u"FILE"_s);
-    parser.addOptions({adminIssuer, adminKeyId, adminKeyFile, apps, send, output});
-    if (const auto exit = parseOrExit(parser, arguments, kCommand)) {
-        return *exit;
-    }
-    if (!parser.isSet(adminIssuer) || !parser.isSet(adminKeyId) || !parser.isSet(adminKeyFile)) {
-        return fail(kCommand,
-                    u"pass --admin-issuer-id ID, --admin-key-id KID and --admin-key-file PATH (or - to read "
-                    u"the key from standard input)."_s,
-                    kExitUsage);
-    }
-    const auto issuerId = auth::validateIssuerId(parser.value(adminIssuer));
-    if (!issuerId) {
-        return fail(kCommand, issuerId.errorMessage(), kExitUsage);
-    }
-    const auto keyId = auth::validateKeyId(parser.value(adminKeyId));
-    if (!keyId) {
-        return fail(kCommand, keyId.errorMessage(), kExitUsage);
-    }
-    auto settings = options.resolve(parser);
-    if (!settings) {
-        return fail(kCommand, settings.errorMessage(), kExitUsage);
-    }
-    QStringList onlyApps;
-    for (const QString &id : parser.value(apps).split(u',', Qt::SkipEmptyParts)) {
-        onlyApps << id.trimmed();
-    }
+    parser.addOptions({admin.issuer, admin.keyId, admin.keyFile, admin.apps, admin.send, admin.output});
+}
 
-    // Before the key is in memory: no core file, no debugger of the same user, can ever see it.
-    if (const Status hardened = keepSecretsOutOfCoreDumps(); !hardened) {
-        return fail(kCommand, hardened.errorMessage());
+// The Admin key's identity from the command line; a usage error names what is missing or malformed.
+Result<auth::TokenClaims> adminClaims(const QCommandLineParser &parser, const AdminOptions &admin)
+{
+    if (!parser.isSet(admin.issuer) || !parser.isSet(admin.keyId) || !parser.isSet(admin.keyFile)) {
+        return makeError(u"usage"_s,
+                         u"pass --admin-issuer-id ID, --admin-key-id KID and --admin-key-file PATH "
+                         u"(or - to read the key from standard input)."_s);
     }
-    auto adminKey = loadKeyArgument(parser.value(adminKeyFile));
-    if (!adminKey) {
-        return fail(kCommand, adminKey.errorMessage());
-    }
+    const auto issuerId = auth::validateIssuerId(parser.value(admin.issuer));
+    if (!issuerId)
+        return makeError(u"usage"_s, issuerId.errorMessage());
+    const auto keyId = auth::validateKeyId(parser.value(admin.keyId));
+    if (!keyId)
+        return makeError(u"usage"_s, keyId.errorMessage());
     auth::TokenClaims claims;
     claims.issuerId = issuerId.value();
     claims.keyId = keyId.value();
-    auto adminTokens = std::make_shared<auth::TokenProvider>(adminKey.value(), claims);
-    api::ApiOptions apiOptions;
-    apiOptions.baseUrl = settings->apiBaseUrl;
-    apiOptions.caFile = settings->caFile;
-    api::ApiClient adminClient(apiOptions, adminTokens);
+    return claims;
+}
 
-    // Prefer the regular key's view of the apps; the Admin key is used for reading only when none is set up.
-    config::SecretStore secrets;
-    std::unique_ptr<api::ApiClient> regularClient;
-    if (!settings->keyId.isEmpty()) {
-        auto regular = makeApiClient(settings.value(), secrets);
-        if (regular) {
-            regularClient = std::move(regular).value();
-        } else {
-            standardError() << "ascsync admin-commands: the regular key is not usable ("
-                            << regular.errorMessage() << "); reading the apps with the Admin key instead."
-                            << Qt::endl;
-        }
-    }
-    api::ApiClient &view = regularClient ? *regularClient : adminClient;
-    const auto collected = admin::collectAppRequests(view, onlyApps);
-    if (!collected) {
-        return fail(kCommand, collected.errorMessage(),
-                    collected.error().code == u"usage"_s ? kExitUsage : kExitFailure);
-    }
-    const QList<admin::AdminAction> actions = admin::planActions(collected.value());
-    const int needing = admin::appsNeedingSetup(collected.value());
-    standardError() << (needing == 0 ? u"Every app has its report requests."_s
-                                     : u"You have %1 apps without report requests."_s.arg(needing))
-                    << Qt::endl;
+// The regular key's client when one is set up and usable: its view of the apps is preferred, and the Admin
+// key then only writes.
+std::unique_ptr<api::ApiClient> regularClientFor(const config::Settings &settings,
+                                                 config::SecretStore &secrets)
+{
+    if (settings.keyId.isEmpty())
+        return nullptr;
+    auto regular = makeApiClient(settings, secrets);
+    if (regular)
+        return std::move(regular).value();
+    standardError() << "ascsync admin-commands: the regular key is not usable (" << regular.errorMessage()
+                    << "); reading the apps with the Admin key instead." << Qt::endl;
+    return nullptr;
+}
 
-    if (!parser.isSet(send)) {
-        const auto token = scriptToken(adminKey.value(), claims, actions);
-        if (!token) {
-            return fail(kCommand, token.errorMessage());
-        }
-        const QString script = admin::renderCurlScript(actions, token.value(), settings->apiBaseUrl);
-        if (!parser.isSet(output)) {
-            standardOutput() << script;
-            standardOutput().flush();
-            return kExitOk;
-        }
-        if (const Status written = writePrivateFile(parser.value(output), script.toUtf8()); !written) {
-            return fail(kCommand, written.errorMessage());
-        }
-        standardError() << "Wrote " << parser.value(output)
-                        << " (mode 0600: only you can read it, because it holds a token valid until "
-                        << token->expiresAt.toString(u"HH:mm"_s) << " UTC). Run it with: sh "
-                        << parser.value(output) << Qt::endl;
+int printCurlScript(const QList<admin::AdminAction> &actions, const auth::P8Key &adminKey,
+                    const auth::TokenClaims &claims, const config::Settings &settings,
+                    const QString &outputPath)
+{
+    const auto token = scriptToken(adminKey, claims, actions);
+    if (!token)
+        return fail(kCommand, token.errorMessage());
+    const QString script = admin::renderCurlScript(actions, token.value(), settings.apiBaseUrl);
+    if (outputPath.isEmpty()) {
+        standardOutput() << script;
+        standardOutput().flush();
         return kExitOk;
     }
+    if (const Status written = writePrivateFile(outputPath, script.toUtf8()); !written)
+        return fail(kCommand, written.errorMessage());
+    standardError() << "Wrote " << outputPath
+                    << " (mode 0600: only you can read it, because it holds a token valid until "
+                    << token->expiresAt.toString(u"HH:mm"_s) << " UTC). Run it with: sh " << outputPath
+                    << Qt::endl;
+    return kExitOk;
+}
+
+int sendRequests(const QList<admin::AdminAction> &actions, const auth::P8Key &adminKey,
+                 auth::TokenClaims claims, const api::ApiOptions &apiOptions)
+{
     // Sending uses a token scoped to the report-request calls (and the lookup of an existing request).
     claims.scope = admin::sendingScope(actions);
-    api::ApiClient sendingClient(apiOptions, std::make_shared<auth::TokenProvider>(adminKey.value(), claims));
+    api::ApiClient sendingClient(apiOptions, std::make_shared<auth::TokenProvider>(adminKey, claims));
     api::AnalyticsEndpoints adminEndpoints(sendingClient);
     bool allGood = true;
     for (const admin::ActionOutcome &outcome : admin::sendActions(actions, adminEndpoints)) {
@@ -161,6 +134,54 @@ int runAdminCommand(const QStringList &arguments)
     }
     standardOutput().flush();
     return allGood ? kExitOk : kExitFailure;
+}
+
+} // namespace
+
+int runAdminCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    CommonOptions options;
+    const AdminOptions admin;
+    describeCommand(parser, options, admin);
+    if (const auto exit = parseOrExit(parser, arguments, kCommand))
+        return *exit;
+    const auto claims = adminClaims(parser, admin);
+    if (!claims)
+        return fail(kCommand, claims.errorMessage(), kExitUsage);
+    auto settings = options.resolve(parser);
+    if (!settings)
+        return fail(kCommand, settings.errorMessage(), kExitUsage);
+    QStringList onlyApps;
+    for (const QString &id : parser.value(admin.apps).split(u',', Qt::SkipEmptyParts))
+        onlyApps << id.trimmed();
+
+    // Before the key is in memory: no core file, no debugger of the same user, can ever see it.
+    if (const Status hardened = keepSecretsOutOfCoreDumps(); !hardened)
+        return fail(kCommand, hardened.errorMessage());
+    auto adminKey = loadKeyArgument(parser.value(admin.keyFile));
+    if (!adminKey)
+        return fail(kCommand, adminKey.errorMessage());
+    api::ApiOptions apiOptions;
+    apiOptions.baseUrl = settings->apiBaseUrl;
+    apiOptions.caFile = settings->caFile;
+    api::ApiClient adminClient(apiOptions, std::make_shared<auth::TokenProvider>(adminKey.value(), *claims));
+
+    config::SecretStore secrets;
+    const std::unique_ptr<api::ApiClient> regularClient = regularClientFor(settings.value(), secrets);
+    const auto collected = admin::collectAppRequests(regularClient ? *regularClient : adminClient, onlyApps);
+    if (!collected) {
+        return fail(kCommand, collected.errorMessage(),
+                    collected.error().code == u"usage"_s ? kExitUsage : kExitFailure);
+    }
+    const QList<admin::AdminAction> actions = admin::planActions(collected.value());
+    const int needing = admin::appsNeedingSetup(collected.value());
+    standardError() << (needing == 0 ? u"Every app has its report requests."_s
+                                     : u"You have %1 apps without report requests."_s.arg(needing))
+                    << Qt::endl;
+    if (parser.isSet(admin.send))
+        return sendRequests(actions, adminKey.value(), *claims, apiOptions);
+    return printCurlScript(actions, adminKey.value(), *claims, settings.value(), parser.value(admin.output));
 }
 
 } // namespace ascsync::cli

@@ -191,201 +191,242 @@ Result<NamedReportRequest> namedReportRequest(const QCommandLineParser &parser,
     return request;
 }
 
-} // namespace
+struct SyncCommandOptions {
+    QCommandLineOption plan{
+        u"plan"_s, u"Print what the sync would do (requests by kind, downloads, their size where known, the "
+                   u"time at Apple's current request budget) and exit without downloading. Planning asks "
+                   u"what the sync itself asks before its first download."_s};
+    QCommandLineOption relist{
+        u"relist"_s, u"List every selected analytics report, also those no new instance of which can exist "
+                     u"yet by Apple's cadence (e.g. after deleting and re-creating a snapshot request)."_s};
+    QCommandLineOption asOf{u"as-of"_s,
+                            u"Plan as if it were this UTC time (YYYY-MM-DDTHH:MM:SSZ), e.g. to follow "
+                            u"the simulator's --today in tests and benchmarks."_s,
+                            u"TIME"_s};
+};
 
-int runSyncCommand(const QStringList &arguments)
+void describeSyncCommand(QCommandLineParser &parser, CommonOptions &options, const SyncCommandOptions &sync)
 {
-    const QString command = u"sync"_s;
-    QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Brings the destination up to date with App Store Connect: analytics reports, Sales and Trends "
         u"reports and "
         u"finance reports. Incremental and resumable: run it as often as you like."_s);
-    CommonOptions options;
     options.addConnectionOptions(parser);
     options.addDestinationOptions(parser);
     options.addSyncOptions(parser);
     options.addArchiveOptions(parser);
     options.addJsonOption(parser);
-    const QCommandLineOption plan(
-        u"plan"_s, u"Print what the sync would do (requests by kind, downloads, their size where known, the "
-                   u"time at Apple's current request budget) and exit without downloading. Planning asks "
-                   u"what the sync itself asks before its first download."_s);
-    const QCommandLineOption relist(
-        u"relist"_s, u"List every selected analytics report, also those no new instance of which can exist "
-                     u"yet by Apple's cadence (e.g. after deleting and re-creating a snapshot request)."_s);
-    const QCommandLineOption asOf(u"as-of"_s,
-                                  u"Plan as if it were this UTC time (YYYY-MM-DDTHH:MM:SSZ), e.g. to follow "
-                                  u"the simulator's --today in tests and benchmarks."_s,
-                                  u"TIME"_s);
-    parser.addOptions({plan, relist, asOf});
-    if (const auto exit = parseOrExit(parser, arguments, command)) {
-        return *exit;
-    }
-    const auto settings = options.resolve(parser);
-    if (!settings) {
-        return fail(command, settings.errorMessage(), kExitUsage);
-    }
-    sync::SyncOptions syncOptions = sync::syncOptionsFrom(settings.value());
-    syncOptions.relist = parser.isSet(relist);
-    if (parser.isSet(asOf)) {
-        const QDateTime when = QDateTime::fromString(parser.value(asOf), Qt::ISODate);
+    parser.addOptions({sync.plan, sync.relist, sync.asOf});
+}
+
+Result<sync::SyncOptions> syncOptionsFor(const config::Settings &settings, const QCommandLineParser &parser,
+                                         const SyncCommandOptions &sync)
+{
+    sync::SyncOptions syncOptions = sync::syncOptionsFrom(settings);
+    syncOptions.relist = parser.isSet(sync.relist);
+    if (parser.isSet(sync.asOf)) {
+        const QDateTime when = QDateTime::fromString(parser.value(sync.asOf), Qt::ISODate);
         if (!when.isValid()) {
-            return fail(
-                command,
-                u"--as-of needs a time like 2026-11-21T06:00:00Z, not \"%1\"."_s.arg(parser.value(asOf)),
-                kExitUsage);
+            return makeError(u"usage"_s, u"--as-of needs a time like 2026-11-21T06:00:00Z, not \"%1\"."_s.arg(
+                                             escapeControlCharacters(parser.value(sync.asOf))));
         }
         syncOptions.clock = [when] { return when.toUTC(); };
     }
-    config::SecretStore secrets;
-    auto client = makeApiClient(settings.value(), secrets);
-    if (!client) {
-        return fail(command, client.errorMessage());
-    }
-    auto destination = openDestination(settings.value(), secrets);
-    if (!destination) {
-        return fail(command, destination.errorMessage());
-    }
-    TerminalObserver observer;
-    if (parser.isSet(plan)) {
-        const auto planned = sync::planSync(*client.value(), *destination.value(), syncOptions, observer);
-        if (!planned) {
-            return fail(command, planned.errorMessage());
-        }
-        standardOutput() << (options.json(parser)
-                                 ? QString::fromUtf8(QJsonDocument(planned->toJson()).toJson()).trimmed() +
-                                       u'\n'
-                                 : planned->toText());
-        standardOutput().flush();
-        return planned->failures.isEmpty() ? kExitOk : kExitFailure;
-    }
-    const auto summary = sync::runSync(*client.value(), *destination.value(), syncOptions, observer);
-    if (!summary) {
-        return fail(command, summary.errorMessage());
-    }
-    if (options.json(parser)) {
-        standardOutput() << QJsonDocument(summary->toJson()).toJson(QJsonDocument::Indented);
+    return syncOptions;
+}
+
+int printPlan(const sync::SyncPlan &planned, bool json)
+{
+    standardOutput() << (json ? QString::fromUtf8(QJsonDocument(planned.toJson()).toJson()).trimmed() + u'\n'
+                              : planned.toText());
+    standardOutput().flush();
+    return planned.failures.isEmpty() ? kExitOk : kExitFailure;
+}
+
+int printSummary(const sync::SyncSummary &summary, bool json)
+{
+    if (json) {
+        standardOutput() << QJsonDocument(summary.toJson()).toJson(QJsonDocument::Indented);
     } else {
-        standardOutput()
-            << u"%1 units loaded (%2 rows, %3 older rows replaced), %4 already up to date, %5 without "
-               u"data, %6 not published yet, %7 failed.\n"_s.arg(summary->unitsLoaded)
-                   .arg(summary->rowsLoaded)
-                   .arg(summary->rowsReplaced)
-                   .arg(summary->unitsUpToDate)
-                   .arg(summary->unitsEmpty)
-                   .arg(summary->unitsPending)
-                   .arg(summary->unitsFailed);
-        if (summary->archiving) {
-            standardOutput() << u"Archive: %1 units kept, %2 pruned (%3).\n"_s.arg(summary->unitsArchived)
-                                    .arg(summary->archivePrunedUnits)
-                                    .arg(sync::describeBytes(summary->archivePrunedBytes));
+        standardOutput() << u"%1 units loaded (%2 rows, %3 older rows replaced), %4 already up to date, %5 "
+                            u"without data, %6 not published yet, %7 failed.\n"_s.arg(summary.unitsLoaded)
+                                .arg(summary.rowsLoaded)
+                                .arg(summary.rowsReplaced)
+                                .arg(summary.unitsUpToDate)
+                                .arg(summary.unitsEmpty)
+                                .arg(summary.unitsPending)
+                                .arg(summary.unitsFailed);
+        if (summary.archiving) {
+            standardOutput() << u"Archive: %1 units kept, %2 pruned (%3).\n"_s.arg(summary.unitsArchived)
+                                    .arg(summary.archivePrunedUnits)
+                                    .arg(sync::describeBytes(summary.archivePrunedBytes));
         }
     }
     standardOutput().flush();
-    if (summary->budgetSpent()) {
+    if (summary.budgetSpent())
         return kExitBudgetSpent;
-    }
-    return summary->ok() ? kExitOk : kExitFailure;
+    return summary.ok() ? kExitOk : kExitFailure;
 }
 
-int runQueryCommand(const QStringList &arguments)
+struct QueryCommandOptions {
+    QCommandLineOption file{u"file"_s, u"Read the SQL from this file."_s, u"FILE"_s};
+    QCommandLineOption write{u"write"_s, u"Allow a statement that changes the database (by default the query "
+                                         u"runs read-only)."_s};
+    QCommandLineOption report{u"report"_s,
+                              u"Print a named report instead of running SQL. %1."_s.arg(namedReportsHelp()),
+                              u"NAME"_s};
+    QCommandLineOption app{u"app"_s, u"--report: only this app (its Apple ID)."_s, u"ID"_s};
+    QCommandLineOption from{u"from"_s, u"--report: from this day (YYYY-MM-DD)."_s, u"DATE"_s};
+    QCommandLineOption to{u"to"_s, u"--report: to this day (YYYY-MM-DD)."_s, u"DATE"_s};
+    QCommandLineOption help{{u"h"_s, u"help"_s}, u"Show this help."_s};
+
+    static QString namedReportsHelp()
+    {
+        QStringList lines;
+        for (const auto &report : namedReports())
+            lines << u"%1: %2"_s.arg(report.first, report.second);
+        return lines.join(u"; "_s);
+    }
+};
+
+void describeQueryCommand(QCommandLineParser &parser, CommonOptions &options,
+                          const QueryCommandOptions &query)
 {
-    const QString command = u"query"_s;
-    QCommandLineParser parser;
     parser.setApplicationDescription(u"Runs SQL against the destination and prints the result as "
                                      u"tab-separated text (or JSON). On SQLite the "
                                      u"tables are attached under the schema name, so `SELECT * FROM "
                                      u"apple_app_store.downloads` works as on "
                                      u"PostgreSQL."_s);
     parser.addPositionalArgument(u"SQL"_s, u"The statement to run (or use --file)."_s);
-    CommonOptions options;
     options.addConnectionOptions(parser);
     options.addDestinationOptions(parser);
     options.addJsonOption(parser);
-    const QCommandLineOption file(u"file"_s, u"Read the SQL from this file."_s, u"FILE"_s);
-    const QCommandLineOption write(u"write"_s,
-                                   u"Allow a statement that changes the database (by default the query runs "
-                                   u"read-only)."_s);
-    QStringList reportHelp;
-    for (const auto &report : namedReports())
-        reportHelp << u"%1: %2"_s.arg(report.first, report.second);
-    const QCommandLineOption report(
-        u"report"_s, u"Print a named report instead of running SQL. %1."_s.arg(reportHelp.join(u"; "_s)),
-        u"NAME"_s);
-    const QCommandLineOption app(u"app"_s, u"--report: only this app (its Apple ID)."_s, u"ID"_s);
-    const QCommandLineOption from(u"from"_s, u"--report: from this day (YYYY-MM-DD)."_s, u"DATE"_s);
-    const QCommandLineOption to(u"to"_s, u"--report: to this day (YYYY-MM-DD)."_s, u"DATE"_s);
-    parser.addOptions({file, write, report, app, from, to});
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
-    parser.addOption(help);
-    if (!parser.parse(arguments)) {
-        return fail(command, parser.errorText() + u". See `ascsync query --help`."_s, kExitUsage);
-    }
-    if (parser.isSet(help)) {
-        standardOutput() << parser.helpText().replace(arguments.value(0), u"ascsync query"_s);
-        standardOutput().flush();
-        return kExitOk;
-    }
+    parser.addOptions({query.file, query.write, query.report, query.app, query.from, query.to, query.help});
+}
+
+// What to run: a named report, or one SQL statement from the command line or a file.
+struct QueryRequest {
     NamedReportRequest named;
-    if (parser.isSet(report)) {
-        const auto request = namedReportRequest(parser, report, app, from, to);
-        if (!request)
-            return fail(command, request.errorMessage(), kExitUsage);
-        if (!parser.positionalArguments().isEmpty() || parser.isSet(file) || parser.isSet(write)) {
-            return fail(command, u"--report prints a named report: give it without SQL, --file or --write."_s,
-                        kExitUsage);
-        }
-        named = request.value();
-    }
     QString sql;
-    if (named.name.isEmpty()) {
-        const auto read = sqlToRun(parser, file);
-        if (!read)
-            return fail(command, read.errorMessage(),
-                        read.error().code == u"usage"_s ? kExitUsage : kExitFailure);
-        sql = read.value();
-    }
-    const auto settings = options.resolve(parser);
-    if (!settings) {
-        return fail(command, settings.errorMessage(), kExitUsage);
-    }
-    if (const Status exists = checkQueryable(settings.value()); !exists) {
-        return fail(command, exists.errorMessage());
-    }
-    config::SecretStore secrets;
-    auto destination = openDestination(settings.value(), secrets);
-    if (!destination) {
-        return fail(command, destination.errorMessage());
-    }
-    if (!parser.isSet(write)) {
-        if (const Status readOnly = makeReadOnly(**destination); !readOnly) {
-            return fail(command, readOnly.errorMessage());
+};
+
+Result<QueryRequest> queryRequest(const QCommandLineParser &parser, const QueryCommandOptions &query)
+{
+    QueryRequest request;
+    if (parser.isSet(query.report)) {
+        const auto named = namedReportRequest(parser, query.report, query.app, query.from, query.to);
+        if (!named)
+            return makeError(u"usage"_s, named.errorMessage());
+        if (!parser.positionalArguments().isEmpty() || parser.isSet(query.file) ||
+            parser.isSet(query.write)) {
+            return makeError(u"usage"_s,
+                             u"--report prints a named report: give it without SQL, --file or --write."_s);
         }
+        request.named = named.value();
+        return request;
     }
-    TablePrinter printer(standardOutput(), options.json(parser));
-    if (!named.name.isEmpty()) {
-        const auto table = runNamedReport(**destination, named);
+    const auto read = sqlToRun(parser, query.file);
+    if (!read)
+        return read.error();
+    request.sql = read.value();
+    return request;
+}
+
+int printQuery(storage::Destination &destination, const QueryRequest &request, TablePrinter &printer)
+{
+    if (!request.named.name.isEmpty()) {
+        const auto table = runNamedReport(destination, request.named);
         if (!table)
-            return fail(command, table.errorMessage());
+            return fail(u"query"_s, table.errorMessage());
         printer.columns(table->columns);
         for (const QList<QString> &row : table->rows)
             printer.row(row);
         printer.finish();
         return kExitOk;
     }
-    const auto result = (*destination)
-                            ->query(
-                                sql, [&printer](const QStringList &names) { printer.columns(names); },
-                                [&printer](const QList<QString> &values) {
-                                    printer.row(values);
-                                    return true;
-                                });
-    if (!result) {
-        return fail(command, result.errorMessage());
-    }
+    const auto result = destination.query(
+        request.sql, [&printer](const QStringList &names) { printer.columns(names); },
+        [&printer](const QList<QString> &values) {
+            printer.row(values);
+            return true;
+        });
+    if (!result)
+        return fail(u"query"_s, result.errorMessage());
     printer.finish();
     return kExitOk;
+}
+
+} // namespace
+
+int runSyncCommand(const QStringList &arguments)
+{
+    const QString command = u"sync"_s;
+    QCommandLineParser parser;
+    CommonOptions options;
+    const SyncCommandOptions syncCommand;
+    describeSyncCommand(parser, options, syncCommand);
+    if (const auto exit = parseOrExit(parser, arguments, command))
+        return *exit;
+    const auto settings = options.resolve(parser);
+    if (!settings)
+        return fail(command, settings.errorMessage(), kExitUsage);
+    const auto syncOptions = syncOptionsFor(settings.value(), parser, syncCommand);
+    if (!syncOptions)
+        return fail(command, syncOptions.errorMessage(), kExitUsage);
+    config::SecretStore secrets;
+    auto client = makeApiClient(settings.value(), secrets);
+    if (!client)
+        return fail(command, client.errorMessage());
+    auto destination = openDestination(settings.value(), secrets);
+    if (!destination)
+        return fail(command, destination.errorMessage());
+    TerminalObserver observer;
+    if (parser.isSet(syncCommand.plan)) {
+        const auto planned =
+            sync::planSync(*client.value(), *destination.value(), syncOptions.value(), observer);
+        if (!planned)
+            return fail(command, planned.errorMessage());
+        return printPlan(planned.value(), options.json(parser));
+    }
+    const auto summary = sync::runSync(*client.value(), *destination.value(), syncOptions.value(), observer);
+    if (!summary)
+        return fail(command, summary.errorMessage());
+    return printSummary(summary.value(), options.json(parser));
+}
+
+int runQueryCommand(const QStringList &arguments)
+{
+    const QString command = u"query"_s;
+    QCommandLineParser parser;
+    CommonOptions options;
+    const QueryCommandOptions queryCommand;
+    describeQueryCommand(parser, options, queryCommand);
+    if (!parser.parse(arguments))
+        return fail(command, parser.errorText() + u". See `ascsync query --help`."_s, kExitUsage);
+    if (parser.isSet(queryCommand.help)) {
+        standardOutput() << parser.helpText().replace(arguments.value(0), u"ascsync query"_s);
+        standardOutput().flush();
+        return kExitOk;
+    }
+    const auto request = queryRequest(parser, queryCommand);
+    if (!request)
+        return fail(command, request.errorMessage(),
+                    request.error().code == u"usage"_s ? kExitUsage : kExitFailure);
+    const auto settings = options.resolve(parser);
+    if (!settings)
+        return fail(command, settings.errorMessage(), kExitUsage);
+    if (const Status exists = checkQueryable(settings.value()); !exists)
+        return fail(command, exists.errorMessage());
+    config::SecretStore secrets;
+    auto destination = openDestination(settings.value(), secrets);
+    if (!destination)
+        return fail(command, destination.errorMessage());
+    if (!parser.isSet(queryCommand.write)) {
+        if (const Status readOnly = makeReadOnly(**destination); !readOnly)
+            return fail(command, readOnly.errorMessage());
+    }
+    TablePrinter printer(standardOutput(), options.json(parser));
+    return printQuery(**destination, request.value(), printer);
 }
 
 } // namespace ascsync::cli

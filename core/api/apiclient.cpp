@@ -259,6 +259,31 @@ std::optional<Error> ApiClient::refuseLongWait(const AttemptResult &result, cons
             .arg(kMaxSingleWait.count() / 60'000));
 }
 
+// What one attempt gathers while its reply streams in, shared by the reply's handlers.
+struct ApiClient::InFlight {
+    AttemptResult result; // kind stays Http unless a handler stopped the transfer
+    QFile file;           // open when the attempt writes its body to a file
+    QCryptographicHash md5{QCryptographicHash::Md5};
+};
+
+std::optional<ApiClient::AttemptResult> ApiClient::authorize(const Attempt &attempt, QNetworkRequest &request)
+{
+    using Kind = AttemptResult::Kind;
+    if (!attempt.authorize)
+        return std::nullopt;
+    // The invariant: the token goes to the API origin only.
+    if (!isApiOrigin(attempt.url) || !m_tokens) {
+        return AttemptResult::failed(
+            Kind::RedirectRefused,
+            u"refused to send the API token to %1, which is not the API host"_s.arg(loggable(attempt.url)));
+    }
+    const auto token = m_tokens->token();
+    if (!token)
+        return AttemptResult::failed(Kind::Token, token.errorMessage());
+    request.setRawHeader("Authorization", "Bearer " + token->token.toLatin1());
+    return std::nullopt;
+}
+
 void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
                              std::function<void(AttemptResult)> finished)
 {
@@ -270,32 +295,20 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
     QNetworkRequest request(attempt->url);
     request.setRawHeader("User-Agent", kUserAgent);
     request.setTransferTimeout(static_cast<int>(m_options.transferTimeout.count()));
-    if (attempt->authorize) {
-        // The invariant: the token goes to the API origin only.
-        if (!isApiOrigin(attempt->url) || !m_tokens) {
-            finished(
-                AttemptResult::failed(Kind::RedirectRefused,
-                                      u"refused to send the API token to %1, which is not the API host"_s.arg(
-                                          loggable(attempt->url))));
-            return;
-        }
-        const auto token = m_tokens->token();
-        if (!token) {
-            finished(AttemptResult::failed(Kind::Token, token.errorMessage()));
-            return;
-        }
-        request.setRawHeader("Authorization", "Bearer " + token->token.toLatin1());
+    if (auto refused = authorize(*attempt, request)) {
+        finished(*refused);
+        return;
     }
-    if (!attempt->body.isEmpty()) {
+    if (!attempt->body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    }
 
-    auto file = std::make_shared<QFile>();
+    auto flight = std::make_shared<InFlight>();
     if (!attempt->filePath.isEmpty()) {
-        file->setFileName(attempt->filePath);
-        if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        flight->file.setFileName(attempt->filePath);
+        if (!flight->file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             finished(AttemptResult::failed(
-                Kind::LocalFile, u"cannot write %1: %2"_s.arg(attempt->filePath, file->errorString())));
+                Kind::LocalFile,
+                u"cannot write %1: %2"_s.arg(attempt->filePath, flight->file.errorString())));
             return;
         }
     }
@@ -303,26 +316,46 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
     QNetworkReply *reply = m_network->sendCustomRequest(request, attempt->method, attempt->body);
     reply->setParent(m_context.get());
     reply->setReadBufferSize(kReadBufferSize);
+    armDeadline(reply, flight);
+    guardRedirects(reply, *attempt, flight);
+    streamBody(reply, *attempt, flight);
+    QObject::connect(reply, &QNetworkReply::finished, m_context.get(),
+                     [this, reply, flight, attempt, finished = std::move(finished)] {
+                         reply->deleteLater();
+                         if (reply->bytesAvailable() > 0)
+                             Q_EMIT reply->readyRead();
+                         flight->file.close();
+                         const AttemptResult result = concludeAttempt(reply, *attempt, *flight);
+                         qCDebug(lcApi).noquote() << attempt->method << loggable(attempt->url) << "->"
+                                                  << result.status << static_cast<int>(result.kind);
+                         finished(result);
+                     });
+}
 
-    auto state = std::make_shared<AttemptResult>();
+void ApiClient::armDeadline(QNetworkReply *reply, const std::shared_ptr<InFlight> &flight)
+{
     // The transfer timeout only notices silence; this bounds the whole attempt.
     auto *deadline = new QTimer(reply);
     deadline->setSingleShot(true);
-    QObject::connect(deadline, &QTimer::timeout, reply, [this, reply, state] {
-        state->kind = Kind::Deadline;
-        state->detail =
+    QObject::connect(deadline, &QTimer::timeout, reply, [this, reply, flight] {
+        flight->result.kind = AttemptResult::Kind::Deadline;
+        flight->result.detail =
             u"no complete answer within %1 seconds"_s.arg(m_options.requestDeadline.count() / 1000.0);
         reply->abort();
     });
     deadline->start(m_options.requestDeadline);
-    auto md5 = std::make_shared<QCryptographicHash>(QCryptographicHash::Md5);
-    const bool authorized = attempt->authorize;
-    const QUrl origin = attempt->url;
+}
+
+void ApiClient::guardRedirects(QNetworkReply *reply, const Attempt &attempt,
+                               const std::shared_ptr<InFlight> &flight)
+{
+    const bool authorized = attempt.authorize;
+    const QUrl origin = attempt.url;
     QObject::connect(
-        reply, &QNetworkReply::redirected, reply, [this, reply, state, authorized, origin](const QUrl &to) {
+        reply, &QNetworkReply::redirected, reply, [this, reply, flight, authorized, origin](const QUrl &to) {
             if (authorized && !isApiOrigin(to)) {
-                state->kind = Kind::RedirectRefused;
-                state->detail =
+                flight->result.kind = AttemptResult::Kind::RedirectRefused;
+                flight->result.detail =
                     u"refused a redirect from %1 to another host (%2): it would carry the API token there"_s
                         .arg(loggable(origin), loggable(to));
                 reply->abort();
@@ -330,82 +363,86 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
             }
             Q_EMIT reply->redirectAllowed();
         });
-    const qint64 fileLimit = attempt->expectedSize >= 0 ? attempt->expectedSize : m_options.maxDownloadBytes;
+}
+
+void ApiClient::streamBody(QNetworkReply *reply, const Attempt &attempt,
+                           const std::shared_ptr<InFlight> &flight)
+{
+    using Kind = AttemptResult::Kind;
+    const qint64 fileLimit = attempt.expectedSize >= 0 ? attempt.expectedSize : m_options.maxDownloadBytes;
     const qint64 memoryLimit = m_options.maxResponseBytes;
-    QObject::connect(
-        reply, &QNetworkReply::readyRead, reply, [reply, file, md5, state, fileLimit, memoryLimit] {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray chunk = reply->readAll();
-            const bool toFile = file->isOpen() && status >= 200 && status < 300;
-            const qint64 limit = toFile ? fileLimit : memoryLimit;
-            if ((toFile ? state->bytes : state->body.size()) + chunk.size() > limit) {
-                // Stop at once: neither the disk nor memory takes more than was announced or allowed.
-                state->kind = Kind::TooLarge;
-                state->detail = u"more than %1 bytes"_s.arg(limit);
-                reply->abort();
-                return;
-            }
-            if (toFile) {
-                if (file->write(chunk) != chunk.size()) {
-                    state->kind = Kind::LocalFile;
-                    state->detail = u"cannot write %1: %2"_s.arg(file->fileName(), file->errorString());
-                    reply->abort();
-                    return;
-                }
-                md5->addData(chunk);
-                state->bytes += chunk.size();
-            } else {
-                state->body += chunk;
-            }
-        });
-    QObject::connect(
-        reply, &QNetworkReply::finished, m_context.get(),
-        [this, reply, file, md5, state, attempt, finished = std::move(finished)] {
-            reply->deleteLater();
-            if (reply->bytesAvailable() > 0) {
-                Q_EMIT reply->readyRead();
-            }
-            file->close();
-            AttemptResult result = *state;
-            result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            result.retryAfter = reply->rawHeader("Retry-After");
-            if (const auto limit = parseRateLimit(reply->rawHeader("X-Rate-Limit"))) {
-                m_lastRateLimit = limit;
-            }
-            const QNetworkReply::NetworkError error = reply->error();
-            if (result.kind != Kind::Http) {
-                // set while streaming: redirect refused or a local write failure
-            } else if (error == QNetworkReply::OperationCanceledError) {
-                result.kind = m_cancelled.load() ? Kind::Cancelled : Kind::Timeout;
-                result.detail =
-                    m_cancelled.load()
-                        ? u"cancelled"_s
-                        : u"no data for %1 seconds"_s.arg(m_options.transferTimeout.count() / 1000);
-            } else if (result.status == 0 ||
-                       (error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied)) {
-                // No HTTP status, or a transport error after the headers (connection reset, body cut short).
-                result.kind = result.status >= 200 && result.status < 300 ? Kind::Truncated : Kind::Network;
-                result.detail = reply->errorString();
-            } else if (result.status >= 200 && result.status < 300) {
-                const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-                const qint64 received = file->fileName().isEmpty() ? result.body.size() : result.bytes;
-                result.md5 = QString::fromLatin1(md5->result().toHex());
-                if (reply->header(QNetworkRequest::ContentLengthHeader).isValid() && received != announced) {
-                    result.kind = Kind::Truncated;
-                    result.detail = u"received %1 of %2 bytes"_s.arg(received).arg(announced);
-                } else if (attempt->expectedSize >= 0 && received != attempt->expectedSize) {
-                    result.kind = Kind::Truncated;
-                    result.detail =
-                        u"received %1 bytes, the listing said %2"_s.arg(received).arg(attempt->expectedSize);
-                } else if (!attempt->expectedMd5.isEmpty() && result.md5 != attempt->expectedMd5.toLower()) {
-                    result.kind = Kind::ChecksumMismatch;
-                    result.detail = u"MD5 %1, the listing said %2"_s.arg(result.md5, attempt->expectedMd5);
-                }
-            }
-            qCDebug(lcApi).noquote() << attempt->method << loggable(attempt->url) << "->" << result.status
-                                     << static_cast<int>(result.kind);
-            finished(result);
-        });
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, flight, fileLimit, memoryLimit] {
+        AttemptResult &state = flight->result;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray chunk = reply->readAll();
+        const bool toFile = flight->file.isOpen() && status >= 200 && status < 300;
+        const qint64 limit = toFile ? fileLimit : memoryLimit;
+        if ((toFile ? state.bytes : state.body.size()) + chunk.size() > limit) {
+            // Stop at once: neither the disk nor memory takes more than was announced or allowed.
+            state.kind = Kind::TooLarge;
+            state.detail = u"more than %1 bytes"_s.arg(limit);
+            reply->abort();
+            return;
+        }
+        if (!toFile) {
+            state.body += chunk;
+            return;
+        }
+        if (flight->file.write(chunk) != chunk.size()) {
+            state.kind = Kind::LocalFile;
+            state.detail = u"cannot write %1: %2"_s.arg(flight->file.fileName(), flight->file.errorString());
+            reply->abort();
+            return;
+        }
+        flight->md5.addData(chunk);
+        state.bytes += chunk.size();
+    });
+}
+
+ApiClient::AttemptResult ApiClient::concludeAttempt(QNetworkReply *reply, const Attempt &attempt,
+                                                    InFlight &flight)
+{
+    using Kind = AttemptResult::Kind;
+    AttemptResult result = flight.result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.retryAfter = reply->rawHeader("Retry-After");
+    if (const auto limit = parseRateLimit(reply->rawHeader("X-Rate-Limit")))
+        m_lastRateLimit = limit;
+    const QNetworkReply::NetworkError error = reply->error();
+    if (result.kind != Kind::Http) {
+        // set while streaming: a refused redirect, a local write failure, too many bytes, the deadline
+    } else if (error == QNetworkReply::OperationCanceledError) {
+        result.kind = m_cancelled.load() ? Kind::Cancelled : Kind::Timeout;
+        result.detail = m_cancelled.load()
+                            ? u"cancelled"_s
+                            : u"no data for %1 seconds"_s.arg(m_options.transferTimeout.count() / 1000);
+    } else if (result.status == 0 ||
+               (error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied)) {
+        // No HTTP status, or a transport error after the headers (connection reset, body cut short).
+        result.kind = result.status >= 200 && result.status < 300 ? Kind::Truncated : Kind::Network;
+        result.detail = reply->errorString();
+    } else if (result.status >= 200 && result.status < 300) {
+        result.md5 = QString::fromLatin1(flight.md5.result().toHex());
+        checkCompleteness(reply, attempt, result);
+    }
+    return result;
+}
+
+void ApiClient::checkCompleteness(const QNetworkReply *reply, const Attempt &attempt, AttemptResult &result)
+{
+    using Kind = AttemptResult::Kind;
+    const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+    const qint64 received = attempt.filePath.isEmpty() ? result.body.size() : result.bytes;
+    if (announced.isValid() && received != announced.toLongLong()) {
+        result.kind = Kind::Truncated;
+        result.detail = u"received %1 of %2 bytes"_s.arg(received).arg(announced.toLongLong());
+    } else if (attempt.expectedSize >= 0 && received != attempt.expectedSize) {
+        result.kind = Kind::Truncated;
+        result.detail = u"received %1 bytes, the listing said %2"_s.arg(received).arg(attempt.expectedSize);
+    } else if (!attempt.expectedMd5.isEmpty() && result.md5 != attempt.expectedMd5.toLower()) {
+        result.kind = Kind::ChecksumMismatch;
+        result.detail = u"MD5 %1, the listing said %2"_s.arg(result.md5, attempt.expectedMd5);
+    }
 }
 
 Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url, const QByteArray &body,
@@ -612,6 +649,59 @@ Result<PageDocument> parsePageDocument(const QByteArray &body, const QString &wh
                         object.value(u"links"_s).toObject().value(u"next"_s).toString()};
 }
 
+std::shared_ptr<ApiClient::Attempt> ApiClient::segmentAttempt(const DownloadRequest &request)
+{
+    auto attempt = std::make_shared<Attempt>();
+    attempt->method = "GET";
+    attempt->url = request.url;
+    attempt->filePath = request.filePath;
+    attempt->expectedSize = request.expectedSize;
+    attempt->expectedMd5 = request.expectedMd5;
+    attempt->authorize = false; // pre-signed: the URL is the credential, the JWT must not travel
+    return attempt;
+}
+
+// A segment download that failed for good (retries spent or not worth it), in words that say what happens
+// next.
+Error ApiClient::segmentFailure(const AttemptResult &result)
+{
+    using Kind = AttemptResult::Kind;
+    switch (result.kind) {
+    case Kind::Http:
+        if (result.status == 403) {
+            return makeError(
+                u"api.segmentExpired"_s,
+                u"The download link of a report segment was refused (HTTP 403): pre-signed links "
+                u"expire quickly. The next sync lists it again."_s);
+        }
+        return makeError(u"api.http%1"_s.arg(result.status),
+                         describeHttpFailure(result.status, {}, u"downloading a report segment"_s));
+    case Kind::Truncated:
+        return makeError(u"api.truncated"_s,
+                         u"A report segment arrived incomplete twice (%1); this instance is "
+                         u"skipped and retried on the next sync."_s.arg(result.detail));
+    case Kind::ChecksumMismatch:
+        return makeError(u"api.checksum"_s,
+                         u"A report segment failed its checksum twice (%1); this instance is "
+                         u"skipped and retried on the next sync."_s.arg(result.detail));
+    case Kind::Cancelled:
+        return makeError(u"api.cancelled"_s, u"Cancelled."_s);
+    case Kind::TooLarge:
+        return makeError(
+            u"api.tooLarge"_s,
+            u"A report segment was larger than its listing announced (%1), so the download was "
+            u"stopped; this instance is skipped and retried on the next sync."_s.arg(result.detail));
+    case Kind::Deadline:
+        return makeError(u"api.deadline"_s,
+                         u"A report segment arrived too slowly (%1), so the download was "
+                         u"stopped; this instance is retried on the next sync."_s.arg(result.detail));
+    default:
+        return makeError(u"api.network"_s,
+                         u"A report segment could not be downloaded (%1). Run the sync again; "
+                         u"it resumes where it stopped."_s.arg(result.detail));
+    }
+}
+
 void ApiClient::downloadAll(const QList<DownloadRequest> &requests, int concurrency,
                             const std::function<void(qsizetype, Result<DownloadResult>)> &done)
 {
@@ -639,14 +729,7 @@ void ApiClient::downloadAll(const QList<DownloadRequest> &requests, int concurre
         }
     };
     start = [&](qsizetype index, int number) {
-        auto attempt = std::make_shared<Attempt>();
-        attempt->method = "GET";
-        attempt->url = requests[index].url;
-        attempt->filePath = requests[index].filePath;
-        attempt->expectedSize = requests[index].expectedSize;
-        attempt->expectedMd5 = requests[index].expectedMd5;
-        attempt->authorize = false; // pre-signed: the URL is the credential, the JWT must not travel
-        startAttempt(attempt, [&, index, number](AttemptResult result) {
+        startAttempt(segmentAttempt(requests[index]), [&, index, number](AttemptResult result) {
             if (result.kind == Kind::Http && result.status >= 200 && result.status < 300) {
                 complete(index, DownloadResult{result.bytes, result.md5});
                 return;
@@ -661,54 +744,7 @@ void ApiClient::downloadAll(const QList<DownloadRequest> &requests, int concurre
                 return;
             }
             QFile::remove(requests[index].filePath);
-            const QString what = u"downloading a report segment"_s;
-            switch (result.kind) {
-            case Kind::Http:
-                if (result.status == 403) {
-                    complete(index,
-                             makeError(u"api.segmentExpired"_s,
-                                       u"The download link of a report segment was refused (HTTP 403): "
-                                       u"pre-signed links expire quickly. The next sync lists it again."_s));
-                } else {
-                    complete(index, makeError(u"api.http%1"_s.arg(result.status),
-                                              describeHttpFailure(result.status, {}, what)));
-                }
-                return;
-            case Kind::Truncated:
-                complete(
-                    index,
-                    makeError(u"api.truncated"_s,
-                              u"A report segment arrived incomplete twice (%1); this instance is skipped "
-                              u"and retried on the next sync."_s.arg(result.detail)));
-                return;
-            case Kind::ChecksumMismatch:
-                complete(index,
-                         makeError(u"api.checksum"_s,
-                                   u"A report segment failed its checksum twice (%1); this instance is "
-                                   u"skipped and retried on the next sync."_s.arg(result.detail)));
-                return;
-            case Kind::Cancelled:
-                complete(index, makeError(u"api.cancelled"_s, u"Cancelled."_s));
-                return;
-            case Kind::TooLarge:
-                complete(index,
-                         makeError(u"api.tooLarge"_s,
-                                   u"A report segment was larger than its listing announced (%1), so "
-                                   u"the download was stopped; this instance is skipped and retried on "
-                                   u"the next sync."_s.arg(result.detail)));
-                return;
-            case Kind::Deadline:
-                complete(index, makeError(u"api.deadline"_s,
-                                          u"A report segment arrived too slowly (%1), so the download was "
-                                          u"stopped; this instance is retried on the next sync."_s.arg(
-                                              result.detail)));
-                return;
-            default:
-                complete(index, makeError(u"api.network"_s,
-                                          u"A report segment could not be downloaded (%1). Run the "
-                                          u"sync again; it resumes where it stopped."_s.arg(result.detail)));
-                return;
-            }
+            complete(index, segmentFailure(result));
         });
     };
     const qsizetype initial = std::min<qsizetype>(std::max(concurrency, 1), requests.size());

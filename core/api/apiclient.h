@@ -21,6 +21,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace ascsync::api {
 
@@ -148,12 +149,22 @@ public:
 private:
     struct Attempt;
     struct AttemptResult;
+    struct InFlight;
 
     QUrl resolve(const QString &path, const QUrlQuery &query) const;
     bool isApiOrigin(const QUrl &url) const;
     Result<HttpOutcome> perform(const QByteArray &method, const QUrl &url, const QByteArray &body,
                                 const QString &filePath);
     void startAttempt(const std::shared_ptr<Attempt> &attempt, std::function<void(AttemptResult)> finished);
+    std::optional<AttemptResult> authorize(const Attempt &attempt, QNetworkRequest &request);
+    void armDeadline(QNetworkReply *reply, const std::shared_ptr<InFlight> &flight);
+    void guardRedirects(QNetworkReply *reply, const Attempt &attempt,
+                        const std::shared_ptr<InFlight> &flight);
+    void streamBody(QNetworkReply *reply, const Attempt &attempt, const std::shared_ptr<InFlight> &flight);
+    AttemptResult concludeAttempt(QNetworkReply *reply, const Attempt &attempt, InFlight &flight);
+    static std::shared_ptr<Attempt> segmentAttempt(const DownloadRequest &request);
+    static Error segmentFailure(const AttemptResult &result);
+    static void checkCompleteness(const QNetworkReply *reply, const Attempt &attempt, AttemptResult &result);
     std::optional<std::chrono::milliseconds> retryDelay(const AttemptResult &result, int attemptNumber);
     std::optional<Error> refuseLongWait(const AttemptResult &result, const QUrl &url) const;
     Result<HttpOutcome> outcomeOf(const AttemptResult &result, int attempts) const;

@@ -156,7 +156,10 @@ Status validateArchive(const Settings &settings)
     return {};
 }
 
-Status validate(const Settings &settings)
+namespace {
+
+// The key's identity and the API's address.
+Status validateConnection(const Settings &settings)
 {
     if (!settings.issuerId.isEmpty()) {
         if (const auto id = auth::validateIssuerId(settings.issuerId); !id) {
@@ -181,6 +184,12 @@ Status validate(const Settings &settings)
                              u"for a simulator on this computer): %1"_s.arg(settings.apiBaseUrl.toString()));
         }
     }
+    return {};
+}
+
+// The schema, the apps and the vendor number: the names the data is stored and asked for under.
+Status validateScope(const Settings &settings)
+{
     static const QRegularExpression schemaName(u"^[a-z_][a-z0-9_]{0,62}$"_s);
     if (!schemaName.match(settings.schema).hasMatch()) {
         return makeError(u"settings.schema"_s,
@@ -202,6 +211,12 @@ Status validate(const Settings &settings)
                          u"Store Connect under Payments and Financial Reports (like "
                          u"85012345)."_s.arg(settings.vendorNumber));
     }
+    return {};
+}
+
+// What a sync fetches and how.
+Status validateSyncChoices(const Settings &settings)
+{
     if (const auto versions = reports::parseVersionOverrides(settings.reportVersions); !versions) {
         return versions.error();
     }
@@ -236,6 +251,17 @@ Status validate(const Settings &settings)
             return makeError(u"settings.granularities"_s, u"Unknown granularity \"%1\": use DAILY, WEEKLY or "
                                                           u"MONTHLY."_s.arg(granularity));
         }
+    }
+    return {};
+}
+
+} // namespace
+
+Status validate(const Settings &settings)
+{
+    for (const auto &check : {validateConnection, validateScope, validateSyncChoices}) {
+        if (const Status ok = check(settings); !ok)
+            return ok;
     }
     return {};
 }

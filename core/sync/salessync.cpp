@@ -152,66 +152,62 @@ bool checkFile(SyncContext &context, const FileUnit &unit, const QString &file)
 // "no sales" (not published yet).
 enum class UnitOutcome { Loaded, UpToDate, Empty, Pending, NotPublished, Failed, StopFamily };
 
-UnitOutcome fetchAndLoad(SyncContext &context, FileUnit &unit, VersionFollower &follower)
+// The file's download, retried once with the version Apple named when it says the asked one is retired.
+// nullopt: the unit already failed (reported).
+std::optional<api::HttpOutcome> download(SyncContext &context, FileUnit &unit, VersionFollower &follower,
+                                         const QString &file, UnitOutcome &failure)
 {
-    const auto known = context.destination.findLoad(unit.stream, unit.unitKey);
-    if (!known) {
-        context.failed(known.errorMessage());
-        return UnitOutcome::StopFamily;
-    }
-    if (known->has_value() && !unit.recheck) {
-        return UnitOutcome::UpToDate;
-    }
-    const QDateTime now = context.options.clock();
-    if (now < unit.availableAt) {
-        return UnitOutcome::Pending;
-    }
-    const QString file =
-        context.workDirectory.filePath(unit.stream.section(u'/', 1).replace(u'/', u'_') + u"-"_s +
-                                       QString(unit.unitKey).replace(u'/', u'_') + u".gz"_s);
     auto outcome = context.api.getToFile(unit.path, unit.query, file);
     if (outcome && !unit.versionKey.isEmpty()) {
         // One retry with the version Apple named, never more: a second refusal is a failure.
         if (const api::AppleError *retired = retiredVersionError(outcome.value())) {
             if (!followRetiredVersion(context, unit, *retired, follower)) {
-                return UnitOutcome::Failed;
+                failure = UnitOutcome::Failed;
+                return std::nullopt;
             }
             outcome = context.api.getToFile(unit.path, unit.query, file);
         }
     }
     if (!outcome) {
         context.failed(u"%1: %2"_s.arg(unit.label, outcome.errorMessage()));
-        return outcome.error().code == u"api.cancelled"_s ? UnitOutcome::StopFamily : UnitOutcome::Failed;
+        failure = outcome.error().code == u"api.cancelled"_s ? UnitOutcome::StopFamily : UnitOutcome::Failed;
+        return std::nullopt;
     }
-    storage::LoadRecord record;
-    record.stream = unit.stream;
-    record.unitKey = unit.unitKey;
-    record.source = unit.label;
-    if (outcome->status == 404) {
-        if (api::namesVendorNumber(outcome->errors)) {
-            context.failed(
-                u"%1: %2"_s.arg(unit.label, api::describeHttpFailure(404, outcome->errors,
-                                                                     u"downloading %1"_s.arg(unit.label))));
-            return UnitOutcome::StopFamily;
-        }
-        if (!isNoSales(outcome.value())) {
-            // Asked again next run, nothing written; a file loaded before is kept as it is.
-            return known->has_value() ? UnitOutcome::Pending : UnitOutcome::NotPublished;
-        }
-        if (known->has_value()) {
-            return UnitOutcome::UpToDate;
-        }
-        record.checksum = u"none"_s;
-        record.details = QJsonObject{{u"empty"_s, true}};
-        record.loadedAt = QDateTime::currentDateTimeUtc();
-        if (const Status recorded = context.destination.recordLoad(record); !recorded) {
-            context.failed(u"%1: %2"_s.arg(unit.label, recorded.errorMessage()));
-            return UnitOutcome::Failed;
-        }
-        return UnitOutcome::Empty;
+    return std::move(outcome).value();
+}
+
+// A 404: a wrong vendor number, a file not published yet, or (only when Apple says so) a day without sales,
+// which is recorded so it is not asked again.
+UnitOutcome settleNotFound(SyncContext &context, const FileUnit &unit, bool loadedBefore,
+                           const api::HttpOutcome &outcome, storage::LoadRecord record)
+{
+    if (api::namesVendorNumber(outcome.errors)) {
+        context.failed(u"%1: %2"_s.arg(
+            unit.label, api::describeHttpFailure(404, outcome.errors, u"downloading %1"_s.arg(unit.label))));
+        return UnitOutcome::StopFamily;
     }
-    if (outcome->status == 410) {
-        if (!known->has_value()) {
+    if (!isNoSales(outcome)) {
+        // Asked again next run, nothing written; a file loaded before is kept as it is.
+        return loadedBefore ? UnitOutcome::Pending : UnitOutcome::NotPublished;
+    }
+    if (loadedBefore)
+        return UnitOutcome::UpToDate;
+    record.checksum = u"none"_s;
+    record.details = QJsonObject{{u"empty"_s, true}};
+    record.loadedAt = QDateTime::currentDateTimeUtc();
+    if (const Status recorded = context.destination.recordLoad(record); !recorded) {
+        context.failed(u"%1: %2"_s.arg(unit.label, recorded.errorMessage()));
+        return UnitOutcome::Failed;
+    }
+    return UnitOutcome::Empty;
+}
+
+// Any other answer that is not a file: 410 (past Apple's retention) or an error with the fix spelled out.
+UnitOutcome settleRefusal(SyncContext &context, const FileUnit &unit, bool loadedBefore,
+                          const api::HttpOutcome &outcome)
+{
+    if (outcome.status == 410) {
+        if (!loadedBefore) {
             context.warn(
                 u"%1 is no longer available at Apple (past its retention); it cannot be loaded."_s.arg(
                     unit.label));
@@ -219,26 +215,20 @@ UnitOutcome fetchAndLoad(SyncContext &context, FileUnit &unit, VersionFollower &
         return UnitOutcome::UpToDate;
     }
     const auto files = unit.family == u"finance"_s ? api::ReportFiles::Finance : api::ReportFiles::Sales;
-    if (outcome->status == 401 || outcome->status == 403) {
-        context.failed(u"%1: %2"_s.arg(
-            unit.label, api::describeReportFileFailure(outcome->status, outcome->errors,
-                                                       u"downloading %1 reports"_s.arg(unit.family), files,
-                                                       context.options.individualKey)));
-        return UnitOutcome::StopFamily;
-    }
-    if (!outcome->ok()) {
-        context.failed(u"%1: %2"_s.arg(unit.label,
-                                       api::describeReportFileFailure(outcome->status, outcome->errors,
-                                                                      u"downloading %1"_s.arg(unit.label),
-                                                                      files, context.options.individualKey)));
-        // The vendor number is the same for every file: one message is enough.
-        return api::namesVendorNumber(outcome->errors) ? UnitOutcome::StopFamily : UnitOutcome::Failed;
-    }
-    record.checksum = fileChecksum(file);
-    if (known->has_value() && (*known)->checksum == record.checksum) {
-        QFile::remove(file);
-        return UnitOutcome::UpToDate;
-    }
+    const bool keyProblem = outcome.status == 401 || outcome.status == 403;
+    const QString action =
+        keyProblem ? u"downloading %1 reports"_s.arg(unit.family) : u"downloading %1"_s.arg(unit.label);
+    context.failed(
+        u"%1: %2"_s.arg(unit.label, api::describeReportFileFailure(outcome.status, outcome.errors, action,
+                                                                   files, context.options.individualKey)));
+    // A key or a vendor number problem is the same for every file: one message is enough.
+    return keyProblem || api::namesVendorNumber(outcome.errors) ? UnitOutcome::StopFamily
+                                                                : UnitOutcome::Failed;
+}
+
+UnitOutcome loadFile(SyncContext &context, const FileUnit &unit, const QString &file,
+                     const storage::LoadRecord &record)
+{
     if (!checkFile(context, unit, file)) {
         QFile::remove(file);
         return UnitOutcome::Failed;
@@ -262,6 +252,41 @@ UnitOutcome fetchAndLoad(SyncContext &context, FileUnit &unit, VersionFollower &
     }
     context.loaded(result.value(), unit.label);
     return UnitOutcome::Loaded;
+}
+
+UnitOutcome fetchAndLoad(SyncContext &context, FileUnit &unit, VersionFollower &follower)
+{
+    const auto known = context.destination.findLoad(unit.stream, unit.unitKey);
+    if (!known) {
+        context.failed(known.errorMessage());
+        return UnitOutcome::StopFamily;
+    }
+    const bool loadedBefore = known->has_value();
+    if (loadedBefore && !unit.recheck)
+        return UnitOutcome::UpToDate;
+    if (context.options.clock() < unit.availableAt)
+        return UnitOutcome::Pending;
+    const QString file =
+        context.workDirectory.filePath(unit.stream.section(u'/', 1).replace(u'/', u'_') + u"-"_s +
+                                       QString(unit.unitKey).replace(u'/', u'_') + u".gz"_s);
+    UnitOutcome failure = UnitOutcome::Failed;
+    const auto outcome = download(context, unit, follower, file, failure);
+    if (!outcome)
+        return failure;
+    storage::LoadRecord record;
+    record.stream = unit.stream;
+    record.unitKey = unit.unitKey;
+    record.source = unit.label;
+    if (outcome->status == 404)
+        return settleNotFound(context, unit, loadedBefore, *outcome, record);
+    if (!outcome->ok())
+        return settleRefusal(context, unit, loadedBefore, *outcome);
+    record.checksum = fileChecksum(file);
+    if (loadedBefore && (*known)->checksum == record.checksum) {
+        QFile::remove(file);
+        return UnitOutcome::UpToDate;
+    }
+    return loadFile(context, unit, file, record);
 }
 
 // One note for the files Apple has not published yet: they are not zero sales, and the next sync asks again.
@@ -340,6 +365,56 @@ QStringList defaultSalesStreams()
 
 namespace {
 
+// The sales streams the options select: "sales" is the default set, "sales:TYPE/SUBTYPE/FREQUENCY" one more.
+QStringList selectedSalesStreams(const SyncOptions &options)
+{
+    QStringList names;
+    for (const QString &stream : options.streams) {
+        if (stream == u"sales"_s)
+            names << defaultSalesStreams();
+        else if (stream.startsWith(u"sales:"_s))
+            names << stream.mid(6).toUpper();
+    }
+    names.removeDuplicates();
+    return names;
+}
+
+// The unit that fetches one period of one sales stream, asking for `version`.
+FileUnit salesUnit(const SyncOptions &options, const reports::SalesStream &stream,
+                   reports::SalesFrequency frequency, const reports::SalesReportPeriod &period,
+                   const QString &version, const QString &versionKey, QDate recheckFrom)
+{
+    const QString frequencyName = reports::frequencyName(frequency);
+    FileUnit unit;
+    unit.family = u"sales"_s;
+    unit.path = u"/v1/salesReports"_s;
+    unit.query.addQueryItem(u"filter[vendorNumber]"_s, options.vendorNumber);
+    unit.query.addQueryItem(u"filter[reportType]"_s, stream.reportType);
+    unit.query.addQueryItem(u"filter[reportSubType]"_s, stream.reportSubType);
+    unit.query.addQueryItem(u"filter[frequency]"_s, frequencyName);
+    unit.query.addQueryItem(u"filter[reportDate]"_s, period.reportDate);
+    unit.query.addQueryItem(u"filter[version]"_s, version);
+    unit.table = reports::salesTableName(stream.reportType, stream.reportSubType);
+    unit.stream = u"sales/%1/%2/%3"_s.arg(stream.reportType, stream.reportSubType, frequencyName);
+    unit.unitKey = u"%1/%2"_s.arg(period.reportDate, options.vendorNumber);
+    unit.label = u"%1 %2 %3 report for %4"_s.arg(frequencyName.toLower(), stream.reportType,
+                                                 stream.reportSubType, period.reportDate);
+    unit.metadata = {
+        {{QString(reports::metadata::Frequency), storage::ColumnType::Text}, frequencyName},
+        {{QString(reports::metadata::ReportDate), storage::ColumnType::Text}, period.reportDate},
+        {{QString(reports::metadata::VendorNumber), storage::ColumnType::Text}, options.vendorNumber},
+        {{u"_version"_s, storage::ColumnType::Text}, version},
+    };
+    unit.versionKey = versionKey;
+    unit.version = version;
+    unit.scopeColumns = {QString(reports::metadata::Frequency), QString(reports::metadata::ReportDate),
+                         QString(reports::metadata::VendorNumber)};
+    unit.availableAt = period.availableAt;
+    unit.period = period.days;
+    unit.recheck = period.days.last >= recheckFrom;
+    return unit;
+}
+
 QList<FileUnit> salesUnits(SyncContext &context)
 {
     if (!familyEnabled(context, u"sales"_s)) {
@@ -351,15 +426,6 @@ QList<FileUnit> salesUnits(SyncContext &context)
                      u"Financial Reports and pass --vendor-number (or set it in the settings)."_s);
         return {};
     }
-    QStringList names;
-    for (const QString &stream : context.options.streams) {
-        if (stream == u"sales"_s) {
-            names << defaultSalesStreams();
-        } else if (stream.startsWith(u"sales:"_s)) {
-            names << stream.mid(6).toUpper();
-        }
-    }
-    names.removeDuplicates();
     // Validated with the settings; a list that slipped past (a test's SyncOptions) falls back to defaults.
     const auto parsedOverrides = reports::parseVersionOverrides(context.options.reportVersions);
     const QMap<QString, QString> overrides =
@@ -367,7 +433,7 @@ QList<FileUnit> salesUnits(SyncContext &context)
     const QDateTime now = context.options.clock();
     const QDate recheckFrom = now.date().addDays(-context.options.backfillDays);
     QList<FileUnit> units;
-    for (const QString &name : names) {
+    for (const QString &name : selectedSalesStreams(context.options)) {
         const QStringList parts = name.split(u'/');
         const auto frequency = reports::parseFrequency(parts.value(2));
         const auto stream =
@@ -378,7 +444,6 @@ QList<FileUnit> salesUnits(SyncContext &context)
                 u"SALES/SUMMARY/DAILY)."_s.arg(name));
             continue;
         }
-        const QString table = reports::salesTableName(stream->reportType, stream->reportSubType);
         const QString versionKey = reports::versionStreamKey(*stream);
         const auto learned = context.destination.metaValue(reports::learnedVersionMetaKey(versionKey));
         if (!learned) {
@@ -387,41 +452,9 @@ QList<FileUnit> salesUnits(SyncContext &context)
         }
         const QString version = reports::versionToSend(*stream, overrides, learned.value());
         for (const reports::SalesReportPeriod &period :
-             reports::SalesCalendar::periodsToRequest(*frequency, now, QDate())) {
-            FileUnit unit;
-            unit.family = u"sales"_s;
-            unit.path = u"/v1/salesReports"_s;
-            unit.query.addQueryItem(u"filter[vendorNumber]"_s, context.options.vendorNumber);
-            unit.query.addQueryItem(u"filter[reportType]"_s, stream->reportType);
-            unit.query.addQueryItem(u"filter[reportSubType]"_s, stream->reportSubType);
-            unit.query.addQueryItem(u"filter[frequency]"_s, reports::frequencyName(*frequency));
-            unit.query.addQueryItem(u"filter[reportDate]"_s, period.reportDate);
-            unit.query.addQueryItem(u"filter[version]"_s, version);
-            unit.table = table;
-            unit.stream = u"sales/%1/%2/%3"_s.arg(stream->reportType, stream->reportSubType,
-                                                  reports::frequencyName(*frequency));
-            unit.unitKey = u"%1/%2"_s.arg(period.reportDate, context.options.vendorNumber);
-            unit.label =
-                u"%1 %2 %3 report for %4"_s.arg(reports::frequencyName(*frequency).toLower(),
-                                                stream->reportType, stream->reportSubType, period.reportDate);
-            unit.metadata = {
-                {{QString(reports::metadata::Frequency), storage::ColumnType::Text},
-                 reports::frequencyName(*frequency)},
-                {{QString(reports::metadata::ReportDate), storage::ColumnType::Text}, period.reportDate},
-                {{QString(reports::metadata::VendorNumber), storage::ColumnType::Text},
-                 context.options.vendorNumber},
-                {{u"_version"_s, storage::ColumnType::Text}, version},
-            };
-            unit.versionKey = versionKey;
-            unit.version = version;
-            unit.scopeColumns = {QString(reports::metadata::Frequency),
-                                 QString(reports::metadata::ReportDate),
-                                 QString(reports::metadata::VendorNumber)};
-            unit.availableAt = period.availableAt;
-            unit.period = period.days;
-            unit.recheck = period.days.last >= recheckFrom;
-            units.append(unit);
-        }
+             reports::SalesCalendar::periodsToRequest(*frequency, now, QDate()))
+            units.append(
+                salesUnit(context.options, *stream, *frequency, period, version, versionKey, recheckFrom));
     }
     return units;
 }

@@ -298,6 +298,124 @@ QList<double> territoryWeightsFor(Rng &rng, const QString &locale)
     return weights;
 }
 
+// Where an app stands in the simulated account: the first is old and big, the second launches with a
+// pre-order, the last (of three or more) is tiny.
+struct AppRole {
+    bool big = false;
+    bool preOrder = false;
+    bool tiny = false;
+};
+
+// The app ideas in the seed's order, each used once before any is used again.
+QList<int> shuffledIdeas(Rng &rng)
+{
+    QList<int> order;
+    for (int i = 0; i < appIdeas().size(); ++i)
+        order.append(i);
+    for (qsizetype i = order.size() - 1; i > 0; --i) // Fisher-Yates with our own generator
+        std::swap(order[i], order[rng.range(0, i)]);
+    return order;
+}
+
+// Names, bundle id and locale; `round` > 0 when there are more apps than ideas: "Pocket Ledger 2".
+void nameApp(AppProfile &p, const AppIdea &idea, const Studio &studio, int round)
+{
+    p.studio = QString::fromUtf16(studio.reverseDns);
+    p.developerName = QString::fromUtf16(studio.name);
+    p.category = QString::fromUtf16(idea.category);
+    p.app.name = QString::fromUtf16(idea.name) + (round > 0 ? u' ' + QString::number(round + 1) : QString());
+    p.app.bundleId = u"com."_s + p.studio + u'.' + asciiSlug(p.app.name);
+    p.app.primaryLocale = QString::fromUtf16(idea.locale);
+}
+
+QString appIdFor(Rng &rng, QSet<QString> &usedIds, const AppRole &role)
+{
+    if (role.big)
+        return uniqueId(rng, usedIds, 300'000'000, 999'999'999); // an old app: 9 digits
+    if (role.preOrder)
+        return uniqueId(rng, usedIds, 6'400'000'000, 6'799'999'999);
+    return uniqueId(rng, usedIds, 1'000'000'000, 1'699'999'999);
+}
+
+// How many people see, download and use the app, and how that moves over the year.
+void setTraffic(AppProfile &p, Rng &rng, const AppIdea &idea, const AppRole &role, int index,
+                double trafficScale)
+{
+    // Unique impressions per day: one big app, then each about an order of magnitude smaller.
+    if (role.big)
+        p.scale = 100'000.0 * std::exp(0.15 * rng.normal());
+    else if (role.tiny)
+        p.scale = 22.0 * std::exp(0.1 * rng.normal());
+    else
+        p.scale = 60'000.0 * std::pow(0.12, index) * std::exp(0.25 * rng.normal());
+    if (!role.tiny)
+        p.scale *= trafficScale; // the tiny app stays tiny: it exists to have days under 5 users
+    p.conversion = rng.uniform(0.025, 0.065);
+    p.pageViewRate = rng.uniform(0.12, 0.3);
+    p.usageRatio = rng.uniform(0.6, 2.5);
+    p.sessionsPerDevice = rng.uniform(1.4, 4.0);
+    p.sessionSeconds = rng.uniform(60.0, 600.0);
+    p.crashRate = rng.uniform(0.001, 0.008);
+    p.growthPerYear = rng.uniform(-0.1, 0.6);
+    p.seasonPeakDay = double(rng.range(1, 365));
+    p.weekendHeavy = idea.weekendHeavy;
+    if (role.tiny) {
+        // Around five users on weekdays and fewer at weekends: Apple then skips the app-usage reports
+        // (API-NOTES §5.4), so clients meet Dates that are simply absent.
+        p.usageRatio = 5.5 / p.scale; // ~5.9 active devices on weekdays, ~4.1 at weekends
+        p.growthPerYear = 0.0;
+        p.weekendHeavy = false;
+    }
+}
+
+void setStoreFacts(AppProfile &p, const AppIdea &idea, const AppRole &role)
+{
+    p.usdPrice = idea.usdPrice;
+    p.commission = role.big ? 0.3 : 0.15;
+    p.onMac = idea.mac;
+    p.onAppleTv = idea.appleTv;
+    p.onVision = idea.vision;
+    p.carPlay = idea.carPlay;
+    p.widgets = idea.widgets;
+}
+
+// Launch, releases and the SKU that names the first year.
+void setHistory(AppProfile &p, Rng &rng, const AppRole &role)
+{
+    int firstYear = 2016 + int(rng.range(0, 6));
+    if (role.preOrder) {
+        // An absolute calendar date, so the launch does not move as the simulated days pass.
+        p.launchDate = QDate(2024, 9, 2).addDays(rng.range(0, 300));
+        p.preOrderStart = p.launchDate.addDays(-40);
+        p.releases = releaseHistory(rng, p.launchDate, 1);
+        firstYear = p.launchDate.year();
+    } else {
+        p.releases = releaseHistory(rng, QDate(2023, 3, 1).addDays(rng.range(0, 40)), int(rng.range(2, 6)));
+    }
+    p.app.sku = skuFor(p.app.name, firstYear);
+}
+
+void addProducts(AppProfile &p, Rng &rng, QSet<QString> &usedIds, const AppIdea &idea, quint64 seed)
+{
+    for (const ProductIdea &productIdea : idea.products) {
+        InAppProduct product;
+        product.name = QString::fromUtf16(productIdea.name);
+        product.productId = p.app.bundleId + u'.' + QString::fromUtf16(productIdea.suffix);
+        product.appleId = uniqueId(rng, usedIds, 1'400'000'000, 6'799'999'999);
+        product.usdPrice = productIdea.usdPrice;
+        product.kind = productIdea.kind;
+        product.periodDays = productIdea.periodDays;
+        product.period = productIdea.periodDays == 365
+                             ? u"1 Year"_s
+                             : (productIdea.periodDays > 0 ? u"1 Month"_s : QString());
+        product.dailyRate = productIdea.dailyRate;
+        if (product.kind == Kind::AutoRenewable)
+            product.groupId =
+                QString::number(20'000'000 + (StableHash(seed).add(p.app.bundleId).value() % 9'000'000));
+        p.products.append(product);
+    }
+}
+
 } // namespace
 
 QString AppFactory::vendorNumberFor(quint64 seed)
@@ -308,103 +426,25 @@ QString AppFactory::vendorNumberFor(quint64 seed)
 
 QList<AppProfile> AppFactory::create(quint64 seed, int count, double trafficScale)
 {
+    // The generator's calls keep one order (ideas, studio, then per app: id, traffic, history, products,
+    // territories): a seed gives the same account in every version of the simulator.
     Rng rng(StableHash(seed).add(u"apps").value());
-    QList<int> order;
-    for (int i = 0; i < appIdeas().size(); ++i)
-        order.append(i);
-    for (qsizetype i = order.size() - 1; i > 0; --i) // Fisher-Yates with our own generator
-        std::swap(order[i], order[rng.range(0, i)]);
+    const QList<int> order = shuffledIdeas(rng);
     const Studio &studio = studios()[rng.range(0, studios().size() - 1)];
-
     QSet<QString> usedIds;
     QList<AppProfile> apps;
     for (int i = 0; i < count; ++i) {
         const AppIdea &idea = appIdeas()[order[i % order.size()]];
-        const int round = i / int(order.size()); // more apps than ideas: "Pocket Ledger 2"
+        const AppRole role{i == 0, i == 1, count >= 3 && i == count - 1};
         AppProfile p;
         p.index = i;
         p.seed = seed;
-        p.studio = QString::fromUtf16(studio.reverseDns);
-        p.developerName = QString::fromUtf16(studio.name);
-        p.category = QString::fromUtf16(idea.category);
-        p.app.name =
-            QString::fromUtf16(idea.name) + (round > 0 ? u' ' + QString::number(round + 1) : QString());
-        const QString slug = asciiSlug(p.app.name);
-        p.app.bundleId = u"com."_s + p.studio + u'.' + slug;
-        p.app.primaryLocale = QString::fromUtf16(idea.locale);
-
-        const bool big = i == 0;
-        const bool preOrderApp = i == 1;
-        const bool tiny = count >= 3 && i == count - 1;
-        if (big)
-            p.app.id = uniqueId(rng, usedIds, 300'000'000, 999'999'999); // an old app: 9 digits
-        else if (preOrderApp)
-            p.app.id = uniqueId(rng, usedIds, 6'400'000'000, 6'799'999'999);
-        else
-            p.app.id = uniqueId(rng, usedIds, 1'000'000'000, 1'699'999'999);
-
-        // Unique impressions per day: one big app, then each about an order of magnitude smaller.
-        if (big)
-            p.scale = 100'000.0 * std::exp(0.15 * rng.normal());
-        else if (tiny)
-            p.scale = 22.0 * std::exp(0.1 * rng.normal());
-        else
-            p.scale = 60'000.0 * std::pow(0.12, i) * std::exp(0.25 * rng.normal());
-        if (!tiny)
-            p.scale *= trafficScale; // the tiny app stays tiny: it exists to have days under 5 users
-        p.conversion = rng.uniform(0.025, 0.065);
-        p.pageViewRate = rng.uniform(0.12, 0.3);
-        p.usageRatio = rng.uniform(0.6, 2.5);
-        p.sessionsPerDevice = rng.uniform(1.4, 4.0);
-        p.sessionSeconds = rng.uniform(60.0, 600.0);
-        p.crashRate = rng.uniform(0.001, 0.008);
-        p.growthPerYear = rng.uniform(-0.1, 0.6);
-        p.seasonPeakDay = double(rng.range(1, 365));
-        p.weekendHeavy = idea.weekendHeavy;
-        if (tiny) {
-            // Around five users on weekdays and fewer at weekends: Apple then skips the app-usage reports
-            // (API-NOTES §5.4), so clients meet Dates that are simply absent.
-            p.usageRatio = 5.5 / p.scale; // ~5.9 active devices on weekdays, ~4.1 at weekends
-            p.growthPerYear = 0.0;
-            p.weekendHeavy = false;
-        }
-        p.usdPrice = idea.usdPrice;
-        p.commission = big ? 0.3 : 0.15;
-        p.onMac = idea.mac;
-        p.onAppleTv = idea.appleTv;
-        p.onVision = idea.vision;
-        p.carPlay = idea.carPlay;
-        p.widgets = idea.widgets;
-
-        int firstYear = 2016 + int(rng.range(0, 6));
-        if (preOrderApp) {
-            // An absolute calendar date, so the launch does not move as the simulated days pass.
-            p.launchDate = QDate(2024, 9, 2).addDays(rng.range(0, 300));
-            p.preOrderStart = p.launchDate.addDays(-40);
-            p.releases = releaseHistory(rng, p.launchDate, 1);
-            firstYear = p.launchDate.year();
-        } else {
-            p.releases =
-                releaseHistory(rng, QDate(2023, 3, 1).addDays(rng.range(0, 40)), int(rng.range(2, 6)));
-        }
-        p.app.sku = skuFor(p.app.name, firstYear);
-
-        for (const ProductIdea &idea2 : idea.products) {
-            InAppProduct product;
-            product.name = QString::fromUtf16(idea2.name);
-            product.productId = p.app.bundleId + u'.' + QString::fromUtf16(idea2.suffix);
-            product.appleId = uniqueId(rng, usedIds, 1'400'000'000, 6'799'999'999);
-            product.usdPrice = idea2.usdPrice;
-            product.kind = idea2.kind;
-            product.periodDays = idea2.periodDays;
-            product.period =
-                idea2.periodDays == 365 ? u"1 Year"_s : (idea2.periodDays > 0 ? u"1 Month"_s : QString());
-            product.dailyRate = idea2.dailyRate;
-            if (product.kind == Kind::AutoRenewable)
-                product.groupId =
-                    QString::number(20'000'000 + (StableHash(seed).add(p.app.bundleId).value() % 9'000'000));
-            p.products.append(product);
-        }
+        nameApp(p, idea, studio, i / int(order.size()));
+        p.app.id = appIdFor(rng, usedIds, role);
+        setTraffic(p, rng, idea, role, i, trafficScale);
+        setStoreFacts(p, idea, role);
+        setHistory(p, rng, role);
+        addProducts(p, rng, usedIds, idea, seed);
         p.territoryWeights = territoryWeightsFor(rng, p.app.primaryLocale);
         apps.append(std::move(p));
     }

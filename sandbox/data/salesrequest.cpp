@@ -206,6 +206,84 @@ FileResult SalesRequest::retiredVersion(const QString &latest)
                           latest + u'.');
 }
 
+namespace {
+
+// The §6.1 tuple the query names. When there is none, which part of it is wrong decides the parameter Apple
+// names in its 400.
+std::variant<const SalesRequest::Tuple *, FileResult> matchTuple(const SalesQuery &query)
+{
+    QStringList subTypesOfType;
+    QStringList frequenciesOfPair;
+    const SalesRequest::Tuple *match = nullptr;
+    for (const SalesRequest::Tuple &tuple : SalesRequest::tuples()) {
+        if (tuple.reportType != query.reportType)
+            continue;
+        if (!subTypesOfType.contains(tuple.reportSubType))
+            subTypesOfType.append(tuple.reportSubType);
+        if (tuple.reportSubType != query.reportSubType)
+            continue;
+        frequenciesOfPair.append(tuple.frequency);
+        if (tuple.frequency == query.frequency)
+            match = &tuple;
+    }
+    if (frequenciesOfPair.isEmpty()) {
+        return badRequest(u"filter[reportSubType]"_s, u"The report sub-type '"_s + query.reportSubType +
+                                                          u"' is not valid for report type '"_s +
+                                                          query.reportType + u"'. Valid values: "_s +
+                                                          subTypesOfType.join(u", "_s) + u'.');
+    }
+    if (!match) {
+        return badRequest(u"filter[frequency]"_s,
+                          u"The frequency '"_s + query.frequency + u"' is not valid for report type '"_s +
+                              query.reportType + u"' and sub-type '"_s + query.reportSubType +
+                              u"'. Valid values: "_s + frequenciesOfPair.join(u", "_s) + u'.');
+    }
+    return match;
+}
+
+// The version to serve: the one asked for if Apple still serves it, the newest when none is asked for.
+std::optional<FileResult> resolveVersion(SalesQuery &query, const SalesRequest::Tuple &match, QDate today,
+                                         const QMap<QString, QString> &currentVersions)
+{
+    if (const auto current = currentVersions.constFind(query.reportType); current != currentVersions.cend()) {
+        // Apple moved this report: only the current version is served, every other one is retired.
+        if (query.version.isEmpty())
+            query.version = current.value();
+        else if (query.version != current.value())
+            return SalesRequest::retiredVersion(current.value());
+    } else if (query.version.isEmpty()) {
+        query.version = match.versions.last();
+    } else if (query.version == u"1_2" && isRetiredSubscriptionVersion(query.reportType, today)) {
+        return SalesRequest::retiredVersion(match.versions.last());
+    } else if (!match.versions.contains(query.version)) {
+        return badRequest(u"filter[version]"_s, u"The version '"_s + query.version +
+                                                    u"' is not valid for this report. Valid values: "_s +
+                                                    match.versions.join(u", "_s) + u'.');
+    }
+    return std::nullopt;
+}
+
+// The period reportDate names (the latest one without it), or the 400, 404 or 410 Apple answers for it.
+std::optional<FileResult> resolvePeriod(SalesQuery &query, const QString &dateText, QDate today)
+{
+    const auto [begin, end] =
+        dateText.isEmpty() ? latestPeriod(query.frequency, today) : periodOf(query.frequency, dateText);
+    if (!begin.isValid()) {
+        return badRequest(u"filter[reportDate]"_s,
+                          u"'"_s + dateText + u"' is not a valid report date for "_s + query.frequency +
+                              u" reports. Use the format "_s + expectedFormat(query.frequency) + u'.');
+    }
+    query.begin = begin;
+    query.end = end;
+    if (SalesRequest::releaseDate(query.frequency, end) > today)
+        return FileResult{FileResult::Kind::NotYetAvailable, {}, SalesRequest::notYetAvailableDetail(), {}};
+    if (SalesRequest::retainedUntil(query.frequency, end) < today)
+        return FileResult{FileResult::Kind::Gone, {}, SalesRequest::goneDetail(), {}};
+    return std::nullopt;
+}
+
+} // namespace
+
 std::variant<SalesQuery, FileResult> SalesRequest::parse(const QMap<QString, QString> &filters,
                                                          const QString &vendorNumber, QDate today,
                                                          const QMap<QString, QString> &currentVersions)
@@ -233,65 +311,14 @@ std::variant<SalesQuery, FileResult> SalesRequest::parse(const QMap<QString, QSt
                               u"' is not a valid vendor number for this account. Find yours in Payments and "
                               u"Financial Reports."_s);
     }
-
-    // Which part of the tuple is wrong decides the parameter Apple names.
-    QStringList subTypesOfType;
-    QStringList frequenciesOfPair;
-    const Tuple *match = nullptr;
-    for (const Tuple &tuple : tuples()) {
-        if (tuple.reportType != query.reportType)
-            continue;
-        if (!subTypesOfType.contains(tuple.reportSubType))
-            subTypesOfType.append(tuple.reportSubType);
-        if (tuple.reportSubType != query.reportSubType)
-            continue;
-        frequenciesOfPair.append(tuple.frequency);
-        if (tuple.frequency == query.frequency)
-            match = &tuple;
-    }
-    if (frequenciesOfPair.isEmpty()) {
-        return badRequest(u"filter[reportSubType]"_s, u"The report sub-type '"_s + query.reportSubType +
-                                                          u"' is not valid for report type '"_s +
-                                                          query.reportType + u"'. Valid values: "_s +
-                                                          subTypesOfType.join(u", "_s) + u'.');
-    }
-    if (!match) {
-        return badRequest(u"filter[frequency]"_s,
-                          u"The frequency '"_s + query.frequency + u"' is not valid for report type '"_s +
-                              query.reportType + u"' and sub-type '"_s + query.reportSubType +
-                              u"'. Valid values: "_s + frequenciesOfPair.join(u", "_s) + u'.');
-    }
+    const auto matched = matchTuple(query);
+    if (const auto *refused = std::get_if<FileResult>(&matched))
+        return *refused;
     query.version = filters.value(u"version"_s);
-    if (const auto current = currentVersions.constFind(query.reportType); current != currentVersions.cend()) {
-        // Apple moved this report: only the current version is served, every other one is retired.
-        if (query.version.isEmpty())
-            query.version = current.value();
-        else if (query.version != current.value())
-            return retiredVersion(current.value());
-    } else if (query.version.isEmpty()) {
-        query.version = match->versions.last();
-    } else if (query.version == u"1_2" && isRetiredSubscriptionVersion(query.reportType, today)) {
-        return retiredVersion(match->versions.last());
-    } else if (!match->versions.contains(query.version)) {
-        return badRequest(u"filter[version]"_s, u"The version '"_s + query.version +
-                                                    u"' is not valid for this report. Valid values: "_s +
-                                                    match->versions.join(u", "_s) + u'.');
-    }
-
-    const QString dateText = filters.value(u"reportDate"_s);
-    const auto [begin, end] =
-        dateText.isEmpty() ? latestPeriod(query.frequency, today) : periodOf(query.frequency, dateText);
-    if (!begin.isValid()) {
-        return badRequest(u"filter[reportDate]"_s,
-                          u"'"_s + dateText + u"' is not a valid report date for "_s + query.frequency +
-                              u" reports. Use the format "_s + expectedFormat(query.frequency) + u'.');
-    }
-    query.begin = begin;
-    query.end = end;
-    if (releaseDate(query.frequency, end) > today)
-        return FileResult{FileResult::Kind::NotYetAvailable, {}, notYetAvailableDetail(), {}};
-    if (retainedUntil(query.frequency, end) < today)
-        return FileResult{FileResult::Kind::Gone, {}, goneDetail(), {}};
+    if (auto refused = resolveVersion(query, *std::get<const Tuple *>(matched), today, currentVersions))
+        return *refused;
+    if (auto refused = resolvePeriod(query, filters.value(u"reportDate"_s), today))
+        return *refused;
     return query;
 }
 

@@ -69,7 +69,6 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
 {
     setObjectName(u"adminSetupDialog"_s);
     setWindowTitle(u"Admin Setup"_s);
-
     auto *intro = new QLabel(
         u"Apple generates an app's analytics reports only after an Admin has enabled them once: one ongoing "
         u"and one one-time snapshot report request per app. Enter an Admin API key (Users and Access ▸ "
@@ -84,6 +83,30 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     privacy->setObjectName(u"adminPrivacyNote"_s);
     privacy->setWordWrap(true);
 
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(privacy);
+    // The key and the apps it finds side by side: the commands below get the height.
+    auto *top = new QHBoxLayout;
+    top->addLayout(buildKeyColumn(), 1);
+    top->addWidget(buildAppsBox(), 1);
+    layout->addLayout(top);
+    layout->addWidget(buildCommandsBox(), 1);
+    layout->addWidget(m_buttons);
+    // Wide enough for the curl lines, and within a 1280x800 screen.
+    resize(1040, 740);
+
+    // Before any key is read, as `ascsync admin-commands` does: no core dump, no same-user debugger.
+    if (const Status hardened = keepSecretsOutOfCoreDumps(); !hardened) {
+        m_checkButton->setEnabled(false);
+        m_summary->setText(hardened.errorMessage());
+    }
+}
+
+// The Admin key's fields and the button that reads the apps with it.
+QLayout *AdminSetupDialog::buildKeyColumn()
+{
     m_issuerId->setObjectName(u"adminIssuerId"_s);
     m_issuerId->setPlaceholderText(u"57246542-96fe-1a63-e053-0824d011072a"_s);
     m_keyId->setObjectName(u"adminKeyId"_s);
@@ -100,8 +123,7 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     m_keyPem->setPlaceholderText(u"…or paste the key: -----BEGIN PRIVATE KEY----- …"_s);
     m_keyPem->setTabChangesFocus(true);
     m_keyPem->setMaximumHeight(m_keyPem->fontMetrics().lineSpacing() * 4);
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_keyPem->setFont(mono);
+    m_keyPem->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto *form = new QFormLayout;
     form->addRow(u"Admin &Issuer ID:"_s, m_issuerId);
     form->addRow(u"Admin &Key ID:"_s, m_keyId);
@@ -113,14 +135,36 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     m_checkButton->setDefault(true);
     connect(m_checkButton, &QPushButton::clicked, this, &AdminSetupDialog::checkApps);
 
+    auto *keyColumn = new QVBoxLayout;
+    keyColumn->addLayout(form);
+    keyColumn->addWidget(m_checkButton, 0, Qt::AlignRight);
+    keyColumn->addStretch();
+    return keyColumn;
+}
+
+QGroupBox *AdminSetupDialog::buildAppsBox()
+{
     m_summary->setObjectName(u"adminSummary"_s);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText); // it shows app names and Apple's text: never rich text
     m_apps->setObjectName(u"adminAppsList"_s);
     m_apps->setAccessibleName(u"Apps without report requests"_s);
+    m_apps->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    connect(m_apps, &QListWidget::currentRowChanged, this,
+            [this] { m_copyApp->setEnabled(m_apps->currentItem()); });
+    auto *appsBox = new QGroupBox(u"Apps without report requests"_s, this);
+    auto *appsLayout = new QVBoxLayout(appsBox);
+    appsLayout->addWidget(m_summary);
+    appsLayout->addWidget(m_apps);
+    return appsBox;
+}
+
+// The curl commands, the buttons that copy or send them, and the results of sending.
+QGroupBox *AdminSetupDialog::buildCommandsBox()
+{
     m_commands->setObjectName(u"adminCurlView"_s);
     m_commands->setReadOnly(true);
-    m_commands->setFont(mono);
+    m_commands->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_commands->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_commands->setTabChangesFocus(true);
     m_commands->setAccessibleName(u"curl commands"_s);
@@ -134,11 +178,10 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     connect(m_copyAll, &QPushButton::clicked, this, &AdminSetupDialog::copyAllCommands);
     connect(m_copyApp, &QPushButton::clicked, this, &AdminSetupDialog::copySelectedAppCommands);
     connect(m_send, &QPushButton::clicked, this, &AdminSetupDialog::sendRequests);
-    connect(m_apps, &QListWidget::currentRowChanged, this,
-            [this] { m_copyApp->setEnabled(m_apps->currentItem()); });
+    for (QPushButton *button : {m_copyAll, m_copyApp, m_send})
+        button->setEnabled(false); // until there are commands
     // The commands are what people read and copy: they get the room; the lists stay a few lines high.
     const int line = fontMetrics().lineSpacing();
-    m_apps->setMaximumHeight(line * 6);
     m_commands->setMinimumHeight(line * 12);
     m_results->setMaximumHeight(line * 6);
     m_results->setObjectName(u"adminResultsList"_s);
@@ -146,10 +189,6 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     m_results->setWordWrap(true);
     m_results->hide(); // until there are results: the commands keep the room
 
-    auto *appsBox = new QGroupBox(u"Apps without report requests"_s, this);
-    auto *appsLayout = new QVBoxLayout(appsBox);
-    appsLayout->addWidget(m_summary);
-    appsLayout->addWidget(m_apps);
     auto *commandsBox = new QGroupBox(u"Commands (run them in a terminal, or click Send)"_s, this);
     auto *commandsLayout = new QVBoxLayout(commandsBox);
     commandsLayout->addWidget(m_commands);
@@ -161,34 +200,7 @@ AdminSetupDialog::AdminSetupDialog(const config::Settings &settings, QWidget *pa
     commandButtons->addWidget(m_send);
     commandsLayout->addLayout(commandButtons);
     commandsLayout->addWidget(m_results);
-
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(privacy);
-    // The key and the apps it finds side by side: the commands below get the height.
-    auto *keyColumn = new QVBoxLayout;
-    keyColumn->addLayout(form);
-    keyColumn->addWidget(m_checkButton, 0, Qt::AlignRight);
-    keyColumn->addStretch();
-    auto *top = new QHBoxLayout;
-    top->addLayout(keyColumn, 1);
-    top->addWidget(appsBox, 1);
-    layout->addLayout(top);
-    layout->addWidget(commandsBox, 1);
-    layout->addWidget(m_buttons);
-    // Wide enough for the curl lines, and within a 1280x800 screen.
-    resize(1040, 740);
-
-    for (QWidget *widget : {static_cast<QWidget *>(m_copyAll), static_cast<QWidget *>(m_copyApp),
-                            static_cast<QWidget *>(m_send)}) {
-        widget->setEnabled(false);
-    }
-    // Before any key is read, as `ascsync admin-commands` does: no core dump, no same-user debugger.
-    if (const Status hardened = keepSecretsOutOfCoreDumps(); !hardened) {
-        m_checkButton->setEnabled(false);
-        m_summary->setText(hardened.errorMessage());
-    }
+    return commandsBox;
 }
 
 AdminSetupDialog::~AdminSetupDialog()

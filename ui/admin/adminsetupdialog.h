@@ -8,7 +8,9 @@
 #include <optional>
 
 class QDialogButtonBox;
+class QGroupBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
@@ -49,6 +51,9 @@ protected:
     void done(int result) override;
 
 private:
+    QLayout *buildKeyColumn();
+    QGroupBox *buildAppsBox();
+    QGroupBox *buildCommandsBox();
     void showPlan(const AdminPlan &plan);
     void showError(const QString &message);
     void setBusy(bool busy, const QString &text = {});

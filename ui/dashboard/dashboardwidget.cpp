@@ -96,6 +96,18 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     , m_currencyPicker(new QComboBox(this))
     , m_proceedsLine(new QLineSeries(this))
 {
+    setUpControls();
+    setUpCharts();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buildControlsRow());
+    layout->addWidget(m_message);
+    layout->addWidget(buildChartRows(), 1);
+    layout->addWidget(m_salesMessage);
+    showMessage(u"Run a sync to see your apps' downloads and conversion rates here."_s);
+}
+
+void DashboardWidget::setUpControls()
+{
     m_appPicker->setObjectName(u"dashboardAppPicker"_s);
     m_appPicker->setAccessibleName(u"App"_s);
     m_appPicker->setMinimumContentsLength(24);
@@ -109,6 +121,23 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText); // may quote app names and database errors
 
+    m_currencyPicker->setObjectName(u"dashboardCurrencyPicker"_s);
+    m_currencyPicker->setAccessibleName(u"Currency of proceeds"_s);
+    m_currencyPicker->setToolTip(
+        u"Proceeds are shown per currency of proceeds, never added across currencies"_s);
+    m_currencyPicker->setEnabled(false);
+    connect(m_currencyPicker, &QComboBox::currentIndexChanged, this, &DashboardWidget::showCurrency);
+    connect(m_appPicker, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_populating) {
+            reloadSeries();
+        }
+    });
+    connect(m_from, &QDateEdit::editingFinished, this, &DashboardWidget::reloadSeries);
+    connect(m_to, &QDateEdit::editingFinished, this, &DashboardWidget::reloadSeries);
+}
+
+void DashboardWidget::setUpCharts()
+{
     m_downloads->setName(u"Downloads (first-time + redownloads)"_s);
     m_downloads->setObjectName(u"downloadsSeries"_s);
     m_impressions->setName(u"Unique impressions"_s);
@@ -124,30 +153,19 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     m_units->setName(u"Units (without updates)"_s);
     m_units->setObjectName(u"unitsSeries"_s);
     m_proceedsView->chart()->legend()->hide(); // one currency at a time, named in the title
-    m_currencyPicker->setObjectName(u"dashboardCurrencyPicker"_s);
-    m_currencyPicker->setAccessibleName(u"Currency of proceeds"_s);
-    m_currencyPicker->setToolTip(
-        u"Proceeds are shown per currency of proceeds, never added across currencies"_s);
-    m_currencyPicker->setEnabled(false);
-    connect(m_currencyPicker, &QComboBox::currentIndexChanged, this, &DashboardWidget::showCurrency);
     attach(m_unitsView, m_units, m_unitsAxis, Qt::AlignLeft);
     m_proceedsLine->setObjectName(u"proceedsShownSeries"_s);
     attach(m_proceedsView, m_proceedsLine, m_proceedsAxis, Qt::AlignLeft);
     m_salesMessage->setObjectName(u"dashboardSalesMessage"_s);
     m_salesMessage->setWordWrap(true);
     m_salesMessage->hide();
+}
 
+QLayout *DashboardWidget::buildControlsRow()
+{
     auto *reload = new QPushButton(u"&Reload"_s, this);
     reload->setObjectName(u"dashboardReloadButton"_s);
     connect(reload, &QPushButton::clicked, this, &DashboardWidget::refresh);
-    connect(m_appPicker, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_populating) {
-            reloadSeries();
-        }
-    });
-    connect(m_from, &QDateEdit::editingFinished, this, &DashboardWidget::reloadSeries);
-    connect(m_to, &QDateEdit::editingFinished, this, &DashboardWidget::reloadSeries);
-
     auto *controls = new QHBoxLayout;
     auto *appLabel = new QLabel(u"A&pp:"_s, this);
     appLabel->setBuddy(m_appPicker);
@@ -166,10 +184,12 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     controls->addWidget(currencyLabel);
     controls->addWidget(m_currencyPicker);
     controls->addWidget(reload);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(controls);
-    layout->addWidget(m_message);
-    // Two rows, side by side: conversion above, money below.
+    return controls;
+}
+
+// Two rows, side by side: conversion above, money below.
+QWidget *DashboardWidget::buildChartRows()
+{
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->setObjectName(u"dashboardCharts"_s);
     charts->addWidget(m_countsView);
@@ -185,9 +205,7 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     auto *rows = new QSplitter(Qt::Vertical, this);
     rows->addWidget(charts);
     rows->addWidget(salesCharts);
-    layout->addWidget(rows, 1);
-    layout->addWidget(m_salesMessage);
-    showMessage(u"Run a sync to see your apps' downloads and conversion rates here."_s);
+    return rows;
 }
 
 void DashboardWidget::setSettings(const config::Settings &settings)

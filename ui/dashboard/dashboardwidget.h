@@ -8,6 +8,7 @@
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QLayout;
 class QLineSeries;
 class QChartView;
 class QValueAxis;
@@ -48,6 +49,10 @@ Q_SIGNALS:
     void salesLoaded();
 
 private:
+    void setUpControls();
+    void setUpCharts();
+    QLayout *buildControlsRow();
+    QWidget *buildChartRows();
     void showApps(const QList<DashboardApp> &apps);
     void showMetrics(const QList<DailyMetrics> &metrics);
     void showMessage(const QString &text);

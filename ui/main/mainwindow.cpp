@@ -168,7 +168,38 @@ QWidget *MainWindow::buildHome()
 {
     auto *page = new QWidget(this);
     page->setObjectName(u"homePage"_s);
+    // Built in the order Tab visits them: header buttons, the table, the progress, the other tabs.
+    QLayout *header = buildHeader(page);
+    QTableView *statusView = buildStatusView(page);
+    m_progress = new SyncProgressPanel(page);
+    m_progress->setObjectName(u"syncProgress"_s);
 
+    // The apps are what the window is for: the table takes all the height the compact progress leaves.
+    auto *apps = new QWidget(page);
+    apps->setObjectName(u"appsPage"_s);
+    auto *appsLayout = new QVBoxLayout(apps);
+    appsLayout->addLayout(header);
+    appsLayout->addWidget(statusView, 1);
+    appsLayout->addWidget(m_progress);
+    QWidget *history = buildHistory(page);
+
+    m_dashboard = new DashboardWidget(page);
+    m_dashboard->setObjectName(u"dashboard"_s);
+
+    m_tabs = new QTabWidget(page);
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_tabs->addTab(apps, u"&Apps"_s);
+    m_tabs->addTab(m_dashboard, u"&Dashboard"_s);
+    m_tabs->addTab(history, u"&History"_s);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    return page;
+}
+
+// The headline that says where the apps stand, and the buttons that act on them.
+QLayout *MainWindow::buildHeader(QWidget *page)
+{
     m_headline = new QLabel(u"Checking your apps with App Store Connect…"_s, page);
     m_headline->setObjectName(u"statusHeadline"_s);
     m_headline->setWordWrap(true);
@@ -197,7 +228,11 @@ QWidget *MainWindow::buildHome()
     header->addWidget(m_adminButton);
     header->addWidget(m_coverageButton);
     header->addWidget(m_syncButton);
+    return header;
+}
 
+QTableView *MainWindow::buildStatusView(QWidget *page)
+{
     m_statusView = new QTableView(page);
     m_statusView->setObjectName(u"statusTable"_s);
     m_statusView->setModel(m_statusModel);
@@ -212,18 +247,11 @@ QWidget *MainWindow::buildHome()
     connect(m_statusView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         openCoverage(index.data(StatusTableModel::AppIdRole).toString());
     });
+    return m_statusView;
+}
 
-    m_progress = new SyncProgressPanel(page);
-    m_progress->setObjectName(u"syncProgress"_s);
-
-    // The apps are what the window is for: the table takes all the height the compact progress leaves.
-    auto *apps = new QWidget(page);
-    apps->setObjectName(u"appsPage"_s);
-    auto *appsLayout = new QVBoxLayout(apps);
-    appsLayout->addLayout(header);
-    appsLayout->addWidget(m_statusView, 1);
-    appsLayout->addWidget(m_progress);
-
+QWidget *MainWindow::buildHistory(QWidget *page)
+{
     auto *history = new QWidget(page);
     history->setObjectName(u"historyPage"_s);
     auto *historyView = new QTableView(history);
@@ -238,19 +266,7 @@ QWidget *MainWindow::buildHome()
     auto *historyLayout = new QVBoxLayout(history);
     historyLayout->addWidget(historyTitle);
     historyLayout->addWidget(historyView, 1);
-
-    m_dashboard = new DashboardWidget(page);
-    m_dashboard->setObjectName(u"dashboard"_s);
-
-    m_tabs = new QTabWidget(page);
-    m_tabs->setObjectName(u"mainTabs"_s);
-    m_tabs->addTab(apps, u"&Apps"_s);
-    m_tabs->addTab(m_dashboard, u"&Dashboard"_s);
-    m_tabs->addTab(history, u"&History"_s);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tabs);
-    return page;
+    return history;
 }
 
 void MainWindow::buildActions()

@@ -9,6 +9,7 @@
 #include <QSet>
 
 class QLabel;
+class QLayout;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -77,6 +78,9 @@ private:
     void buildActions();
     QWidget *buildEmptyState();
     QWidget *buildHome();
+    QLayout *buildHeader(QWidget *page);
+    QTableView *buildStatusView(QWidget *page);
+    QWidget *buildHistory(QWidget *page);
     void applySettings();
     void onSyncStarted();
     void onSyncFinished(const SyncOutcome &outcome);

@@ -84,20 +84,7 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     , m_archiveMaxAge(new QSpinBox)
     , m_archiveMessage(new ValidationLabel)
 {
-    m_schedule->setObjectName(u"scheduleCombo"_s);
-    m_everyHours->setObjectName(u"scheduleHoursCombo"_s);
-    m_weekday->setObjectName(u"scheduleWeekdayCombo"_s);
-    m_at->setObjectName(u"scheduleTimeEdit"_s);
-    m_scheduleMessage->setObjectName(u"scheduleMessage"_s);
-    m_backfillDays->setObjectName(u"backfillDaysSpin"_s);
-    m_evolve->setObjectName(u"migrationEvolveRadio"_s);
-    m_ignore->setObjectName(u"migrationIgnoreRadio"_s);
-    m_fail->setObjectName(u"migrationFailRadio"_s);
-    m_analytics->setObjectName(u"analyticsCheck"_s);
-    m_sales->setObjectName(u"salesCheck"_s);
-    m_finance->setObjectName(u"financeCheck"_s);
-    m_familiesMessage->setObjectName(u"familiesMessage"_s);
-
+    nameFields();
     m_schedule->addItem(tr("Manually (Sync now)"), Manual);
     m_schedule->addItem(tr("Every hour"), Hourly);
     m_schedule->addItem(tr("Every few hours"), EveryFewHours);
@@ -112,55 +99,12 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     m_at->setDisplayFormat(u"HH:mm"_s);
     m_backfillDays->setRange(0, kMaxBackfillDays);
     m_backfillDays->setSuffix(tr(" days"));
-    auto *policies = new QButtonGroup(this);
-    policies->addButton(m_evolve);
-    policies->addButton(m_ignore);
-    policies->addButton(m_fail);
-
-    auto *scheduleRow = new QHBoxLayout;
-    scheduleRow->addWidget(m_schedule);
-    scheduleRow->addWidget(m_everyHours);
-    scheduleRow->addWidget(m_weekday);
-    scheduleRow->addWidget(m_at);
-    scheduleRow->addStretch(1);
-    auto *scheduleColumn = new QVBoxLayout;
-    scheduleColumn->setSpacing(2);
-    scheduleColumn->addLayout(scheduleRow);
-    scheduleColumn->addWidget(m_scheduleMessage);
-    auto *backfillRow = new QHBoxLayout;
-    backfillRow->addWidget(m_backfillDays);
-    backfillRow->addWidget(
-        new QLabel(tr("re-checked each sync for corrected data; the first sync takes all history")));
-    backfillRow->addStretch(1);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("Pull &schedule:"), scheduleColumn);
-    form->addRow(tr("&Backfill:"), backfillRow);
-    qobject_cast<QLabel *>(form->labelForField(scheduleColumn))->setBuddy(m_schedule);
-    qobject_cast<QLabel *>(form->labelForField(backfillRow))->setBuddy(m_backfillDays);
-
-    auto *policyBox = new QVBoxLayout;
-    policyBox->setSpacing(2);
-    policyBox->addWidget(m_evolve);
-    policyBox->addWidget(explanation(tr("When Apple adds a column, add it to the table; nothing is lost.")));
-    policyBox->addWidget(m_ignore);
-    policyBox->addWidget(
-        explanation(tr("Keep the table as it is and report the columns that were skipped.")));
-    policyBox->addWidget(m_fail);
-    policyBox->addWidget(explanation(tr("Stop that report and change nothing, so you can decide.")));
-    form->addRow(tr("New columns:"), policyBox);
-
-    auto *families = new QVBoxLayout;
-    families->setSpacing(2);
-    families->addWidget(m_analytics);
-    families->addWidget(m_reports);
-    families->addWidget(explanation(
-        tr("Each report costs one request per app on each day's first sync, of Apple's ~3,600 an hour.")));
-    families->addWidget(m_sales);
-    families->addWidget(m_finance);
-    families->addWidget(m_familiesMessage);
-    form->addRow(tr("Reports:"), families);
+    addScheduleRows(form);
+    form->addRow(tr("New columns:"), makePolicyColumn());
+    form->addRow(tr("Reports:"), makeFamiliesColumn());
     QWidget *archive = makeArchiveRow();
     form->addRow(tr("Raw a&rchive:"), archive);
     qobject_cast<QLabel *>(form->labelForField(archive))->setBuddy(m_archiveFolder);
@@ -183,6 +127,88 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     setTabOrder(m_sales, m_finance);
     setTabOrder(m_finance, m_archiveFolder);
 
+    watchFields();
+    load(config::Settings());
+}
+
+// Object names: what the tests and the screenshot tour find the fields by.
+void SyncSettingsEditor::nameFields()
+{
+    m_schedule->setObjectName(u"scheduleCombo"_s);
+    m_everyHours->setObjectName(u"scheduleHoursCombo"_s);
+    m_weekday->setObjectName(u"scheduleWeekdayCombo"_s);
+    m_at->setObjectName(u"scheduleTimeEdit"_s);
+    m_scheduleMessage->setObjectName(u"scheduleMessage"_s);
+    m_backfillDays->setObjectName(u"backfillDaysSpin"_s);
+    m_evolve->setObjectName(u"migrationEvolveRadio"_s);
+    m_ignore->setObjectName(u"migrationIgnoreRadio"_s);
+    m_fail->setObjectName(u"migrationFailRadio"_s);
+    m_analytics->setObjectName(u"analyticsCheck"_s);
+    m_sales->setObjectName(u"salesCheck"_s);
+    m_finance->setObjectName(u"financeCheck"_s);
+    m_familiesMessage->setObjectName(u"familiesMessage"_s);
+}
+
+void SyncSettingsEditor::addScheduleRows(QFormLayout *form)
+{
+    auto *scheduleRow = new QHBoxLayout;
+    scheduleRow->addWidget(m_schedule);
+    scheduleRow->addWidget(m_everyHours);
+    scheduleRow->addWidget(m_weekday);
+    scheduleRow->addWidget(m_at);
+    scheduleRow->addStretch(1);
+    auto *scheduleColumn = new QVBoxLayout;
+    scheduleColumn->setSpacing(2);
+    scheduleColumn->addLayout(scheduleRow);
+    scheduleColumn->addWidget(m_scheduleMessage);
+    auto *backfillRow = new QHBoxLayout;
+    backfillRow->addWidget(m_backfillDays);
+    backfillRow->addWidget(
+        new QLabel(tr("re-checked each sync for corrected data; the first sync takes all history")));
+    backfillRow->addStretch(1);
+
+    form->addRow(tr("Pull &schedule:"), scheduleColumn);
+    form->addRow(tr("&Backfill:"), backfillRow);
+    qobject_cast<QLabel *>(form->labelForField(scheduleColumn))->setBuddy(m_schedule);
+    qobject_cast<QLabel *>(form->labelForField(backfillRow))->setBuddy(m_backfillDays);
+}
+
+QLayout *SyncSettingsEditor::makePolicyColumn()
+{
+    auto *policies = new QButtonGroup(this);
+    policies->addButton(m_evolve);
+    policies->addButton(m_ignore);
+    policies->addButton(m_fail);
+
+    auto *policyBox = new QVBoxLayout;
+    policyBox->setSpacing(2);
+    policyBox->addWidget(m_evolve);
+    policyBox->addWidget(explanation(tr("When Apple adds a column, add it to the table; nothing is lost.")));
+    policyBox->addWidget(m_ignore);
+    policyBox->addWidget(
+        explanation(tr("Keep the table as it is and report the columns that were skipped.")));
+    policyBox->addWidget(m_fail);
+    policyBox->addWidget(explanation(tr("Stop that report and change nothing, so you can decide.")));
+    return policyBox;
+}
+
+QLayout *SyncSettingsEditor::makeFamiliesColumn()
+{
+    auto *families = new QVBoxLayout;
+    families->setSpacing(2);
+    families->addWidget(m_analytics);
+    families->addWidget(m_reports);
+    families->addWidget(explanation(
+        tr("Each report costs one request per app on each day's first sync, of Apple's ~3,600 an hour.")));
+    families->addWidget(m_sales);
+    families->addWidget(m_finance);
+    families->addWidget(m_familiesMessage);
+    return families;
+}
+
+// Every field re-checks the settings when it changes.
+void SyncSettingsEditor::watchFields()
+{
     connect(m_schedule, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
     connect(m_everyHours, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
     connect(m_weekday, &QComboBox::currentIndexChanged, this, &SyncSettingsEditor::check);
@@ -196,7 +222,6 @@ SyncSettingsEditor::SyncSettingsEditor(QWidget *parent)
     connect(m_archiveFolder, &QLineEdit::textChanged, this, &SyncSettingsEditor::check);
     connect(m_archiveMaxSize, &QLineEdit::textChanged, this, &SyncSettingsEditor::check);
     connect(m_archiveMaxAge, &QSpinBox::valueChanged, this, &SyncSettingsEditor::check);
-    load(config::Settings());
 }
 
 void SyncSettingsEditor::load(const config::Settings &settings)

@@ -6,6 +6,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
+class QLayout;
 class QLineEdit;
 class QRadioButton;
 class QSpinBox;
@@ -37,6 +39,11 @@ Q_SIGNALS:
 private:
     QString scheduleText() const;
     void check();
+    void nameFields();
+    void addScheduleRows(QFormLayout *form);
+    QLayout *makePolicyColumn();
+    QLayout *makeFamiliesColumn();
+    void watchFields();
     QWidget *makeArchiveRow();
     Status archiveStatus() const; // the archive fields: an error when they cannot be saved
     void checkArchive();          // shows archiveStatus() under the fields

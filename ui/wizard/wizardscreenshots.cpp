@@ -36,18 +36,11 @@ void whenConnectionTested(SetupWizard *wizard, const ScreenshotTour::Capture &ca
         });
 }
 
-} // namespace
+using DialogHandle = std::shared_ptr<QPointer<SettingsDialog>>;
 
-void addSetupWizardScreens(ScreenshotTour &tour, config::SecretStore &secrets)
+// The wizard's pages with the demo's values, the finish page once it has counted the requests.
+void addWizardPageSteps(ScreenshotTour &tour, SetupWizard *wizard)
 {
-    // Never written: the tour does not finish the wizard or accept the dialog.
-    const QString unusedSettingsPath = QDir::temp().filePath(u"ascsync-screenshot-tour-unused.conf"_s);
-    config::Settings defaults;
-    defaults.destination = config::Settings::defaultDestination();
-    auto *wizard = new SetupWizard(secrets, unusedSettingsPath, defaults);
-    QObject::connect(&tour, &ScreenshotTour::finished, wizard, &QObject::deleteLater);
-    QObject::connect(&tour, &QObject::destroyed, wizard, &QObject::deleteLater);
-
     tour.addStep(u"wizard-welcome"_s, [wizard](const ScreenshotTour::Capture &capture) {
         wizard->show();
         capture(wizard);
@@ -74,9 +67,12 @@ void addSetupWizardScreens(ScreenshotTour &tour, config::SecretStore &secrets)
             finish, &FinishPage::requestCountKnown, wizard, [wizard, capture] { capture(wizard); },
             Qt::SingleShotConnection);
     });
+}
 
-    // The same editors in the settings dialog, with the demo's values.
-    auto dialog = std::make_shared<QPointer<SettingsDialog>>();
+// The same editors in the settings dialog, with the demo's values.
+void addSettingsDialogSteps(ScreenshotTour &tour, SetupWizard *wizard, const DialogHandle &dialog,
+                            config::SecretStore &secrets, const QString &unusedSettingsPath)
+{
     tour.addStep(u"settings-account"_s,
                  [wizard, dialog, &secrets, unusedSettingsPath](const ScreenshotTour::Capture &capture) {
                      wizard->hide();
@@ -120,8 +116,11 @@ void addSetupWizardScreens(ScreenshotTour &tour, config::SecretStore &secrets)
         tab(2)(capture);
     });
     tour.addStep(u"settings-sync"_s, tab(3));
+}
 
-    // What mistakes look like: every field of the credentials page with its message.
+// What mistakes look like: every field of the credentials page with its message.
+void addCredentialErrorsStep(ScreenshotTour &tour, SetupWizard *wizard, const DialogHandle &dialog)
+{
     tour.addStep(u"wizard-credentials-errors"_s, [wizard, dialog](const ScreenshotTour::Capture &capture) {
         if (*dialog != nullptr) {
             (*dialog)->hide();
@@ -136,6 +135,23 @@ void addSetupWizardScreens(ScreenshotTour &tour, config::SecretStore &secrets)
             ->setText(QDir::temp().filePath(u"AuthKey_MISSING.p8"_s));
         capture(wizard);
     });
+}
+
+} // namespace
+
+void addSetupWizardScreens(ScreenshotTour &tour, config::SecretStore &secrets)
+{
+    // Never written: the tour does not finish the wizard or accept the dialog.
+    const QString unusedSettingsPath = QDir::temp().filePath(u"ascsync-screenshot-tour-unused.conf"_s);
+    config::Settings defaults;
+    defaults.destination = config::Settings::defaultDestination();
+    auto *wizard = new SetupWizard(secrets, unusedSettingsPath, defaults);
+    QObject::connect(&tour, &ScreenshotTour::finished, wizard, &QObject::deleteLater);
+    QObject::connect(&tour, &QObject::destroyed, wizard, &QObject::deleteLater);
+    const auto dialog = std::make_shared<QPointer<SettingsDialog>>();
+    addWizardPageSteps(tour, wizard);
+    addSettingsDialogSteps(tour, wizard, dialog, secrets, unusedSettingsPath);
+    addCredentialErrorsStep(tour, wizard, dialog);
 }
 
 } // namespace ascsync::ui
