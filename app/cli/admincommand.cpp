@@ -1,9 +1,6 @@
 #include "admincommand.h"
 
-#include "admin/adminplan.h"
-#include "admin/adminsender.h"
-#include "admin/curlscript.h"
-#include "admin/requestcollector.h"
+#include "admin/adminsetup.h"
 #include "appscommand.h"
 #include "auth/credentialids.h"
 #include "clicontext.h"
@@ -20,17 +17,6 @@ namespace ascsync::cli {
 namespace {
 
 const QString kCommand = u"admin-commands"_s;
-
-// The script's token may make exactly the calls in the script (Apple's `scope` claim), nothing else.
-Result<auth::SignedToken> scriptToken(const auth::P8Key &key, auth::TokenClaims claims,
-                                      const QList<admin::AdminAction> &actions)
-{
-    claims.scope = admin::tokenScope(actions);
-    if (claims.scope.isEmpty()) {
-        return auth::SignedToken{}; // nothing to send: the script holds no token
-    }
-    return auth::TokenProvider(key, claims).token();
-}
 
 // The Admin key's options, beside the connection options every command has.
 struct AdminOptions {
@@ -80,52 +66,27 @@ Result<auth::TokenClaims> adminClaims(const QCommandLineParser &parser, const Ad
     return claims;
 }
 
-// The regular key's client when one is set up and usable: its view of the apps is preferred, and the Admin
-// key then only writes.
-std::unique_ptr<api::ApiClient> regularClientFor(const config::Settings &settings,
-                                                 config::SecretStore &secrets)
+int printCurlScript(const admin::AdminSetupPlan &plan, const QString &outputPath)
 {
-    if (settings.keyId.isEmpty())
-        return nullptr;
-    auto regular = makeApiClient(settings, secrets);
-    if (regular)
-        return std::move(regular).value();
-    standardError() << "ascsync admin-commands: the regular key is not usable (" << regular.errorMessage()
-                    << "); reading the apps with the Admin key instead." << Qt::endl;
-    return nullptr;
-}
-
-int printCurlScript(const QList<admin::AdminAction> &actions, const auth::P8Key &adminKey,
-                    const auth::TokenClaims &claims, const config::Settings &settings,
-                    const QString &outputPath)
-{
-    const auto token = scriptToken(adminKey, claims, actions);
-    if (!token)
-        return fail(kCommand, token.errorMessage());
-    const QString script = admin::renderCurlScript(actions, token.value(), settings.apiBaseUrl);
     if (outputPath.isEmpty()) {
-        standardOutput() << script;
+        standardOutput() << plan.script;
         standardOutput().flush();
         return kExitOk;
     }
-    if (const Status written = writePrivateFile(outputPath, script.toUtf8()); !written)
+    if (const Status written = writePrivateFile(outputPath, plan.script.toUtf8()); !written)
         return fail(kCommand, written.errorMessage());
     standardError() << "Wrote " << outputPath
                     << " (mode 0600: only you can read it, because it holds a token valid until "
-                    << token->expiresAt.toString(u"HH:mm"_s) << " UTC). Run it with: sh " << outputPath
+                    << plan.token.expiresAt.toString(u"HH:mm"_s) << " UTC). Run it with: sh " << outputPath
                     << Qt::endl;
     return kExitOk;
 }
 
-int sendRequests(const QList<admin::AdminAction> &actions, const auth::P8Key &adminKey,
-                 auth::TokenClaims claims, const api::ApiOptions &apiOptions)
+int sendRequests(const config::Settings &settings, const admin::AdminKey &adminKey,
+                 const QList<admin::AdminAction> &actions)
 {
-    // Sending uses a token scoped to the report-request calls (and the lookup of an existing request).
-    claims.scope = admin::sendingScope(actions);
-    api::ApiClient sendingClient(apiOptions, std::make_shared<auth::TokenProvider>(adminKey, claims));
-    api::AnalyticsEndpoints adminEndpoints(sendingClient);
     bool allGood = true;
-    for (const admin::ActionOutcome &outcome : admin::sendActions(actions, adminEndpoints)) {
+    for (const admin::ActionOutcome &outcome : admin::sendAdminSetup(settings, adminKey, actions)) {
         const bool good = outcome.kind == admin::ActionOutcome::Kind::Created ||
                           outcome.kind == admin::ActionOutcome::Kind::AlreadyExists ||
                           outcome.kind == admin::ActionOutcome::Kind::Deleted;
@@ -162,26 +123,22 @@ int runAdminCommand(const QStringList &arguments)
     auto adminKey = loadKeyArgument(parser.value(admin.keyFile));
     if (!adminKey)
         return fail(kCommand, adminKey.errorMessage());
-    api::ApiOptions apiOptions;
-    apiOptions.baseUrl = settings->apiBaseUrl;
-    apiOptions.caFile = settings->caFile;
-    api::ApiClient adminClient(apiOptions, std::make_shared<auth::TokenProvider>(adminKey.value(), *claims));
-
+    const admin::AdminKey key{adminKey.value(), *claims};
     config::SecretStore secrets;
-    const std::unique_ptr<api::ApiClient> regularClient = regularClientFor(settings.value(), secrets);
-    const auto collected = admin::collectAppRequests(regularClient ? *regularClient : adminClient, onlyApps);
-    if (!collected) {
-        return fail(kCommand, collected.errorMessage(),
-                    collected.error().code == u"usage"_s ? kExitUsage : kExitFailure);
-    }
-    const QList<admin::AdminAction> actions = admin::planActions(collected.value());
-    const int needing = admin::appsNeedingSetup(collected.value());
+    const auto plan = admin::planAdminSetup(settings.value(), secrets, key, onlyApps, [](const QString &why) {
+        standardError() << "ascsync admin-commands: the regular key is not usable (" << why
+                        << "); reading the apps with the Admin key instead." << Qt::endl;
+    });
+    if (!plan)
+        return fail(kCommand, plan.errorMessage(),
+                    plan.error().code == u"usage"_s ? kExitUsage : kExitFailure);
+    const int needing = plan->appsNeedingSetup;
     standardError() << (needing == 0 ? u"Every app has its report requests."_s
                                      : u"You have %1 apps without report requests."_s.arg(needing))
                     << Qt::endl;
     if (parser.isSet(admin.send))
-        return sendRequests(actions, adminKey.value(), *claims, apiOptions);
-    return printCurlScript(actions, adminKey.value(), *claims, settings.value(), parser.value(admin.output));
+        return sendRequests(settings.value(), key, plan->actions);
+    return printCurlScript(plan.value(), parser.value(admin.output));
 }
 
 } // namespace ascsync::cli

@@ -4,10 +4,10 @@
 #include "command.h"
 #include "common/plaintext.h"
 #include "destinationaccess.h"
-#include "status/coverage.h"
+#include "status/statusqueries.h"
 #include "storage/destinationspec.h"
+#include "sync/syncsetup.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -108,18 +108,16 @@ int runCoverageCommand(const QStringList &arguments)
                 kExitUsage);
         }
     }
-    const auto spec = storage::DestinationSpec::parse(settings->destination, settings->schema);
-    if (spec && spec->kind() == storage::DestinationSpec::Kind::Sqlite &&
-        !QFileInfo::exists(spec->sqlitePath()))
-        return fail(kCommand, u"%1 does not exist yet: run `ascsync sync` first."_s.arg(spec->describe()));
+    if (!sync::destinationExists(settings.value())) {
+        const auto spec = storage::DestinationSpec::parse(settings->destination, settings->schema);
+        return fail(kCommand, u"%1 does not exist yet: run `ascsync sync` first."_s.arg(
+                                  spec ? spec->describe() : settings->destination));
+    }
     config::SecretStore secrets;
-    auto destination = openDestination(settings.value(), secrets);
-    if (!destination)
-        return fail(kCommand, destination.errorMessage());
-    const auto facts = status::readCoverageFacts(**destination);
-    if (!facts)
-        return fail(kCommand, facts.errorMessage());
-    const status::CoverageReport coverage = status::computeCoverage(facts.value(), filter, now);
+    const auto computed = status::coverageFor(settings.value(), secrets, filter, now, withTerminalProgress());
+    if (!computed)
+        return fail(kCommand, computed.errorMessage());
+    const status::CoverageReport &coverage = computed.value();
     if (options.json(parser)) {
         standardOutput() << QJsonDocument(coverage.toJson()).toJson(QJsonDocument::Indented);
     } else if (coverage.series.isEmpty()) {

@@ -5,8 +5,7 @@
 
 namespace ascsync::cli {
 
-Result<std::unique_ptr<storage::Destination>>
-openDestination(const config::Settings &settings, config::SecretStore &secrets, storage::OpenOptions options)
+storage::OpenOptions withTerminalProgress(storage::OpenOptions options)
 {
     if (!options.progress) {
         // An upgrade of a large destination takes a while: say what is happening instead of seeming to hang.
@@ -15,7 +14,13 @@ openDestination(const config::Settings &settings, config::SecretStore &secrets, 
             standardError().flush();
         };
     }
-    return sync::openDestination(settings, secrets, options);
+    return options;
+}
+
+Result<std::unique_ptr<storage::Destination>>
+openDestination(const config::Settings &settings, config::SecretStore &secrets, storage::OpenOptions options)
+{
+    return sync::openDestination(settings, secrets, withTerminalProgress(std::move(options)));
 }
 
 } // namespace ascsync::cli

@@ -3,9 +3,8 @@
 #include "clicontext.h"
 #include "command.h"
 #include "destinationaccess.h"
-#include "status/statuscollector.h"
+#include "status/statusqueries.h"
 #include "statusprinter.h"
-#include "sync/syncsetup.h"
 
 #include <QJsonDocument>
 
@@ -50,24 +49,11 @@ int runStatusCommand(const QStringList &arguments)
         return fail(kCommand, settings.errorMessage(),
                     settings.error().code == u"usage"_s ? kExitUsage : kExitFailure);
     }
-    config::SecretStore secrets;
-    auto client = makeApiClient(settings.value(), secrets);
-    if (!client) {
-        return fail(kCommand, client.errorMessage());
-    }
-    std::unique_ptr<storage::Destination> destination;
-    QString destinationNote;
-    if (parser.isSet(noDestination)) {
-        destinationNote = u"--no-destination was given."_s;
-    } else if (!sync::destinationExists(settings.value())) {
-        destinationNote = u"The destination does not exist yet: run `ascsync sync` first."_s;
-    } else if (auto opened = openDestination(settings.value(), secrets)) {
-        destination = std::move(opened).value();
-    } else {
-        destinationNote = opened.errorMessage();
-    }
-
-    status::StatusOptions statusOptions;
+    status::StatusQuery query;
+    query.withDestination = !parser.isSet(noDestination);
+    query.skippedNote = u"--no-destination was given."_s;
+    query.notCreatedYet = u"The destination does not exist yet: run `ascsync sync` first."_s;
+    query.openOptions = withTerminalProgress();
     if (parser.isSet(asOf)) {
         const QDateTime when = QDateTime::fromString(parser.value(asOf), Qt::ISODate);
         if (!when.isValid()) {
@@ -76,22 +62,17 @@ int runStatusCommand(const QStringList &arguments)
                 u"--as-of needs a time like 2026-11-21T06:00:00Z, not \"%1\"."_s.arg(parser.value(asOf)),
                 kExitUsage);
         }
-        statusOptions.clock = [when] { return when; };
+        query.clock = [when] { return when; };
     }
-    statusOptions.apps = settings->apps;
-    statusOptions.syncedGranularities = settings->granularities;
-    for (const QString &name : parser.value(reports).split(u',', Qt::SkipEmptyParts)) {
-        statusOptions.probeReports << name.trimmed();
-    }
-    auto collected = status::collectStatus(*client.value(), destination.get(), statusOptions);
+    for (const QString &name : parser.value(reports).split(u',', Qt::SkipEmptyParts))
+        query.probeReports << name.trimmed();
+    config::SecretStore secrets;
+    const auto collected = status::statusFor(settings.value(), secrets, query);
     if (!collected) {
         return fail(kCommand, collected.errorMessage(),
                     collected.error().code == u"usage"_s ? kExitUsage : kExitFailure);
     }
-    status::StatusReport report = std::move(collected).value();
-    if (!destination) {
-        report.destinationNote = destinationNote;
-    }
+    const status::StatusReport &report = collected.value();
     if (options.json(parser)) {
         standardOutput() << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
         standardOutput().flush();

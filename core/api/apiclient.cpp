@@ -103,9 +103,11 @@ ApiClient::ApiClient(ApiOptions options, std::shared_ptr<auth::TokenProvider> to
                     m_options.caFile));
             return;
         }
+        // This client's requests trust the extra CAs; the process-wide default stays as it was, so another
+        // client (another destination's, a test's) is not affected.
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.addCaCertificates(extra);
-        QSslConfiguration::setDefaultConfiguration(ssl);
+        m_sslConfiguration = ssl;
     }
 }
 
@@ -295,6 +297,8 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
     QNetworkRequest request(attempt->url);
     request.setRawHeader("User-Agent", kUserAgent);
     request.setTransferTimeout(static_cast<int>(m_options.transferTimeout.count()));
+    if (m_sslConfiguration)
+        request.setSslConfiguration(*m_sslConfiguration);
     if (auto refused = authorize(*attempt, request)) {
         finished(*refused);
         return;

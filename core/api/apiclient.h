@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -178,6 +179,7 @@ private:
     std::unique_ptr<CancelNotifier> m_context; // lives in the client's thread; cancel() posts to it
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::optional<Error> m_setupError; // e.g. an unusable --ca-file: every call fails with it
+    std::optional<QSslConfiguration> m_sslConfiguration; // with --ca-file's CAs; else Qt's default
     std::atomic<bool> m_cancelled{false};
     std::optional<RateLimit> m_lastRateLimit;
     std::optional<QDateTime> m_budgetResumesAt;

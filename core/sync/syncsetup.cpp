@@ -9,6 +9,28 @@ using namespace Qt::StringLiterals;
 
 namespace ascsync::sync {
 
+api::ApiOptions apiOptionsFrom(const config::Settings &settings)
+{
+    api::ApiOptions options;
+    options.baseUrl = settings.apiBaseUrl;
+    options.caFile = settings.caFile;
+    return options;
+}
+
+auth::TokenClaims claimsFrom(const config::Settings &settings)
+{
+    auth::TokenClaims claims;
+    claims.issuerId = settings.issuerId;
+    claims.keyId = settings.keyId;
+    return claims;
+}
+
+std::unique_ptr<api::ApiClient> makeApiClient(const api::ApiOptions &options, const auth::P8Key &key,
+                                              const auth::TokenClaims &claims)
+{
+    return std::make_unique<api::ApiClient>(options, std::make_shared<auth::TokenProvider>(key, claims));
+}
+
 Result<std::unique_ptr<api::ApiClient>> openApiClient(const config::Settings &settings,
                                                       config::SecretStore &secrets)
 {
@@ -23,14 +45,7 @@ Result<std::unique_ptr<api::ApiClient>> openApiClient(const config::Settings &se
     if (!key) {
         return key.error();
     }
-    auth::TokenClaims claims;
-    claims.issuerId = settings.issuerId;
-    claims.keyId = settings.keyId;
-    auto tokens = std::make_shared<auth::TokenProvider>(key.value(), claims);
-    api::ApiOptions options;
-    options.baseUrl = settings.apiBaseUrl;
-    options.caFile = settings.caFile;
-    return std::make_unique<api::ApiClient>(options, std::move(tokens));
+    return makeApiClient(apiOptionsFrom(settings), key.value(), claimsFrom(settings));
 }
 
 Result<std::unique_ptr<storage::Destination>> openDestination(const config::Settings &settings,

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "api/apiclient.h"
+#include "auth/p8key.h"
+#include "auth/tokenprovider.h"
 #include "common/result.h"
 #include "config/secretstore.h"
 #include "config/settings.h"
@@ -15,7 +17,14 @@ namespace ascsync::sync {
 // Both objects are thread-affine and synchronous: create them on the thread that uses them (a worker
 // thread in the GUI). `secrets` is read with its blocking form, so it must not be called on a UI thread.
 
-// The API client: the key from Settings::keyFile or the keychain, tokens signed locally.
+// The one way a client is made from settings, for every key (the regular one, an Admin key in memory):
+// the API host and its CA file from the settings, tokens signed locally with `key` under `claims`.
+api::ApiOptions apiOptionsFrom(const config::Settings &settings);
+auth::TokenClaims claimsFrom(const config::Settings &settings); // the regular key's issuer and key id
+std::unique_ptr<api::ApiClient> makeApiClient(const api::ApiOptions &options, const auth::P8Key &key,
+                                              const auth::TokenClaims &claims);
+
+// The regular key's API client: the key from Settings::keyFile or the keychain.
 Result<std::unique_ptr<api::ApiClient>> openApiClient(const config::Settings &settings,
                                                       config::SecretStore &secrets);
 

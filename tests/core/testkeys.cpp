@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <stdexcept>
 
@@ -126,7 +127,7 @@ QByteArray publicKeyPem(EVP_PKEY *key)
     return drain(bio);
 }
 
-QByteArray selfSignedCertificatePem(EVP_PKEY *key)
+QByteArray selfSignedCertificatePem(EVP_PKEY *key, const char *subjectAltName)
 {
     X509 *cert = X509_new();
     ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
@@ -137,6 +138,14 @@ QByteArray selfSignedCertificatePem(EVP_PKEY *key)
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
                                reinterpret_cast<const unsigned char *>("ascsync test"), -1, -1, 0);
     X509_set_issuer_name(cert, name);
+    if (subjectAltName) {
+        X509V3_CTX context;
+        X509V3_set_ctx(&context, cert, cert, nullptr, nullptr, 0);
+        X509_EXTENSION *extension =
+            X509V3_EXT_conf_nid(nullptr, &context, NID_subject_alt_name, subjectAltName);
+        require(extension && X509_add_ext(cert, extension, -1) == 1, "subjectAltName");
+        X509_EXTENSION_free(extension);
+    }
     require(X509_sign(cert, key, EVP_sha256()) > 0, "certificate signature");
     BIO *bio = BIO_new(BIO_s_mem());
     require(PEM_write_bio_X509(bio, cert) == 1, "certificate PEM");

@@ -23,7 +23,8 @@ appleStylePem(EVP_PKEY *p256Key); // Apple's .p8 layout: SEC1 body with [0] para
 QByteArray encryptedPkcs8Pem(EVP_PKEY *key); // BEGIN ENCRYPTED PRIVATE KEY
 QByteArray traditionalPem(EVP_PKEY *key);    // BEGIN EC PRIVATE KEY / BEGIN RSA PRIVATE KEY
 QByteArray publicKeyPem(EVP_PKEY *key);      // BEGIN PUBLIC KEY
-QByteArray selfSignedCertificatePem(EVP_PKEY *key);
+// `subjectAltName` in OpenSSL's notation, e.g. "IP:127.0.0.1" for a loopback TLS server; none by default.
+QByteArray selfSignedCertificatePem(EVP_PKEY *key, const char *subjectAltName = nullptr);
 QByteArray pkcs8Der(EVP_PKEY *key);
 
 // Verifies a JWS ES256 signature (64-byte raw R||S) with OpenSSL's own verifier.

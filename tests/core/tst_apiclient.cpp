@@ -11,6 +11,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -61,7 +65,74 @@ private:
                                            std::make_shared<auth::TokenProvider>(key.value(), claims));
     }
 
+    // A loopback HTTPS server with `certificatePem` and `keyPem` that answers every request 200 {"data":[]}.
+    static std::unique_ptr<QSslServer> tlsServer(const QByteArray &certificatePem, const QByteArray &keyPem)
+    {
+        auto server = std::make_unique<QSslServer>();
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(certificatePem));
+        tls.setPrivateKey(QSslKey(keyPem, QSsl::Ec));
+        server->setSslConfiguration(tls);
+        QSslServer *raw = server.get();
+        QObject::connect(raw, &QTcpServer::pendingConnectionAvailable, raw, [raw] {
+            while (QTcpSocket *socket = raw->nextPendingConnection()) {
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    if (!socket->peek(64 * 1024).contains("\r\n\r\n"))
+                        return;
+                    socket->readAll();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                  "11\r\nConnection: close\r\n\r\n{\"data\":[]}");
+                    socket->disconnectFromHost();
+                });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        if (!server->listen(QHostAddress::LocalHost, 0))
+            return nullptr;
+        return server;
+    }
+
+    std::unique_ptr<ApiClient> httpsClient(quint16 port, const QString &caFile)
+    {
+        auto key = auth::P8Key::fromPem(testkeys::pkcs8Pem(m_raw.get()));
+        auth::TokenClaims claims;
+        claims.issuerId = u"57246542-96fe-1a63-e053-0824d011072a"_s;
+        claims.keyId = u"2X9R4HXF34"_s;
+        ApiOptions options;
+        options.baseUrl = QUrl(u"https://127.0.0.1:%1"_s.arg(port));
+        options.caFile = caFile;
+        options.maxAttempts = 1;
+        return std::make_unique<ApiClient>(options,
+                                           std::make_shared<auth::TokenProvider>(key.value(), claims));
+    }
+
 private Q_SLOTS:
+    void caFileIsTrustedByItsClientOnly()
+    {
+        // --ca-file (a TLS-inspecting proxy's CA) makes that client trust the CA; it must not become the
+        // process's default, where every other client -- and every later connection -- would trust it too.
+        const testkeys::KeyPtr serverKey = testkeys::generateEc("P-256");
+        const QByteArray certificate = testkeys::selfSignedCertificatePem(serverKey.get(), "IP:127.0.0.1");
+        const auto server = tlsServer(certificate, testkeys::traditionalPem(serverKey.get()));
+        QVERIFY(server);
+        const QString caFile = m_dir.filePath(u"proxy-ca.pem"_s);
+        QFile file(caFile);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(certificate) == certificate.size());
+        file.close();
+        const QList<QSslCertificate> defaultsBefore =
+            QSslConfiguration::defaultConfiguration().caCertificates();
+
+        const auto trusting = httpsClient(server->serverPort(), caFile);
+        const auto answered = trusting->get(u"/v1/apps"_s, {});
+        QVERIFY2(answered, qPrintable(answered.errorMessage()));
+        QCOMPARE(answered->status, 200);
+        QCOMPARE(QSslConfiguration::defaultConfiguration().caCertificates(), defaultsBefore);
+
+        const auto other = httpsClient(server->serverPort(), QString());
+        const auto refused = other->get(u"/v1/apps"_s, {});
+        QVERIFY2(!refused || !refused->ok(), "a client without --ca-file trusted the proxy's CA");
+    }
+
     void followsPagingAndSendsTheToken()
     {
         ScriptedServer server;

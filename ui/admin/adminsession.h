@@ -2,6 +2,7 @@
 
 #include "admin/adminplan.h"
 #include "admin/adminsender.h"
+#include "admin/adminsetup.h"
 #include "auth/jwt.h"
 #include "auth/p8key.h"
 #include "common/result.h"
@@ -23,11 +24,7 @@ struct AdminKeyInput {
     QByteArray pem;  // wiped by prepareAdminPlan, whatever the outcome
 };
 
-// The Admin key, parsed and held in memory only, with the claims it signs with.
-struct AdminKey {
-    auth::P8Key key;
-    auth::TokenClaims claims;
-};
+using AdminKey = admin::AdminKey;
 
 // What the dialog shows after checking: the apps, the actions they need, and the curl commands with the
 // token they carry (signed here, valid at most 20 minutes).

@@ -1,8 +1,9 @@
 #include "main/coveragedialog.h"
 
 #include "common/backgroundtask.h"
+#include "config/secretstore.h"
 #include "main/coveragecalendar.h"
-#include "main/statusqueries.h"
+#include "status/statusqueries.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -34,7 +35,11 @@ CoverageDialog::CoverageDialog(const config::Settings &settings, QHash<QString, 
     resize(640, 560);
 
     runInBackground(
-        this, [settings] { return readCoverageFor(settings); },
+        this,
+        [settings] {
+            config::SecretStore secrets;
+            return status::coverageFor(settings, secrets, {}, QDateTime::currentDateTimeUtc());
+        },
         [this](Result<status::CoverageReport> report) {
             if (report) {
                 m_calendar->setReport(report.value(), m_appNames);

@@ -3,17 +3,18 @@
 #include "admin/adminsetupdialog.h"
 #include "common/backgroundtask.h"
 #include "common/uilog.h"
+#include "config/secretstore.h"
 #include "dashboard/dashboardwidget.h"
 #include "main/activitylogpanel.h"
 #include "main/coveragedialog.h"
 #include "main/runhistorymodel.h"
-#include "main/statusqueries.h"
 #include "main/statustablemodel.h"
 #include "main/syncprogresspanel.h"
 #include "main/syncrunner.h"
 #include "main/syncscheduler.h"
 #include "main/synctrayicon.h"
 #include "main/themeicons.h"
+#include "status/statusqueries.h"
 #include "wizard/settingsdialog.h"
 
 #include <QApplication>
@@ -425,7 +426,13 @@ void MainWindow::refreshStatus()
     }
     const int generation = ++m_statusGeneration;
     runInBackground(
-        this, [settings = m_settings] { return collectStatusFor(settings); },
+        this,
+        [settings = m_settings] {
+            config::SecretStore secrets;
+            status::StatusQuery query;
+            query.notCreatedYet = u"The destination does not exist yet: click Sync now."_s;
+            return status::statusFor(settings, secrets, query);
+        },
         [this, generation](Result<status::StatusReport> report) {
             if (generation != m_statusGeneration) {
                 return;
@@ -469,7 +476,11 @@ void MainWindow::showStatusError(const QString &message)
 void MainWindow::loadRunHistory()
 {
     runInBackground(
-        this, [settings = m_settings] { return readRunHistory(settings, kHistoryRuns); },
+        this,
+        [settings = m_settings] {
+            config::SecretStore secrets;
+            return status::recentRunsFor(settings, secrets, kHistoryRuns);
+        },
         [this](Result<QList<storage::RunRecord>> runs) {
             if (runs) {
                 m_historyModel->setRuns(runs.value());

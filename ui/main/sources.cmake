@@ -10,7 +10,6 @@ target_sources(ascsync_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/mainwindow.cpp ${CMAKE_CURRENT_LIST_DIR}/mainwindow.h
     ${CMAKE_CURRENT_LIST_DIR}/queuedsyncobserver.cpp ${CMAKE_CURRENT_LIST_DIR}/queuedsyncobserver.h
     ${CMAKE_CURRENT_LIST_DIR}/runhistorymodel.cpp ${CMAKE_CURRENT_LIST_DIR}/runhistorymodel.h
-    ${CMAKE_CURRENT_LIST_DIR}/statusqueries.cpp ${CMAKE_CURRENT_LIST_DIR}/statusqueries.h
     ${CMAKE_CURRENT_LIST_DIR}/statustablemodel.cpp ${CMAKE_CURRENT_LIST_DIR}/statustablemodel.h
     ${CMAKE_CURRENT_LIST_DIR}/syncprogresspanel.cpp ${CMAKE_CURRENT_LIST_DIR}/syncprogresspanel.h
     ${CMAKE_CURRENT_LIST_DIR}/syncrunner.cpp ${CMAKE_CURRENT_LIST_DIR}/syncrunner.h

@@ -70,17 +70,12 @@ void ApiCancellation::detach()
 
 std::unique_ptr<api::ApiClient> makeApiClient(const config::Settings &settings, const auth::P8Key &key)
 {
-    auth::TokenClaims claims;
-    claims.issuerId = settings.issuerId;
-    claims.keyId = settings.keyId;
-    api::ApiOptions options;
-    options.baseUrl = settings.apiBaseUrl;
-    options.caFile = settings.caFile;
+    api::ApiOptions options = sync::apiOptionsFrom(settings);
     // A connection test should answer within seconds; the sync's patient retry budget is not for people
     // waiting at a dialog.
     options.maxAttempts = 2;
     options.transferTimeout = std::chrono::seconds(20);
-    return std::make_unique<api::ApiClient>(options, std::make_shared<auth::TokenProvider>(key, claims));
+    return sync::makeApiClient(options, key, sync::claimsFrom(settings));
 }
 
 Result<QList<api::AppInfo>> fetchApps(const config::Settings &settings, const auth::P8Key &key,

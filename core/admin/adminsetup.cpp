@@ -1,0 +1,68 @@
+#include "admin/adminsetup.h"
+
+#include "admin/curlscript.h"
+#include "admin/requestcollector.h"
+#include "api/analyticsendpoints.h"
+#include "auth/tokenprovider.h"
+#include "config/secretstore.h"
+#include "sync/syncsetup.h"
+
+namespace ascsync::admin {
+
+namespace {
+
+std::unique_ptr<api::ApiClient> regularClientFor(const config::Settings &settings,
+                                                 config::SecretStore &secrets,
+                                                 const std::function<void(const QString &)> &notice)
+{
+    if (settings.keyId.isEmpty())
+        return nullptr;
+    auto regular = sync::openApiClient(settings, secrets);
+    if (regular)
+        return std::move(regular).value();
+    if (notice)
+        notice(regular.errorMessage());
+    return nullptr;
+}
+
+} // namespace
+
+Result<AdminSetupPlan> planAdminSetup(const config::Settings &settings, config::SecretStore &secrets,
+                                      const AdminKey &adminKey, const QStringList &onlyApps,
+                                      const std::function<void(const QString &)> &notice)
+{
+    const auto adminClient =
+        sync::makeApiClient(sync::apiOptionsFrom(settings), adminKey.key, adminKey.claims);
+    const auto regularClient = regularClientFor(settings, secrets, notice);
+    auto collected = collectAppRequests(regularClient ? *regularClient : *adminClient, onlyApps);
+    if (!collected)
+        return collected.error();
+    AdminSetupPlan plan;
+    plan.apps = std::move(collected).value();
+    plan.actions = planActions(plan.apps);
+    plan.appsNeedingSetup = appsNeedingSetup(plan.apps);
+    // The script's token may make exactly the script's report-request calls (Apple's `scope` claim).
+    auth::TokenClaims scoped = adminKey.claims;
+    scoped.scope = tokenScope(plan.actions);
+    if (!scoped.scope.isEmpty()) {
+        const auto token = auth::TokenProvider(adminKey.key, scoped).token();
+        if (!token)
+            return token.error();
+        plan.token = token.value();
+    }
+    plan.script = renderCurlScript(plan.actions, plan.token, settings.apiBaseUrl);
+    return plan;
+}
+
+QList<ActionOutcome> sendAdminSetup(const config::Settings &settings, const AdminKey &adminKey,
+                                    const QList<AdminAction> &actions)
+{
+    // Sending uses a token scoped to the report-request calls (and the lookup of an existing request).
+    auth::TokenClaims scoped = adminKey.claims;
+    scoped.scope = sendingScope(actions);
+    const auto client = sync::makeApiClient(sync::apiOptionsFrom(settings), adminKey.key, scoped);
+    api::AnalyticsEndpoints endpoints(*client);
+    return sendActions(actions, endpoints);
+}
+
+} // namespace ascsync::admin
