@@ -59,6 +59,33 @@ std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &ar
     return std::nullopt;
 }
 
+Result<QDate> dayOption(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    if (!parser.isSet(option))
+        return QDate();
+    const QString text = parser.value(option);
+    const QDate day = QDate::fromString(text, Qt::ISODate);
+    if (!day.isValid() || text.size() != 10) {
+        return makeError(u"usage"_s, u"--%1 takes a day as YYYY-MM-DD, not \"%2\"."_s.arg(
+                                         option.names().constFirst(), escapeControlCharacters(text)));
+    }
+    return day;
+}
+
+Result<std::optional<QDateTime>> timeOption(const QCommandLineParser &parser,
+                                            const QCommandLineOption &option)
+{
+    if (!parser.isSet(option))
+        return std::optional<QDateTime>();
+    const QString text = parser.value(option);
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+    if (!time.isValid()) {
+        return makeError(u"usage"_s, u"--%1 needs a time like 2026-11-21T06:00:00Z, not \"%2\"."_s.arg(
+                                         option.names().constFirst(), escapeControlCharacters(text)));
+    }
+    return std::optional<QDateTime>(time);
+}
+
 Result<auth::P8Key> loadKeyArgument(const QString &path)
 {
     if (path != u"-"_s) {

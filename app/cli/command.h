@@ -4,6 +4,8 @@
 #include "common/result.h"
 
 #include <QCommandLineParser>
+#include <QDate>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -35,6 +37,15 @@ QString flagOrEnvironment(const QCommandLineParser &parser, const QString &flag,
 // should go on, or the exit code to return at once (after --help, or after reporting a usage error).
 std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &arguments,
                                const QString &command);
+
+// A day option (--from, --to): a null QDate when it is not given, a usage error naming the option when it is
+// not exactly YYYY-MM-DD.
+Result<QDate> dayOption(const QCommandLineParser &parser, const QCommandLineOption &option);
+
+// A time option (--as-of, e.g. 2026-11-21T06:00:00Z), as written: nullopt when it is not given, a usage
+// error naming the option when it is not an ISO date and time.
+Result<std::optional<QDateTime>> timeOption(const QCommandLineParser &parser,
+                                            const QCommandLineOption &option);
 
 // A key given on the command line: a .p8 path, or "-" for standard input. Kept in memory only; the PEM bytes
 // are wiped once parsed.

@@ -49,18 +49,6 @@ void printSeries(QTextStream &out, const status::CoverageSeries &series)
     }
 }
 
-Result<QDate> dateOption(const QCommandLineParser &parser, const QCommandLineOption &option)
-{
-    if (!parser.isSet(option))
-        return QDate();
-    const QDate date = QDate::fromString(parser.value(option), Qt::ISODate);
-    if (!date.isValid()) {
-        return makeError(u"usage"_s, u"--%1 needs a date like 2026-11-02, not \"%2\"."_s.arg(
-                                         option.names().constFirst(), parser.value(option)));
-    }
-    return date;
-}
-
 } // namespace
 
 int runCoverageCommand(const QStringList &arguments)
@@ -92,22 +80,16 @@ int runCoverageCommand(const QStringList &arguments)
     status::CoverageFilter filter;
     filter.appId = parser.value(app);
     filter.reportName = parser.value(report);
-    const auto fromDate = dateOption(parser, from);
-    const auto toDate = dateOption(parser, to);
+    const auto fromDate = dayOption(parser, from);
+    const auto toDate = dayOption(parser, to);
     if (!fromDate || !toDate)
         return fail(kCommand, (!fromDate ? fromDate : toDate).errorMessage(), kExitUsage);
     filter.from = fromDate.value();
     filter.to = toDate.value();
-    QDateTime now = QDateTime::currentDateTimeUtc();
-    if (parser.isSet(asOf)) {
-        now = QDateTime::fromString(parser.value(asOf), Qt::ISODate);
-        if (!now.isValid()) {
-            return fail(
-                kCommand,
-                u"--as-of needs a time like 2026-11-21T06:00:00Z, not \"%1\"."_s.arg(parser.value(asOf)),
-                kExitUsage);
-        }
-    }
+    const auto when = timeOption(parser, asOf);
+    if (!when)
+        return fail(kCommand, when.errorMessage(), kExitUsage);
+    const QDateTime now = when.value().value_or(QDateTime::currentDateTimeUtc());
     if (!sync::destinationExists(settings.value())) {
         const auto spec = storage::DestinationSpec::parse(settings->destination, settings->schema);
         return fail(kCommand, u"%1 does not exist yet: run `ascsync sync` first."_s.arg(

@@ -54,16 +54,11 @@ int runStatusCommand(const QStringList &arguments)
     query.skippedNote = u"--no-destination was given."_s;
     query.notCreatedYet = u"The destination does not exist yet: run `ascsync sync` first."_s;
     query.openOptions = withTerminalProgress();
-    if (parser.isSet(asOf)) {
-        const QDateTime when = QDateTime::fromString(parser.value(asOf), Qt::ISODate);
-        if (!when.isValid()) {
-            return fail(
-                kCommand,
-                u"--as-of needs a time like 2026-11-21T06:00:00Z, not \"%1\"."_s.arg(parser.value(asOf)),
-                kExitUsage);
-        }
-        query.clock = [when] { return when; };
-    }
+    const auto when = timeOption(parser, asOf);
+    if (!when)
+        return fail(kCommand, when.errorMessage(), kExitUsage);
+    if (when.value())
+        query.clock = [time = *when.value()] { return time; };
     for (const QString &name : parser.value(reports).split(u',', Qt::SkipEmptyParts))
         query.probeReports << name.trimmed();
     config::SecretStore secrets;

@@ -158,19 +158,6 @@ Result<QString> sqlToRun(const QCommandLineParser &parser, const QCommandLineOpt
     return sql;
 }
 
-Result<QDate> dayOption(const QCommandLineParser &parser, const QCommandLineOption &option)
-{
-    if (!parser.isSet(option))
-        return QDate();
-    const QString text = parser.value(option);
-    const QDate day = QDate::fromString(text, Qt::ISODate);
-    if (!day.isValid() || text.size() != 10) {
-        return makeError(u"usage"_s, u"--%1 takes a day as YYYY-MM-DD, not \"%2\"."_s.arg(
-                                         option.names().constFirst(), escapeControlCharacters(text)));
-    }
-    return day;
-}
-
 Result<NamedReportRequest> namedReportRequest(const QCommandLineParser &parser,
                                               const QCommandLineOption &report, const QCommandLineOption &app,
                                               const QCommandLineOption &from, const QCommandLineOption &to)
@@ -224,14 +211,11 @@ Result<sync::SyncOptions> syncOptionsFor(const config::Settings &settings, const
 {
     sync::SyncOptions syncOptions = sync::syncOptionsFrom(settings);
     syncOptions.relist = parser.isSet(sync.relist);
-    if (parser.isSet(sync.asOf)) {
-        const QDateTime when = QDateTime::fromString(parser.value(sync.asOf), Qt::ISODate);
-        if (!when.isValid()) {
-            return makeError(u"usage"_s, u"--as-of needs a time like 2026-11-21T06:00:00Z, not \"%1\"."_s.arg(
-                                             escapeControlCharacters(parser.value(sync.asOf))));
-        }
-        syncOptions.clock = [when] { return when.toUTC(); };
-    }
+    const auto asOf = timeOption(parser, sync.asOf);
+    if (!asOf)
+        return asOf.error();
+    if (const std::optional<QDateTime> when = asOf.value())
+        syncOptions.clock = [utc = when->toUTC()] { return utc; };
     return syncOptions;
 }
 

@@ -49,20 +49,26 @@ private:
     testkeys::KeyPtr m_raw = testkeys::generateEc("P-256");
     QTemporaryDir m_dir;
 
-    std::unique_ptr<ApiClient> clientFor(const ScriptedServer &server, int maxAttempts = 4)
+    // A client with the test key, signing its own tokens.
+    std::unique_ptr<ApiClient> clientWith(const ApiOptions &options)
     {
         auto key = auth::P8Key::fromPem(testkeys::pkcs8Pem(m_raw.get()));
         auth::TokenClaims claims;
         claims.issuerId = u"57246542-96fe-1a63-e053-0824d011072a"_s;
         claims.keyId = u"2X9R4HXF34"_s;
+        return std::make_unique<ApiClient>(options,
+                                           std::make_shared<auth::TokenProvider>(key.value(), claims));
+    }
+
+    std::unique_ptr<ApiClient> clientFor(const ScriptedServer &server, int maxAttempts = 4)
+    {
         ApiOptions options;
         options.baseUrl = QUrl(QString::fromLatin1(server.origin()));
         options.maxAttempts = maxAttempts;
         options.backoffBase = std::chrono::milliseconds(5);
         options.backoffCap = std::chrono::milliseconds(20);
         options.transferTimeout = std::chrono::milliseconds(400);
-        return std::make_unique<ApiClient>(options,
-                                           std::make_shared<auth::TokenProvider>(key.value(), claims));
+        return clientWith(options);
     }
 
     // A loopback HTTPS server with `certificatePem` and `keyPem` that answers every request 200 {"data":[]}.
@@ -94,16 +100,11 @@ private:
 
     std::unique_ptr<ApiClient> httpsClient(quint16 port, const QString &caFile)
     {
-        auto key = auth::P8Key::fromPem(testkeys::pkcs8Pem(m_raw.get()));
-        auth::TokenClaims claims;
-        claims.issuerId = u"57246542-96fe-1a63-e053-0824d011072a"_s;
-        claims.keyId = u"2X9R4HXF34"_s;
         ApiOptions options;
         options.baseUrl = QUrl(u"https://127.0.0.1:%1"_s.arg(port));
         options.caFile = caFile;
         options.maxAttempts = 1;
-        return std::make_unique<ApiClient>(options,
-                                           std::make_shared<auth::TokenProvider>(key.value(), claims));
+        return clientWith(options);
     }
 
 private Q_SLOTS:

@@ -65,8 +65,7 @@ Result<AdminPlan> prepareAdminPlan(AdminKeyInput input, const config::Settings &
     });
     if (!planned)
         return planned.error();
-    return AdminPlan{adminKey,       planned->apps,  planned->actions, planned->appsNeedingSetup,
-                     planned->token, planned->script};
+    return AdminPlan{std::move(planned).value(), adminKey};
 }
 
 QList<admin::ActionOutcome> sendAdminRequests(const AdminKey &adminKey, const config::Settings &settings,

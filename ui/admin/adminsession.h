@@ -28,13 +28,8 @@ using AdminKey = admin::AdminKey;
 
 // What the dialog shows after checking: the apps, the actions they need, and the curl commands with the
 // token they carry (signed here, valid at most 20 minutes).
-struct AdminPlan {
-    AdminKey adminKey;
-    QList<admin::AppRequests> apps;
-    QList<admin::AdminAction> actions;
-    int appsNeedingSetup = 0;
-    auth::SignedToken token;
-    QString script; // every action
+struct AdminPlan : admin::AdminSetupPlan {
+    AdminKey adminKey; // kept in memory for "Send requests now"
 
     // The curl commands of one app only (with the token line), for "Copy for this app".
     QString scriptFor(const QString &appId, const QUrl &apiBaseUrl) const;
