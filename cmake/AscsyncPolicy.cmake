@@ -16,9 +16,13 @@ target_compile_definitions(ascsync_policy INTERFACE
     QT_NO_KEYWORDS
     QT_USE_QSTRINGBUILDER
     QT_DISABLE_DEPRECATED_BEFORE=0x060400
-    QT_MESSAGELOGCONTEXT
-    ASCSYNC_VERSION="${PROJECT_VERSION}"
-    ASCSYNC_APP_ID="${ASCSYNC_APP_ID}")
+    QT_MESSAGELOGCONTEXT)
+
+# Includes name the layer they reach from the project root ("core/storage/destination.h", "ui/common/...",
+# "sandbox/server/...", "tests/testkit/..."); a file's own folder is the only unqualified one. Generated headers
+# ("ascsync/version.h", "ascsync/testpaths.h") come from the build tree.
+set(ASCSYNC_GENERATED_INCLUDE_DIR "${PROJECT_BINARY_DIR}/generated")
+target_include_directories(ascsync_policy INTERFACE "${PROJECT_SOURCE_DIR}" "${ASCSYNC_GENERATED_INCLUDE_DIR}")
 
 target_compile_options(ascsync_policy INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual
@@ -47,3 +51,18 @@ if(ASCSYNC_FUZZ)
     target_compile_definitions(ascsync_policy INTERFACE QT_FORCE_ASSERTS)
     target_link_options(ascsync_policy INTERFACE -fsanitize=address,undefined)
 endif()
+
+# ascsync_check_layer(<folder> FORBID <regex>): the layer rules of DESIGN.md, enforced at configure time. A file
+# under <folder>/ whose #include names something matching <regex> (a GUI header in core/, core/ in the simulator)
+# fails the configure step with the file and the line.
+function(ascsync_check_layer folder)
+    cmake_parse_arguments(ARG "" "FORBID" "" ${ARGN})
+    file(GLOB_RECURSE _files CONFIGURE_DEPENDS
+        "${PROJECT_SOURCE_DIR}/${folder}/*.h" "${PROJECT_SOURCE_DIR}/${folder}/*.cpp")
+    foreach(_file IN LISTS _files)
+        file(STRINGS "${_file}" _forbidden REGEX "#[ \t]*include[ \t]*[<\"](${ARG_FORBID})")
+        if(_forbidden)
+            message(FATAL_ERROR "${folder}/ must not include this (DESIGN.md, layers): ${_file}: ${_forbidden}")
+        endif()
+    endforeach()
+endfunction()

@@ -1,12 +1,13 @@
 #include "admincommand.h"
 
-#include "admin/adminsetup.h"
 #include "appscommand.h"
-#include "auth/credentialids.h"
 #include "clicontext.h"
 #include "command.h"
-#include "common/privatefile.h"
-#include "common/processhardening.h"
+
+#include "core/admin/adminsetup.h"
+#include "core/auth/credentialids.h"
+#include "core/common/privatefile.h"
+#include "core/common/processhardening.h"
 
 #include <QFile>
 

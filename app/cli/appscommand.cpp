@@ -1,11 +1,12 @@
 #include "appscommand.h"
 
-#include "api/appsendpoint.h"
-#include "auth/p8key.h"
 #include "clicontext.h"
 #include "command.h"
-#include "common/secureerase.h"
-#include "config/apikeystore.h"
+
+#include "core/api/appsendpoint.h"
+#include "core/auth/p8key.h"
+#include "core/common/secureerase.h"
+#include "core/config/apikeystore.h"
 
 #include <QFile>
 #include <QJsonArray>

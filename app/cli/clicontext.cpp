@@ -1,7 +1,8 @@
 #include "clicontext.h"
 
-#include "sync/rawarchive.h"
-#include "sync/syncsetup.h"
+#include "core/common/plaintext.h"
+#include "core/sync/rawarchive.h"
+#include "core/sync/syncsetup.h"
 
 #include <QFileInfo>
 
@@ -109,7 +110,12 @@ Status CommonOptions::applySyncOptions(const QCommandLineParser &parser, config:
         settings.apps = listOf(parser.value(m_apps));
     }
     if (parser.isSet(m_streams)) {
-        settings.streams = listOf(parser.value(m_streams));
+        auto streams = reports::StreamSelection::parse(listOf(parser.value(m_streams)));
+        if (!streams) {
+            return makeError(streams.error().code,
+                             u"--streams: "_s + escapeControlCharacters(streams.errorMessage()));
+        }
+        settings.streams = std::move(streams).value();
     }
     if (parser.isSet(m_granularities)) {
         settings.granularities = listOf(parser.value(m_granularities).toUpper());
@@ -150,7 +156,16 @@ Result<config::Settings> CommonOptions::resolve(const QCommandLineParser &parser
     if (m_hasDestination) {
         settings.destination = valueOf(parser, m_destination, "ASCSYNC_DESTINATION", settings.destination);
         settings.schema = valueOf(parser, m_schema, nullptr, settings.schema);
-        settings.migrationPolicy = valueOf(parser, m_migrationPolicy, nullptr, settings.migrationPolicy);
+        if (parser.isSet(m_migrationPolicy)) {
+            const QString policy = parser.value(m_migrationPolicy);
+            const auto parsed = storage::parseMigrationPolicy(policy);
+            if (!parsed) {
+                return makeError(u"settings.migrationPolicy"_s,
+                                 u"--migration-policy must be evolve, ignore or fail, not \"%1\"."_s.arg(
+                                     escapeControlCharacters(policy)));
+            }
+            settings.migrationPolicy = *parsed;
+        }
     }
     if (m_hasSync) {
         if (const Status applied = applySyncOptions(parser, settings); !applied) {

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "api/apiclient.h"
-#include "common/result.h"
-#include "config/secretstore.h"
-#include "config/settings.h"
+#include "core/api/apiclient.h"
+#include "core/common/result.h"
+#include "core/config/secretstore.h"
+#include "core/config/settings.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

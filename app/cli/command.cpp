@@ -1,6 +1,6 @@
 #include "command.h"
 
-#include "common/plaintext.h"
+#include "core/common/plaintext.h"
 
 #include <QFile>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "auth/p8key.h"
-#include "common/result.h"
+#include "core/auth/p8key.h"
+#include "core/common/result.h"
 
 #include <QCommandLineParser>
 #include <QDate>

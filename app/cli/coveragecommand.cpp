@@ -2,11 +2,12 @@
 
 #include "clicontext.h"
 #include "command.h"
-#include "common/plaintext.h"
 #include "destinationaccess.h"
-#include "status/statusqueries.h"
-#include "storage/destinationspec.h"
-#include "sync/syncsetup.h"
+
+#include "core/common/plaintext.h"
+#include "core/status/statusqueries.h"
+#include "core/storage/destinationspec.h"
+#include "core/sync/syncsetup.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,8 @@
 #include "destinationaccess.h"
 
 #include "command.h"
-#include "sync/syncsetup.h"
+
+#include "core/sync/syncsetup.h"
 
 namespace ascsync::cli {
 

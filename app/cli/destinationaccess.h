@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "config/secretstore.h"
-#include "config/settings.h"
-#include "storage/destination.h"
+#include "core/common/result.h"
+#include "core/config/secretstore.h"
+#include "core/config/settings.h"
+#include "core/storage/destination.h"
 
 #include <memory>
 

@@ -2,7 +2,6 @@
 #include "admincommand.h"
 #include "appscommand.h"
 #include "command.h"
-#include "common/processhardening.h"
 #include "coveragecommand.h"
 #include "migratecommand.h"
 #include "replaycommand.h"
@@ -11,6 +10,9 @@
 #include "statuscommand.h"
 #include "synccommand.h"
 #include "tokencommand.h"
+
+#include "ascsync/version.h"
+#include "core/common/processhardening.h"
 
 #include <QCoreApplication>
 

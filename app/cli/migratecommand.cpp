@@ -3,7 +3,8 @@
 #include "clicontext.h"
 #include "command.h"
 #include "destinationaccess.h"
-#include "storage/analyticslayoutmigration.h"
+
+#include "core/storage/analyticslayoutmigration.h"
 
 #include <QFileInfo>
 

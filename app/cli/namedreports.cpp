@@ -1,8 +1,8 @@
 #include "namedreports.h"
 
-#include "common/plaintext.h"
-#include "metrics/conversionmetrics.h"
-#include "metrics/salesmetrics.h"
+#include "core/common/plaintext.h"
+#include "core/metrics/conversionmetrics.h"
+#include "core/metrics/salesmetrics.h"
 
 #include <QDateTime>
 

@@ -2,9 +2,10 @@
 
 #include "clicontext.h"
 #include "command.h"
-#include "common/plaintext.h"
 #include "destinationaccess.h"
-#include "sync/replay.h"
+
+#include "core/common/plaintext.h"
+#include "core/sync/replay.h"
 
 #include <QJsonDocument>
 
@@ -86,17 +87,11 @@ int runReplayCommand(const QStringList &arguments)
                     u"its files in)."_s,
                     kExitUsage);
     }
-    replayOptions.streams = listOf(parser.value(streams));
-    for (const QString &stream : std::as_const(replayOptions.streams)) {
-        if (!QStringList{u"analytics"_s, u"sales"_s, u"finance"_s}.contains(stream.section(u':', 0, 0))) {
-            return fail(kCommand,
-                        u"unknown stream \"%1\": use analytics, analytics:TABLE, sales, "
-                        u"sales:TYPE/SUBTYPE/FREQUENCY or finance."_s.arg(escapeControlCharacters(stream)),
-                        kExitUsage);
-        }
-    }
-    replayOptions.policy =
-        storage::parseMigrationPolicy(settings->migrationPolicy).value_or(storage::MigrationPolicy::Evolve);
+    auto selection = reports::StreamSelection::parse(listOf(parser.value(streams)));
+    if (!selection)
+        return fail(kCommand, escapeControlCharacters(selection.errorMessage()), kExitUsage);
+    replayOptions.streams = std::move(selection).value();
+    replayOptions.policy = settings->migrationPolicy;
     if (const Status folder = sync::checkArchiveFolder(replayOptions.archiveDirectory); !folder)
         return fail(kCommand, folder.errorMessage());
     config::SecretStore secrets;

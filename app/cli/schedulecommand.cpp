@@ -1,11 +1,12 @@
 #include "schedulecommand.h"
 
 #include "command.h"
-#include "common/plaintext.h"
-#include "config/settings.h"
-#include "schedule/scheduleunits.h"
-#include "schedule/syncschedule.h"
 #include "usersystemd.h"
+
+#include "core/common/plaintext.h"
+#include "core/config/settings.h"
+#include "core/schedule/scheduleunits.h"
+#include "core/schedule/syncschedule.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -3,10 +3,11 @@
 #include "clicontext.h"
 #include "command.h"
 #include "destinationaccess.h"
-#include "reports/dictionaryformat.h"
-#include "storage/destinationspec.h"
-#include "storage/schemadescriber.h"
-#include "storage/sqlidentifier.h"
+
+#include "core/reports/dictionaryformat.h"
+#include "core/storage/destinationspec.h"
+#include "core/storage/schemadescriber.h"
+#include "core/storage/sqlidentifier.h"
 
 #include <QFileInfo>
 

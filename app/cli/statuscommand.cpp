@@ -3,8 +3,9 @@
 #include "clicontext.h"
 #include "command.h"
 #include "destinationaccess.h"
-#include "status/statusqueries.h"
 #include "statusprinter.h"
+
+#include "core/status/statusqueries.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
 #include "statusprinter.h"
 
-#include "status/statusadvice.h"
+#include "core/status/statusadvice.h"
 
 using namespace Qt::StringLiterals;
 

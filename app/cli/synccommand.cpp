@@ -2,18 +2,19 @@
 
 #include "clicontext.h"
 #include "command.h"
-#include "common/plaintext.h"
-#include "common/sqltext.h"
 #include "destinationaccess.h"
 #include "namedreports.h"
-#include "storage/destination.h"
-#include "storage/destinationspec.h"
-#include "sync/rawarchive.h"
-#include "sync/syncengine.h"
-#include "sync/syncplan.h"
-#include "sync/syncsetup.h"
-#include "sync/unitprogress.h"
 #include "tableprinter.h"
+
+#include "core/common/plaintext.h"
+#include "core/common/sqltext.h"
+#include "core/storage/destination.h"
+#include "core/storage/destinationspec.h"
+#include "core/sync/rawarchive.h"
+#include "core/sync/syncengine.h"
+#include "core/sync/syncplan.h"
+#include "core/sync/syncsetup.h"
+#include "core/sync/unitprogress.h"
 
 #include <QElapsedTimer>
 #include <QFile>

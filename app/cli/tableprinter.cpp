@@ -1,6 +1,6 @@
 #include "tableprinter.h"
 
-#include "common/plaintext.h"
+#include "core/common/plaintext.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,10 +1,11 @@
 #include "tokencommand.h"
 
-#include "auth/credentialids.h"
-#include "auth/jwt.h"
-#include "auth/p8key.h"
 #include "command.h"
-#include "common/secureerase.h"
+
+#include "core/auth/credentialids.h"
+#include "core/auth/jwt.h"
+#include "core/auth/p8key.h"
+#include "core/common/secureerase.h"
 
 #include <QFile>
 

@@ -1,12 +1,13 @@
 // ascsync-gui: the desktop app. Shows the setup wizard when nothing is configured yet, else the main window.
-#include "common/backgroundtask.h"
-#include "common/processhardening.h"
-#include "common/quitsignals.h"
-#include "common/screenshottour.h"
-#include "common/uilog.h"
-#include "config/settings.h"
-#include "main/appstartup.h"
-#include "wizard/wizardscreenshots.h"
+#include "ascsync/version.h"
+#include "core/common/processhardening.h"
+#include "core/config/settings.h"
+#include "ui/common/backgroundtask.h"
+#include "ui/common/quitsignals.h"
+#include "ui/common/screenshottour.h"
+#include "ui/common/uilog.h"
+#include "ui/main/appstartup.h"
+#include "ui/wizard/wizardscreenshots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,9 @@
 // ascsync-sandbox: the loopback App Store Connect simulator (see --help).
 
-#include "server/sandboxoptions.h"
-#include "server/sandboxserver.h"
-#include "server/shutdownsignals.h"
+#include "ascsync/version.h"
+#include "sandbox/server/sandboxoptions.h"
+#include "sandbox/server/sandboxserver.h"
+#include "sandbox/server/shutdownsignals.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "admin/adminplan.h"
+#include "adminplan.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/analyticsendpoints.h"
-#include "common/result.h"
+#include "core/api/analyticsendpoints.h"
+#include "core/common/result.h"
 
 #include <QList>
 #include <QString>

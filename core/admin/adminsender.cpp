@@ -1,7 +1,8 @@
-#include "admin/adminsender.h"
+#include "adminsender.h"
 
-#include "admin/curlscript.h"
-#include "api/resourceid.h"
+#include "curlscript.h"
+
+#include "core/api/resourceid.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "admin/adminplan.h"
-#include "api/analyticsendpoints.h"
+#include "adminplan.h"
+
+#include "core/api/analyticsendpoints.h"
 
 #include <QList>
 #include <QString>

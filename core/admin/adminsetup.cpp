@@ -1,11 +1,12 @@
-#include "admin/adminsetup.h"
+#include "adminsetup.h"
 
-#include "admin/curlscript.h"
-#include "admin/requestcollector.h"
-#include "api/analyticsendpoints.h"
-#include "auth/tokenprovider.h"
-#include "config/secretstore.h"
-#include "sync/syncsetup.h"
+#include "curlscript.h"
+#include "requestcollector.h"
+
+#include "core/api/analyticsendpoints.h"
+#include "core/auth/tokenprovider.h"
+#include "core/config/secretstore.h"
+#include "core/sync/syncsetup.h"
 
 namespace ascsync::admin {
 

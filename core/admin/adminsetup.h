@@ -1,11 +1,12 @@
 #pragma once
 
-#include "admin/adminplan.h"
-#include "admin/adminsender.h"
-#include "auth/jwt.h"
-#include "auth/p8key.h"
-#include "common/result.h"
-#include "config/settings.h"
+#include "adminplan.h"
+#include "adminsender.h"
+
+#include "core/auth/jwt.h"
+#include "core/auth/p8key.h"
+#include "core/common/result.h"
+#include "core/config/settings.h"
 
 #include <QList>
 #include <QString>

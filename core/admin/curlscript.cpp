@@ -1,7 +1,7 @@
-#include "admin/curlscript.h"
+#include "curlscript.h"
 
-#include "api/analyticsendpoints.h"
-#include "api/resourceid.h"
+#include "core/api/analyticsendpoints.h"
+#include "core/api/resourceid.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "admin/adminplan.h"
-#include "auth/jwt.h"
+#include "adminplan.h"
+
+#include "core/auth/jwt.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "admin/requestcollector.h"
+#include "requestcollector.h"
 
-#include "api/analyticsendpoints.h"
-#include "api/appsendpoint.h"
+#include "core/api/analyticsendpoints.h"
+#include "core/api/appsendpoint.h"
 
 using namespace Qt::StringLiterals;
 

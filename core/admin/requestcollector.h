@@ -1,7 +1,8 @@
 #pragma once
 
-#include "admin/adminplan.h"
-#include "common/result.h"
+#include "adminplan.h"
+
+#include "core/common/result.h"
 
 #include <QStringList>
 

@@ -1,7 +1,8 @@
-#include "api/analyticsendpoints.h"
+#include "analyticsendpoints.h"
 
-#include "api/resourceid.h"
-#include "common/plaintext.h"
+#include "resourceid.h"
+
+#include "core/common/plaintext.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,6 +1,8 @@
-#include "api/apiclient.h"
+#include "apiclient.h"
 
-#include "api/apilog.h"
+#include "apilog.h"
+
+#include "ascsync/version.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -180,7 +182,7 @@ std::optional<Error> ApiClient::budgetStop()
         m_lastRateLimit->remaining <= 0) {
         // Apple counts a rolling hour and does not say when requests free up: all of them are back within
         // the hour, so that is when to try again rather than waiting here.
-        m_budgetResumesAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+        m_budgetResumesAt = m_options.clock().addSecs(3600);
     }
     if (!m_budgetResumesAt) {
         return std::nullopt;
@@ -190,11 +192,10 @@ std::optional<Error> ApiClient::budgetStop()
 
 Error ApiClient::budgetSpentError() const
 {
-    return Error{
-        u"api.budgetSpent"_s,
-        u"Apple's hourly request budget is spent; the next sync resumes after %1. What was loaded "
-        u"stays loaded and the next sync continues from there."_s.arg(
-            m_budgetResumesAt.value_or(QDateTime::currentDateTimeUtc()).toLocalTime().toString(u"HH:mm"_s))};
+    return Error{u"api.budgetSpent"_s,
+                 u"Apple's hourly request budget is spent; the next sync resumes after %1. What was loaded "
+                 u"stays loaded and the next sync continues from there."_s.arg(
+                     m_budgetResumesAt.value_or(m_options.clock()).toLocalTime().toString(u"HH:mm"_s))};
 }
 
 std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const AttemptResult &result, int attemptNumber)
@@ -227,7 +228,8 @@ std::optional<std::chrono::milliseconds> ApiClient::retryDelay(const AttemptResu
         return std::nullopt;
     }
     if (result.status == 429) {
-        if (const auto retryAfter = parseRetryAfter(result.retryAfter, QDateTime::currentSecsSinceEpoch())) {
+        if (const auto retryAfter =
+                parseRetryAfter(result.retryAfter, m_options.clock().toSecsSinceEpoch())) {
             // Honoured as asked; refuseLongWait() stops before a wait longer than kMaxSingleWait.
             return *retryAfter;
         }
@@ -240,7 +242,7 @@ std::optional<Error> ApiClient::refuseLongWait(const AttemptResult &result, cons
     std::optional<std::chrono::milliseconds> wait;
     QString reason;
     if (result.kind == AttemptResult::Kind::Http && result.status == 429) {
-        wait = parseRetryAfter(result.retryAfter, QDateTime::currentSecsSinceEpoch());
+        wait = parseRetryAfter(result.retryAfter, m_options.clock().toSecsSinceEpoch());
         reason = u"its Retry-After header"_s;
     } else if (m_lastRateLimit) {
         wait = pacingDelay(*m_lastRateLimit, m_options.rateLimitReserve);
@@ -472,7 +474,7 @@ Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url
             // wait is longer than longestBudgetWait, itself below kMaxSingleWait).
             const auto pace = pacingDelay(*m_lastRateLimit, m_options.rateLimitReserve);
             if (pace > m_options.longestBudgetWait) {
-                m_budgetResumesAt = QDateTime::currentDateTimeUtc().addMSecs(pace.count());
+                m_budgetResumesAt = m_options.clock().addMSecs(pace.count());
                 return budgetSpentError();
             }
             if (pace.count() > 0 && m_options.onBudgetWait) {
@@ -499,7 +501,7 @@ Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url
         if (const auto delay = retryDelay(*result, number)) {
             if (result->kind == Kind::Http && result->status == 429) {
                 if (*delay > m_options.longestBudgetWait) {
-                    m_budgetResumesAt = QDateTime::currentDateTimeUtc().addMSecs(delay->count());
+                    m_budgetResumesAt = m_options.clock().addMSecs(delay->count());
                     return budgetSpentError();
                 }
                 if (m_options.onBudgetWait) {

@@ -1,10 +1,12 @@
 #pragma once
 
-#include "api/appleerror.h"
-#include "api/cancelnotifier.h"
-#include "api/ratelimit.h"
-#include "auth/tokenprovider.h"
-#include "common/result.h"
+#include "appleerror.h"
+#include "cancelnotifier.h"
+#include "ratelimit.h"
+
+#include "core/auth/tokenprovider.h"
+#include "core/common/clock.h"
+#include "core/common/result.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -63,6 +65,8 @@ struct ApiOptions {
     // A wait for the budget longer than this stops instead (no single wait is longer): the call and every
     // later one fail with "api.budgetSpent", and budgetResumesAt() says when the budget is expected back.
     std::chrono::milliseconds longestBudgetWait{180'000};
+    // "Now" for Retry-After dates and when the budget is expected back (the waits themselves are timers).
+    Clock clock = systemClock();
 };
 
 // A completed HTTP exchange (after retries). Non-2xx statuses are outcomes, not errors: the caller knows what

@@ -1,4 +1,4 @@
-#include "api/apilog.h"
+#include "apilog.h"
 
 namespace ascsync::api {
 Q_LOGGING_CATEGORY(lcApi, "ascsync.core.api", QtInfoMsg)

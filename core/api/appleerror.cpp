@@ -1,6 +1,6 @@
-#include "api/appleerror.h"
+#include "appleerror.h"
 
-#include "common/plaintext.h"
+#include "core/common/plaintext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

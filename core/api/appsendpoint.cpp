@@ -1,7 +1,8 @@
-#include "api/appsendpoint.h"
+#include "appsendpoint.h"
 
-#include "api/resourceid.h"
-#include "common/plaintext.h"
+#include "resourceid.h"
+
+#include "core/common/plaintext.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "api/apiclient.h"
-#include "common/result.h"
+#include "apiclient.h"
+
+#include "core/common/result.h"
 
 #include <QList>
 #include <QString>

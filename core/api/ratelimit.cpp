@@ -1,4 +1,4 @@
-#include "api/ratelimit.h"
+#include "ratelimit.h"
 
 #include <QDateTime>
 #include <QLocale>

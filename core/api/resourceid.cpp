@@ -1,6 +1,6 @@
-#include "api/resourceid.h"
+#include "resourceid.h"
 
-#include "common/plaintext.h"
+#include "core/common/plaintext.h"
 
 #include <QUrl>
 

@@ -1,4 +1,4 @@
-#include "auth/authlog.h"
+#include "authlog.h"
 
 namespace ascsync::auth {
 Q_LOGGING_CATEGORY(lcAuth, "ascsync.core.auth", QtInfoMsg)

@@ -1,4 +1,4 @@
-#include "auth/credentialids.h"
+#include "credentialids.h"
 
 #include <QRegularExpression>
 

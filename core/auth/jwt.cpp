@@ -1,6 +1,6 @@
-#include "auth/jwt.h"
+#include "jwt.h"
 
-#include "auth/credentialids.h"
+#include "credentialids.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

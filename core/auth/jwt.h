@@ -1,7 +1,8 @@
 #pragma once
 
-#include "auth/p8key.h"
-#include "common/result.h"
+#include "p8key.h"
+
+#include "core/common/result.h"
 
 #include <QDateTime>
 #include <QString>

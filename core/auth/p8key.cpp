@@ -1,7 +1,8 @@
-#include "auth/p8key.h"
+#include "p8key.h"
 
-#include "auth/authlog.h"
-#include "common/secureerase.h"
+#include "authlog.h"
+
+#include "core/common/secureerase.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
-#include "auth/tokenprovider.h"
+#include "tokenprovider.h"
 
-#include "auth/authlog.h"
+#include "authlog.h"
 
 #include <QMutexLocker>
 

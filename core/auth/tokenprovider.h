@@ -1,9 +1,10 @@
 #pragma once
 
-#include "auth/jwt.h"
-#include "auth/p8key.h"
-#include "common/clock.h"
-#include "common/result.h"
+#include "jwt.h"
+#include "p8key.h"
+
+#include "core/common/clock.h"
+#include "core/common/result.h"
 
 #include <QMutex>
 

@@ -1,4 +1,4 @@
-#include "common/plaintext.h"
+#include "plaintext.h"
 
 #include <algorithm>
 

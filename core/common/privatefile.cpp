@@ -1,4 +1,4 @@
-#include "common/privatefile.h"
+#include "privatefile.h"
 
 #include <QFile>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/result.h"
+#include "result.h"
 
 #include <QByteArray>
 #include <QString>

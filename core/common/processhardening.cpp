@@ -1,4 +1,4 @@
-#include "common/processhardening.h"
+#include "processhardening.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "common/secureerase.h"
+#include "secureerase.h"
 
 #include <openssl/crypto.h>
 

@@ -1,4 +1,4 @@
-#include "common/sqltext.h"
+#include "sqltext.h"
 
 namespace ascsync {
 

@@ -1,6 +1,6 @@
-#include "config/apikeystore.h"
+#include "apikeystore.h"
 
-#include "common/secureerase.h"
+#include "core/common/secureerase.h"
 
 using namespace Qt::StringLiterals;
 

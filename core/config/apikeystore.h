@@ -1,9 +1,10 @@
 #pragma once
 
-#include "auth/p8key.h"
-#include "common/result.h"
-#include "config/secretstore.h"
-#include "config/settings.h"
+#include "secretstore.h"
+#include "settings.h"
+
+#include "core/auth/p8key.h"
+#include "core/common/result.h"
 
 namespace ascsync::config {
 

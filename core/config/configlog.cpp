@@ -1,4 +1,4 @@
-#include "config/configlog.h"
+#include "configlog.h"
 
 namespace ascsync::config {
 Q_LOGGING_CATEGORY(lcConfig, "ascsync.core.config", QtInfoMsg)

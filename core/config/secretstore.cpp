@@ -1,6 +1,6 @@
-#include "config/secretstore.h"
+#include "secretstore.h"
 
-#include "config/configlog.h"
+#include "configlog.h"
 
 #include <QEventLoop>
 #include <QPointer>

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "common/result.h"
+#include "ascsync/version.h"
+#include "core/common/result.h"
 
 #include <QByteArray>
 #include <QObject>

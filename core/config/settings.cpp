@@ -1,7 +1,7 @@
-#include "config/settings.h"
+#include "settings.h"
 
-#include "auth/credentialids.h"
-#include "reports/reportversions.h"
+#include "core/auth/credentialids.h"
+#include "core/reports/reportversions.h"
 
 #include <QDir>
 #include <QFile>
@@ -62,11 +62,24 @@ Result<Settings> SettingsFile::load(const QString &path)
     settings.caFile = file.value(u"api/caFile"_s).toString();
     settings.destination = file.value(u"destination/uri"_s, settings.destination).toString();
     settings.schema = file.value(u"destination/schema"_s, settings.schema).toString();
-    settings.migrationPolicy =
-        file.value(u"destination/migrationPolicy"_s, settings.migrationPolicy).toString();
+    const QString policy =
+        file.value(u"destination/migrationPolicy"_s, storage::migrationPolicyName(settings.migrationPolicy))
+            .toString();
+    if (const auto parsed = storage::parseMigrationPolicy(policy)) {
+        settings.migrationPolicy = *parsed;
+    } else {
+        return makeError(u"settings.migrationPolicy"_s,
+                         configFileError(path, u"has destination/migrationPolicy \"%1\"; it must be evolve, "
+                                               "ignore or fail"_s.arg(policy)));
+    }
     settings.apps = file.value(u"sync/apps"_s).toStringList();
     settings.vendorNumber = file.value(u"sync/vendorNumber"_s).toString();
-    settings.streams = file.value(u"sync/streams"_s, settings.streams).toStringList();
+    auto streams = reports::StreamSelection::parse(
+        file.value(u"sync/streams"_s, settings.streams.toStrings()).toStringList());
+    if (!streams)
+        return makeError(streams.error().code,
+                         configFileError(path, u"has sync/streams: "_s + streams.errorMessage()));
+    settings.streams = std::move(streams).value();
     settings.granularities = file.value(u"sync/granularities"_s, settings.granularities).toStringList();
     settings.financeRegions = file.value(u"sync/financeRegions"_s, settings.financeRegions).toStringList();
     settings.schedule = file.value(u"sync/schedule"_s, settings.schedule).toString();
@@ -112,11 +125,11 @@ Status SettingsFile::save(const QString &path, const Settings &settings)
     file.setValue(u"api/caFile"_s, settings.caFile);
     file.setValue(u"destination/uri"_s, settings.destination);
     file.setValue(u"destination/schema"_s, settings.schema);
-    file.setValue(u"destination/migrationPolicy"_s, settings.migrationPolicy);
+    file.setValue(u"destination/migrationPolicy"_s, storage::migrationPolicyName(settings.migrationPolicy));
     file.setValue(u"sync/apps"_s, settings.apps);
     file.setValue(u"sync/vendorNumber"_s, settings.vendorNumber);
     file.setValue(u"sync/backfillDays"_s, settings.backfillDays);
-    file.setValue(u"sync/streams"_s, settings.streams);
+    file.setValue(u"sync/streams"_s, settings.streams.toStrings());
     file.setValue(u"sync/granularities"_s, settings.granularities);
     file.setValue(u"sync/financeRegions"_s, settings.financeRegions);
     file.setValue(u"sync/concurrency"_s, settings.concurrency);
@@ -227,20 +240,6 @@ Status validateSyncChoices(const Settings &settings)
     if (settings.concurrency < 1 || settings.concurrency > 16) {
         return makeError(u"settings.concurrency"_s,
                          u"Parallel downloads must be between 1 and 16, not %1."_s.arg(settings.concurrency));
-    }
-    static const QStringList policies{u"evolve"_s, u"ignore"_s, u"fail"_s};
-    if (!policies.contains(settings.migrationPolicy)) {
-        return makeError(u"settings.migrationPolicy"_s,
-                         u"The migration policy must be evolve, ignore or fail, not "
-                         u"\"%1\"."_s.arg(settings.migrationPolicy));
-    }
-    static const QStringList families{u"analytics"_s, u"sales"_s, u"finance"_s};
-    for (const QString &stream : settings.streams) {
-        if (!families.contains(stream.section(u':', 0, 0))) {
-            return makeError(u"settings.streams"_s,
-                             u"Unknown stream \"%1\": use analytics, sales or finance (or "
-                             u"analytics:TABLE, sales:TYPE/SUBTYPE/FREQUENCY)."_s.arg(stream));
-        }
     }
     if (const Status archive = validateArchive(settings); !archive) {
         return archive;

@@ -1,6 +1,8 @@
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
+#include "core/reports/streamselection.h"
+#include "core/storage/column.h"
 
 #include <QString>
 #include <QStringList>
@@ -26,15 +28,16 @@ struct Settings {
     int backfillDays = 7;
     // The analytics reports behind conversion-rate.sql (reports::defaultAnalyticsStreams(), README "Which
     // reports"), sales and finance. "analytics" alone selects every report.
-    QStringList streams = {QStringLiteral("analytics:discovery_and_engagement"),
-                           QStringLiteral("analytics:downloads"), QStringLiteral("sales"),
-                           QStringLiteral("finance")};
+    reports::StreamSelection streams = reports::StreamSelection::of(
+        {QStringLiteral("analytics:discovery_and_engagement"), QStringLiteral("analytics:downloads"),
+         QStringLiteral("sales"), QStringLiteral("finance")});
     QStringList granularities = {QStringLiteral("DAILY")};
     QStringList financeRegions = {QStringLiteral("ZZ")};
     // Sales and Trends `filter[version]` choices, "TYPE=1_4" or "TYPE/SUBTYPE/FREQUENCY=1_4"; empty = the
     // catalogue's defaults (reports::salesStreams()). A newer version Apple names during a sync wins.
     QStringList reportVersions;
-    QString migrationPolicy = QStringLiteral("evolve"); // evolve | ignore | fail
+    // What a sync does with a new column (README "Migration policy"); the file says evolve | ignore | fail.
+    storage::MigrationPolicy migrationPolicy = storage::MigrationPolicy::Evolve;
     int concurrency = 4;
     QString schedule = QStringLiteral("daily 06:00");
     // The raw archive (README "Raw archive"): empty = off. Limits: 0 = none.

@@ -1,6 +1,6 @@
-#include "metrics/conversionmetrics.h"
+#include "conversionmetrics.h"
 
-#include "metrics/metricsinput.h"
+#include "metricsinput.h"
 
 #include <QMap>
 

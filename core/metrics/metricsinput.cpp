@@ -1,4 +1,4 @@
-#include "metrics/metricsinput.h"
+#include "metricsinput.h"
 
 #include <QRegularExpression>
 

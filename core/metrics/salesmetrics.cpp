@@ -1,6 +1,6 @@
-#include "metrics/salesmetrics.h"
+#include "salesmetrics.h"
 
-#include "metrics/metricsinput.h"
+#include "metricsinput.h"
 
 using namespace Qt::StringLiterals;
 

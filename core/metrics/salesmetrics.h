@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/destination.h"
+#include "core/common/result.h"
+#include "core/storage/destination.h"
 
 #include <QDate>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "reports/analyticsreports.h"
+#include "analyticsreports.h"
 
-#include "reports/tablenames.h"
+#include "tablenames.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
-#include "reports/columncatalogue.h"
+#include "columncatalogue.h"
 
-#include "reports/columnnames.h"
+#include "columnnames.h"
 
 #include <QHash>
 

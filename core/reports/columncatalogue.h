@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/columntype.h"
+#include "core/common/columntype.h"
 
 #include <QStringView>
 

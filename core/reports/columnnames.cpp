@@ -1,6 +1,6 @@
-#include "reports/columnnames.h"
+#include "columnnames.h"
 
-#include "reports/identifierrules.h"
+#include "identifierrules.h"
 
 #include <QSet>
 

@@ -1,11 +1,11 @@
-#include "reports/datadictionary.h"
+#include "datadictionary.h"
 
-#include "reports/columncatalogue.h"
-#include "reports/columnnames.h"
-#include "reports/dictionaryglossary.h"
-#include "reports/partitionkey.h"
-#include "reports/salesstreams.h"
-#include "reports/tablenames.h"
+#include "columncatalogue.h"
+#include "columnnames.h"
+#include "dictionaryglossary.h"
+#include "partitionkey.h"
+#include "salesstreams.h"
+#include "tablenames.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "reports/dictionaryformat.h"
+#include "dictionaryformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reports/datadictionary.h"
+#include "datadictionary.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "reports/dictionaryglossary.h"
+#include "dictionaryglossary.h"
 
-#include "reports/columnnames.h"
-#include "reports/partitionkey.h"
+#include "columnnames.h"
+#include "partitionkey.h"
 
 #include <QHash>
 

@@ -1,4 +1,4 @@
-#include "reports/fielddecoder.h"
+#include "fielddecoder.h"
 
 #include <algorithm>
 #include <cstring>

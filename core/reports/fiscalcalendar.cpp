@@ -1,6 +1,6 @@
-#include "reports/fiscalcalendar.h"
+#include "fiscalcalendar.h"
 
-#include "reports/pacifictime.h"
+#include "pacifictime.h"
 
 using namespace Qt::StringLiterals;
 

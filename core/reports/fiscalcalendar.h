@@ -1,7 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "reports/daterange.h"
+#include "daterange.h"
+
+#include "core/common/result.h"
 
 #include <QDateTime>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "reports/gzipinflater.h"
+#include "gzipinflater.h"
 
-#include "reports/reportslog.h"
+#include "reportslog.h"
 
 #include <QIODevice>
 

@@ -1,4 +1,4 @@
-#include "reports/identifierrules.h"
+#include "identifierrules.h"
 
 #include <QCryptographicHash>
 

@@ -1,4 +1,4 @@
-#include "reports/pacifictime.h"
+#include "pacifictime.h"
 
 namespace ascsync::reports {
 

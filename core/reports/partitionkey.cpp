@@ -1,6 +1,6 @@
-#include "reports/partitionkey.h"
+#include "partitionkey.h"
 
-#include "reports/tablenames.h"
+#include "tablenames.h"
 
 using namespace Qt::StringLiterals;
 

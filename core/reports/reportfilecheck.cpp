@@ -1,7 +1,7 @@
-#include "reports/reportfilecheck.h"
+#include "reportfilecheck.h"
 
-#include "reports/tsvreader.h"
-#include "reports/valueconverter.h"
+#include "tsvreader.h"
+#include "valueconverter.h"
 
 #include <QFile>
 

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "reports/daterange.h"
-#include "reports/reportlayout.h"
+#include "daterange.h"
+#include "reportlayout.h"
+
+#include "core/common/result.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "reports/reportlayout.h"
+#include "reportlayout.h"
 
 #include <algorithm>
 

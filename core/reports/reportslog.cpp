@@ -1,4 +1,4 @@
-#include "reports/reportslog.h"
+#include "reportslog.h"
 
 namespace ascsync::reports {
 Q_LOGGING_CATEGORY(lcReports, "ascsync.core.reports", QtInfoMsg)

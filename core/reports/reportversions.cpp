@@ -1,4 +1,4 @@
-#include "reports/reportversions.h"
+#include "reportversions.h"
 
 #include <QRegularExpression>
 

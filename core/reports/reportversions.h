@@ -1,7 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "reports/salesstreams.h"
+#include "salesstreams.h"
+
+#include "core/common/result.h"
 
 #include <QMap>
 #include <QString>

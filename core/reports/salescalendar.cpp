@@ -1,6 +1,6 @@
-#include "reports/salescalendar.h"
+#include "salescalendar.h"
 
-#include "reports/pacifictime.h"
+#include "pacifictime.h"
 
 using namespace Qt::StringLiterals;
 

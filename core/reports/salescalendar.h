@@ -1,7 +1,7 @@
 #pragma once
 
-#include "reports/daterange.h"
-#include "reports/salesstreams.h"
+#include "daterange.h"
+#include "salesstreams.h"
 
 #include <QDateTime>
 #include <QList>

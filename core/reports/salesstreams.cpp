@@ -1,4 +1,4 @@
-#include "reports/salesstreams.h"
+#include "salesstreams.h"
 
 using namespace Qt::StringLiterals;
 

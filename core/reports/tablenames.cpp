@@ -1,6 +1,6 @@
-#include "reports/tablenames.h"
+#include "tablenames.h"
 
-#include "reports/identifierrules.h"
+#include "identifierrules.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
-#include "reports/tsvreader.h"
+#include "tsvreader.h"
 
-#include "reports/fielddecoder.h"
-#include "reports/reportslog.h"
+#include "fielddecoder.h"
+#include "reportslog.h"
 
 #include <QIODevice>
 

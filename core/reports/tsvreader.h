@@ -1,8 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "reports/gzipinflater.h"
-#include "reports/reportlayout.h"
+#include "gzipinflater.h"
+#include "reportlayout.h"
+
+#include "core/common/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

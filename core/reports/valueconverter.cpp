@@ -1,6 +1,6 @@
-#include "reports/valueconverter.h"
+#include "valueconverter.h"
 
-#include "reports/fielddecoder.h"
+#include "fielddecoder.h"
 
 #include <QDate>
 

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "reports/columncatalogue.h"
+#include "columncatalogue.h"
+
+#include "core/common/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

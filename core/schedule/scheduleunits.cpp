@@ -1,4 +1,6 @@
-#include "schedule/scheduleunits.h"
+#include "scheduleunits.h"
+
+#include "ascsync/version.h"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "schedule/syncschedule.h"
+#include "syncschedule.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "schedule/syncschedule.h"
+#include "syncschedule.h"
 
 #include <QRegularExpression>
 #include <QStringList>

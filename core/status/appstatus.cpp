@@ -1,4 +1,4 @@
-#include "status/appstatus.h"
+#include "appstatus.h"
 
 #include <QJsonArray>
 

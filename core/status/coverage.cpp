@@ -1,10 +1,10 @@
-#include "status/coverage.h"
+#include "coverage.h"
 
-#include "reports/pacifictime.h"
-#include "reports/salescalendar.h"
-#include "reports/tablenames.h"
-#include "storage/destination.h"
-#include "sync/loadedinstances.h"
+#include "core/reports/pacifictime.h"
+#include "core/reports/salescalendar.h"
+#include "core/reports/tablenames.h"
+#include "core/storage/destination.h"
+#include "core/sync/loadedinstances.h"
 
 #include <QJsonArray>
 #include <QMap>

@@ -1,9 +1,10 @@
 #pragma once
 
-#include "common/result.h"
-#include "status/statusadvice.h"
-#include "storage/instancerecord.h"
-#include "storage/loadrecord.h"
+#include "statusadvice.h"
+
+#include "core/common/result.h"
+#include "core/storage/instancerecord.h"
+#include "core/storage/loadrecord.h"
 
 #include <QDate>
 #include <QDateTime>

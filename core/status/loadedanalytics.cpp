@@ -1,6 +1,6 @@
-#include "status/loadedanalytics.h"
+#include "loadedanalytics.h"
 
-#include "storage/destination.h"
+#include "core/storage/destination.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "status/statusadvice.h"
+#include "statusadvice.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "status/appstatus.h"
-#include "status/loadedanalytics.h"
+#include "appstatus.h"
+#include "loadedanalytics.h"
 
 #include <optional>
 

@@ -1,14 +1,15 @@
-#include "status/statuscollector.h"
+#include "statuscollector.h"
 
-#include "api/analyticsendpoints.h"
-#include "api/appsendpoint.h"
-#include "reports/pacifictime.h"
-#include "reports/reportversions.h"
-#include "status/coverage.h"
-#include "status/loadedanalytics.h"
-#include "status/statusadvice.h"
-#include "status/statuslog.h"
-#include "storage/destination.h"
+#include "coverage.h"
+#include "loadedanalytics.h"
+#include "statusadvice.h"
+#include "statuslog.h"
+
+#include "core/api/analyticsendpoints.h"
+#include "core/api/appsendpoint.h"
+#include "core/reports/pacifictime.h"
+#include "core/reports/reportversions.h"
+#include "core/storage/destination.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "common/clock.h"
-#include "common/result.h"
-#include "status/appstatus.h"
+#include "appstatus.h"
+
+#include "core/common/clock.h"
+#include "core/common/result.h"
 
 #include <QStringList>
 

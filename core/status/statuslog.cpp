@@ -1,4 +1,4 @@
-#include "status/statuslog.h"
+#include "statuslog.h"
 
 namespace ascsync::status {
 Q_LOGGING_CATEGORY(lcStatus, "ascsync.core.status", QtInfoMsg)

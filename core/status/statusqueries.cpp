@@ -1,7 +1,7 @@
-#include "status/statusqueries.h"
+#include "statusqueries.h"
 
-#include "config/secretstore.h"
-#include "sync/syncsetup.h"
+#include "core/config/secretstore.h"
+#include "core/sync/syncsetup.h"
 
 namespace ascsync::status {
 

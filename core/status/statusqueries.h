@@ -1,12 +1,13 @@
 #pragma once
 
-#include "common/result.h"
-#include "config/settings.h"
-#include "status/appstatus.h"
-#include "status/coverage.h"
-#include "status/statuscollector.h"
-#include "storage/destination.h"
-#include "storage/runrecord.h"
+#include "appstatus.h"
+#include "coverage.h"
+#include "statuscollector.h"
+
+#include "core/common/result.h"
+#include "core/config/settings.h"
+#include "core/storage/destination.h"
+#include "core/storage/runrecord.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,10 +1,10 @@
-#include "storage/advisorysynclock.h"
+#include "advisorysynclock.h"
 
-#include "storage/metadatastore.h"
-#include "storage/postgresconnection.h"
-#include "storage/sqlexec.h"
-#include "storage/sqlidentifier.h"
-#include "storage/storagelog.h"
+#include "metadatastore.h"
+#include "postgresconnection.h"
+#include "sqlexec.h"
+#include "sqlidentifier.h"
+#include "storagelog.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -78,7 +78,7 @@ struct TakenLock {
 
 // Takes the lock on `db` and records this process as its holder. Every query lives and dies in here, so the
 // caller can remove the connection right after a failure.
-Result<TakenLock> takeLock(const QSqlDatabase &db, const DestinationSpec &spec)
+Result<TakenLock> takeLock(const QSqlDatabase &db, const DestinationSpec &spec, const QDateTime &now)
 {
     // Server-side keepalives: the server ends the session of a client machine that vanished (and so releases
     // its lock) within about 30 + 3 * 10 seconds of silence, instead of the system default of hours.
@@ -117,7 +117,7 @@ Result<TakenLock> takeLock(const QSqlDatabase &db, const DestinationSpec &spec)
         return makeError(u"storage.lock.held"_s, message);
     }
 
-    TakenLock taken{SyncLockHolder::current(), recorded.value()};
+    TakenLock taken{SyncLockHolder::current(now), recorded.value()};
     QSqlQuery record(db);
     const QString recordAction = u"record the sync lock holder"_s;
     const QString sql =
@@ -137,7 +137,7 @@ Result<TakenLock> takeLock(const QSqlDatabase &db, const DestinationSpec &spec)
 } // namespace
 
 Result<std::unique_ptr<SyncLock>> AdvisorySyncLock::acquire(const DestinationSpec &spec,
-                                                            const QString &password)
+                                                            const QString &password, const QDateTime &now)
 {
     const QString connectionName = uniqueConnectionName(u"lock");
     // Client-side keepalives: a lock holder whose server vanished notices it too.
@@ -150,7 +150,7 @@ Result<std::unique_ptr<SyncLock>> AdvisorySyncLock::acquire(const DestinationSpe
             return opened.error();
         db = opened.value();
     }
-    Result<TakenLock> taken = takeLock(db, spec);
+    Result<TakenLock> taken = takeLock(db, spec, now);
     if (!taken) {
         db.close();
         db = QSqlDatabase();

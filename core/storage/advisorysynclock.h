@@ -1,8 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/destinationspec.h"
-#include "storage/synclock.h"
+#include "destinationspec.h"
+#include "synclock.h"
+
+#include "core/common/result.h"
 
 #include <QSqlDatabase>
 
@@ -16,7 +17,8 @@ namespace ascsync::storage {
 // the client machine vanished). Who holds it is written to _ascsync_lock for the refusal message.
 class AdvisorySyncLock final : public SyncLock {
 public:
-    static Result<std::unique_ptr<SyncLock>> acquire(const DestinationSpec &spec, const QString &password);
+    static Result<std::unique_ptr<SyncLock>> acquire(const DestinationSpec &spec, const QString &password,
+                                                     const QDateTime &now);
     ~AdvisorySyncLock() override;
 
     // The two int4 keys of pg_advisory_lock(int, int): a fixed ascsync class id and a stable hash of the

@@ -1,13 +1,14 @@
-#include "storage/analyticslayoutmigration.h"
+#include "analyticslayoutmigration.h"
 
-#include "reports/identifierrules.h"
-#include "reports/tablenames.h"
-#include "storage/destination.h"
-#include "storage/instanceregistry.h"
-#include "storage/metadatastore.h"
-#include "storage/placeholdercleanup.h"
-#include "storage/sqlidentifier.h"
-#include "storage/storagelog.h"
+#include "destination.h"
+#include "instanceregistry.h"
+#include "metadatastore.h"
+#include "placeholdercleanup.h"
+#include "sqlidentifier.h"
+#include "storagelog.h"
+
+#include "core/reports/identifierrules.h"
+#include "core/reports/tablenames.h"
 
 #include <QLocale>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "storage/column.h"
+#include "column.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "storage/copyencoder.h"
+#include "copyencoder.h"
 
 namespace ascsync::storage {
 

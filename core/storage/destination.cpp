@@ -1,14 +1,16 @@
-#include "storage/destination.h"
+#include "destination.h"
 
-#include "storage/analyticslayoutmigration.h"
-#include "storage/instanceregistry.h"
-#include "storage/metadatastore.h"
-#include "storage/postgresdestination.h"
-#include "storage/schemaplanner.h"
-#include "storage/sqlexec.h"
-#include "storage/sqlidentifier.h"
-#include "storage/sqlitedestination.h"
-#include "storage/storagelog.h"
+#include "analyticslayoutmigration.h"
+#include "instanceregistry.h"
+#include "metadatastore.h"
+#include "postgresdestination.h"
+#include "schemaplanner.h"
+#include "sqlexec.h"
+#include "sqlidentifier.h"
+#include "sqlitedestination.h"
+#include "storagelog.h"
+
+#include "ascsync/version.h"
 
 #include <QCryptographicHash>
 #include <QDate>
@@ -150,8 +152,9 @@ Status Destination::checkUsable(const QString &action) const
 
 Status Destination::initialise(const OpenOptions &options)
 {
-    m_metadata = std::make_unique<MetadataStore>(m_db, m_spec.schema(), m_dialect);
-    m_instances = std::make_unique<InstanceRegistry>(m_db, m_spec.schema(), m_dialect);
+    m_clock = options.clock;
+    m_metadata = std::make_unique<MetadataStore>(m_db, m_spec.schema(), m_dialect, m_clock);
+    m_instances = std::make_unique<InstanceRegistry>(m_db, m_spec.schema(), m_dialect, m_clock);
     if (!options.upgrade) {
         // Inspection only: say so when this ascsync could not read it, change nothing either way.
         m_readOnly = true;

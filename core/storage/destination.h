@@ -1,16 +1,18 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/column.h"
-#include "storage/destinationspec.h"
-#include "storage/instancerecord.h"
-#include "storage/loadrecord.h"
-#include "storage/rowfilter.h"
-#include "storage/rowsink.h"
-#include "storage/runrecord.h"
-#include "storage/sqldialect.h"
-#include "storage/synclock.h"
-#include "storage/tableplan.h"
+#include "column.h"
+#include "destinationspec.h"
+#include "instancerecord.h"
+#include "loadrecord.h"
+#include "rowfilter.h"
+#include "rowsink.h"
+#include "runrecord.h"
+#include "sqldialect.h"
+#include "synclock.h"
+#include "tableplan.h"
+
+#include "core/common/clock.h"
+#include "core/common/result.h"
 
 #include <QSqlDatabase>
 #include <QStringList>
@@ -45,6 +47,9 @@ struct OpenOptions {
     bool upgrade = true;
     // Lines that say how an upgrade goes (which table, how many rows); by default the storage log.
     std::function<void(const QString &line)> progress;
+    // "Now" for what the destination stamps itself (load times, the lock holder, an upgrade): the sync's
+    // clock.
+    Clock clock = systemClock();
 };
 
 class Destination {
@@ -143,6 +148,7 @@ protected:
     // Called by the subclass once database() is open: creates the schema and metadata in one transaction, and
     // upgrades a destination of an older ascsync (see OpenOptions).
     Status initialise(const OpenOptions &options);
+    QDateTime now() const { return m_clock(); }
 
     virtual Status beginTransaction();
     // Inside initialise()'s transaction, before the metadata: make sure the schema exists.
@@ -168,6 +174,7 @@ private:
     Status addColumns(const QString &table, const QList<Column> &columns);
 
     DestinationSpec m_spec;
+    Clock m_clock = systemClock();
     SqlDialect m_dialect;
     QString m_connectionName;
     QSqlDatabase m_db;

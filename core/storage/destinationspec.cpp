@@ -1,6 +1,6 @@
-#include "storage/destinationspec.h"
+#include "destinationspec.h"
 
-#include "storage/sqlidentifier.h"
+#include "sqlidentifier.h"
 
 #include <QDir>
 #include <QFileInfo>

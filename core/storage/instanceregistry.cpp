@@ -1,7 +1,7 @@
-#include "storage/instanceregistry.h"
+#include "instanceregistry.h"
 
-#include "storage/sqlexec.h"
-#include "storage/sqlidentifier.h"
+#include "sqlexec.h"
+#include "sqlidentifier.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -21,7 +21,7 @@ QDate dateFrom(const QVariant &value)
 
 QString isoText(const QDateTime &when)
 {
-    return (when.isValid() ? when : QDateTime::currentDateTimeUtc()).toUTC().toString(Qt::ISODateWithMs);
+    return when.toUTC().toString(Qt::ISODateWithMs);
 }
 
 const QString kInstanceColumns = u"instance_key, instance_id, app_id, report_id, report_name, table_name, "
@@ -83,10 +83,11 @@ QStringList InstanceRegistry::createStatements(const QString &schema, SqlDialect
     };
 }
 
-InstanceRegistry::InstanceRegistry(QSqlDatabase &db, QString schema, SqlDialect dialect)
+InstanceRegistry::InstanceRegistry(QSqlDatabase &db, QString schema, SqlDialect dialect, Clock clock)
     : m_db(db)
     , m_schema(std::move(schema))
     , m_dialect(dialect)
+    , m_clock(std::move(clock))
 {}
 
 QString InstanceRegistry::table(const QString &name) const
@@ -114,7 +115,8 @@ Result<qint64> InstanceRegistry::registerInstance(const InstanceRecord &record)
          {QVariant(record.instanceId), QVariant(record.appId), QVariant(record.reportId),
           QVariant(record.reportName), QVariant(record.table), QVariant(record.granularity),
           QVariant(record.processingDate.toString(Qt::ISODate)), QVariant(record.accessType),
-          QVariant(record.rowCount), QVariant(record.checksums), QVariant(isoText(record.loadedAt))})
+          QVariant(record.rowCount), QVariant(record.checksums),
+          QVariant(isoText(record.loadedAt.isValid() ? record.loadedAt : m_clock()))})
         query.addBindValue(value);
     if (const Status ok = execPrepared(query, action); !ok)
         return ok.error();

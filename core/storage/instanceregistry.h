@@ -1,8 +1,10 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/instancerecord.h"
-#include "storage/sqldialect.h"
+#include "instancerecord.h"
+#include "sqldialect.h"
+
+#include "core/common/clock.h"
+#include "core/common/result.h"
 
 #include <QHash>
 #include <QList>
@@ -26,7 +28,7 @@ public:
     static QStringList createStatements(const QString &schema, SqlDialect dialect);
 
     // `db` must outlive the registry (it is the owning Destination's connection).
-    InstanceRegistry(QSqlDatabase &db, QString schema, SqlDialect dialect);
+    InstanceRegistry(QSqlDatabase &db, QString schema, SqlDialect dialect, Clock clock);
 
     // Gives the instance its key: the one it already has (a reload) or a new one. The row is written with
     // every field of `record` except the key.
@@ -51,6 +53,7 @@ private:
     QSqlDatabase &m_db;
     QString m_schema;
     SqlDialect m_dialect;
+    Clock m_clock; // stamps a record that comes without a time
 };
 
 } // namespace ascsync::storage

@@ -1,6 +1,6 @@
-#include "storage/lockfilesynclock.h"
+#include "lockfilesynclock.h"
 
-#include "storage/storagelog.h"
+#include "storagelog.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -64,7 +64,7 @@ QString LockFileSyncLock::lockPathFor(const QString &databasePath)
     return databasePath + u".lock"_s;
 }
 
-Result<std::unique_ptr<SyncLock>> LockFileSyncLock::acquire(const QString &databasePath)
+Result<std::unique_ptr<SyncLock>> LockFileSyncLock::acquire(const QString &databasePath, const QDateTime &now)
 {
     const QString path = lockPathFor(databasePath);
     const QByteArray nativePath = path.toLocal8Bit();
@@ -108,7 +108,7 @@ Result<std::unique_ptr<SyncLock>> LockFileSyncLock::acquire(const QString &datab
             << "taking over the sync lock of" << databasePath
             << "left by a sync that ended without releasing it:" << previous->describe();
     }
-    SyncLockHolder holder = SyncLockHolder::current();
+    SyncLockHolder holder = SyncLockHolder::current(now);
     const QByteArray content = contentFor(holder);
     if (::ftruncate(fd, 0) != 0 ||
         ::pwrite(fd, content.constData(), size_t(content.size()), 0) != content.size()) {

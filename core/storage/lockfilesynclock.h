@@ -1,7 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/synclock.h"
+#include "synclock.h"
+
+#include "core/common/result.h"
 
 #include <memory>
 
@@ -15,7 +16,7 @@ namespace ascsync::storage {
 class LockFileSyncLock final : public SyncLock {
 public:
     static QString lockPathFor(const QString &databasePath);
-    static Result<std::unique_ptr<SyncLock>> acquire(const QString &databasePath);
+    static Result<std::unique_ptr<SyncLock>> acquire(const QString &databasePath, const QDateTime &now);
     ~LockFileSyncLock() override;
 
 private:

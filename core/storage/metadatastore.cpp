@@ -1,9 +1,11 @@
-#include "storage/metadatastore.h"
+#include "metadatastore.h"
 
-#include "storage/instanceregistry.h"
-#include "storage/sqlexec.h"
-#include "storage/sqlidentifier.h"
-#include "storage/storagelog.h"
+#include "instanceregistry.h"
+#include "sqlexec.h"
+#include "sqlidentifier.h"
+#include "storagelog.h"
+
+#include "ascsync/version.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -63,10 +65,11 @@ QString MetadataStore::lockTable()
     return u"_ascsync_lock"_s;
 }
 
-MetadataStore::MetadataStore(QSqlDatabase &db, QString schema, SqlDialect dialect)
+MetadataStore::MetadataStore(QSqlDatabase &db, QString schema, SqlDialect dialect, Clock clock)
     : m_db(db)
     , m_schema(std::move(schema))
     , m_dialect(dialect)
+    , m_clock(std::move(clock))
 {}
 
 QString MetadataStore::table(const QString &name) const
@@ -191,7 +194,7 @@ Status MetadataStore::ensureCurrent()
                 return ok;
         }
     }
-    const QString now = timestampText(QDateTime::currentDateTimeUtc());
+    const QString now = timestampText(m_clock());
     QList<std::pair<QString, QString>> values = {
         {u"schema_version"_s, QString::number(CurrentVersion)},
         {from == 0 ? u"created_at"_s : u"migrated_at"_s, now},
@@ -230,8 +233,7 @@ Status MetadataStore::recordLoad(const LoadRecord &record)
     query.addBindValue(record.checksum);
     query.addBindValue(record.rowCount);
     query.addBindValue(record.source);
-    query.addBindValue(
-        timestampText(record.loadedAt.isValid() ? record.loadedAt : QDateTime::currentDateTimeUtc()));
+    query.addBindValue(timestampText(record.loadedAt.isValid() ? record.loadedAt : m_clock()));
     query.addBindValue(jsonText(record.details));
     return execPrepared(query, action);
 }

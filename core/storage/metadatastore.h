@@ -1,9 +1,11 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/loadrecord.h"
-#include "storage/runrecord.h"
-#include "storage/sqldialect.h"
+#include "loadrecord.h"
+#include "runrecord.h"
+#include "sqldialect.h"
+
+#include "core/common/clock.h"
+#include "core/common/result.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -35,7 +37,7 @@ public:
     static QString lockTable();  // _ascsync_lock
 
     // `db` must outlive the store (it is the owning Destination's connection).
-    MetadataStore(QSqlDatabase &db, QString schema, SqlDialect dialect);
+    MetadataStore(QSqlDatabase &db, QString schema, SqlDialect dialect, Clock clock);
 
     // Creates the tables of a new destination, or migrates older ones to CurrentVersion. Runs inside the
     // caller's transaction, so a failed migration leaves the old layout intact. A destination written by a
@@ -67,6 +69,7 @@ private:
     QSqlDatabase &m_db;
     QString m_schema;
     SqlDialect m_dialect;
+    Clock m_clock; // stamps a record that comes without a time
 };
 
 } // namespace ascsync::storage

@@ -1,7 +1,7 @@
-#include "storage/placeholdercleanup.h"
+#include "placeholdercleanup.h"
 
-#include "storage/destination.h"
-#include "storage/sqlidentifier.h"
+#include "destination.h"
+#include "sqlidentifier.h"
 
 using namespace Qt::StringLiterals;
 

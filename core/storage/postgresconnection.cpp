@@ -1,7 +1,7 @@
-#include "storage/postgresconnection.h"
+#include "postgresconnection.h"
 
-#include "storage/sqlexec.h"
-#include "storage/storagelog.h"
+#include "sqlexec.h"
+#include "storagelog.h"
 
 #include <QSqlDriver>
 #include <QSqlError>

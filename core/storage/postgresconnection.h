@@ -1,7 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/destinationspec.h"
+#include "destinationspec.h"
+
+#include "core/common/result.h"
 
 #include <QSqlDatabase>
 

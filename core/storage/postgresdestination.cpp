@@ -1,12 +1,13 @@
-#include "storage/postgresdestination.h"
+#include "postgresdestination.h"
 
-#include "reports/datadictionary.h"
-#include "storage/advisorysynclock.h"
-#include "storage/postgresconnection.h"
-#include "storage/postgresrowsink.h"
-#include "storage/sqlexec.h"
-#include "storage/sqlidentifier.h"
-#include "storage/storagelog.h"
+#include "advisorysynclock.h"
+#include "postgresconnection.h"
+#include "postgresrowsink.h"
+#include "sqlexec.h"
+#include "sqlidentifier.h"
+#include "storagelog.h"
+
+#include "core/reports/datadictionary.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -180,7 +181,7 @@ void PostgresDestination::configureQuery(QSqlQuery &query) const
 
 Result<std::unique_ptr<SyncLock>> PostgresDestination::acquireSyncLock()
 {
-    return AdvisorySyncLock::acquire(spec(), m_password);
+    return AdvisorySyncLock::acquire(spec(), m_password, now());
 }
 
 } // namespace ascsync::storage

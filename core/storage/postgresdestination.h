@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/destination.h"
+#include "destination.h"
 
 namespace ascsync::storage {
 

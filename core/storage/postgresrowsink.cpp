@@ -1,6 +1,6 @@
-#include "storage/postgresrowsink.h"
+#include "postgresrowsink.h"
 
-#include "storage/sqlidentifier.h"
+#include "sqlidentifier.h"
 
 #include <libpq-fe.h>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "storage/column.h"
-#include "storage/copyencoder.h"
-#include "storage/rowsink.h"
+#include "column.h"
+#include "copyencoder.h"
+#include "rowsink.h"
 
 #include <optional>
 

@@ -1,4 +1,4 @@
-#include "storage/rowsink.h"
+#include "rowsink.h"
 
 namespace ascsync::storage {
 

@@ -1,7 +1,7 @@
-#include "storage/schemadescriber.h"
+#include "schemadescriber.h"
 
-#include "storage/destination.h"
-#include "storage/sqlidentifier.h"
+#include "destination.h"
+#include "sqlidentifier.h"
 
 #include <QMap>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "reports/datadictionary.h"
+#include "core/common/result.h"
+#include "core/reports/datadictionary.h"
 
 namespace ascsync::storage {
 

@@ -1,6 +1,6 @@
-#include "storage/schemaplanner.h"
+#include "schemaplanner.h"
 
-#include "storage/sqlidentifier.h"
+#include "sqlidentifier.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/column.h"
-#include "storage/tableplan.h"
+#include "column.h"
+#include "tableplan.h"
+
+#include "core/common/result.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "storage/sqldialect.h"
+#include "sqldialect.h"
 
-#include "storage/sqlidentifier.h"
+#include "sqlidentifier.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/column.h"
+#include "column.h"
 
 #include <QString>
 

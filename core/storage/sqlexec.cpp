@@ -1,6 +1,6 @@
-#include "storage/sqlexec.h"
+#include "sqlexec.h"
 
-#include "storage/storagelog.h"
+#include "storagelog.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>

@@ -1,4 +1,4 @@
-#include "storage/sqlidentifier.h"
+#include "sqlidentifier.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,11 +1,11 @@
-#include "storage/sqlitedestination.h"
+#include "sqlitedestination.h"
 
-#include "storage/lockfilesynclock.h"
-#include "storage/sqlexec.h"
-#include "storage/sqlidentifier.h"
-#include "storage/sqlitefilecheck.h"
-#include "storage/sqliterowsink.h"
-#include "storage/storagelog.h"
+#include "lockfilesynclock.h"
+#include "sqlexec.h"
+#include "sqlidentifier.h"
+#include "sqlitefilecheck.h"
+#include "sqliterowsink.h"
+#include "storagelog.h"
 
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -172,7 +172,7 @@ void SqliteDestination::configureQuery(QSqlQuery &query) const
 
 Result<std::unique_ptr<SyncLock>> SqliteDestination::acquireSyncLock()
 {
-    return LockFileSyncLock::acquire(spec().sqlitePath());
+    return LockFileSyncLock::acquire(spec().sqlitePath(), now());
 }
 
 } // namespace ascsync::storage

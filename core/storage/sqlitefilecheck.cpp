@@ -1,4 +1,4 @@
-#include "storage/sqlitefilecheck.h"
+#include "sqlitefilecheck.h"
 
 #include <QDir>
 #include <QFile>

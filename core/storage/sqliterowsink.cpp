@@ -1,6 +1,6 @@
-#include "storage/sqliterowsink.h"
+#include "sqliterowsink.h"
 
-#include "storage/sqlidentifier.h"
+#include "sqlidentifier.h"
 
 #include <sqlite3.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "storage/column.h"
-#include "storage/rowsink.h"
+#include "column.h"
+#include "rowsink.h"
 
 #include <QByteArray>
 

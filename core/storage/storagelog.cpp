@@ -1,4 +1,4 @@
-#include "storage/storagelog.h"
+#include "storagelog.h"
 
 namespace ascsync::storage {
 Q_LOGGING_CATEGORY(lcStorage, "ascsync.core.storage", QtInfoMsg)

@@ -1,4 +1,4 @@
-#include "storage/synclock.h"
+#include "synclock.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>
@@ -14,10 +14,9 @@ QString SyncLockHolder::describe() const
     return u"host %1, process %2, since %3"_s.arg(host.isEmpty() ? u"(unknown)"_s : host).arg(pid).arg(when);
 }
 
-SyncLockHolder SyncLockHolder::current()
+SyncLockHolder SyncLockHolder::current(const QDateTime &since)
 {
-    return SyncLockHolder{QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
-                          QDateTime::currentDateTimeUtc()};
+    return SyncLockHolder{QSysInfo::machineHostName(), QCoreApplication::applicationPid(), since};
 }
 
 } // namespace ascsync::storage

@@ -15,7 +15,7 @@ struct SyncLockHolder {
     // "host ana-laptop, process 4242, since 2025-01-02 06:00:01 UTC"
     QString describe() const;
     // This machine and process, now.
-    static SyncLockHolder current();
+    static SyncLockHolder current(const QDateTime &since);
 };
 
 // Proof that this process is the only sync writing to a destination; released when destroyed. A lock left by

@@ -1,4 +1,4 @@
-#include "storage/tableplan.h"
+#include "tableplan.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
-#include "sync/analyticsplanner.h"
+#include "analyticsplanner.h"
 
-#include "reports/tablenames.h"
+#include "core/reports/tablenames.h"
 
 #include <algorithm>
 
@@ -34,9 +34,7 @@ QDate AnalyticsPlanner::nextPossible(const QString &granularity, QDate newest)
 bool AnalyticsPlanner::selects(const SyncOptions &options, const QString &reportName)
 {
     const QString table = reports::analyticsTableName(reportName);
-    return std::any_of(options.streams.begin(), options.streams.end(), [&](const QString &stream) {
-        return stream == u"analytics"_s || stream == u"analytics:"_s + table;
-    });
+    return options.streams.includesAnalyticsTable(table);
 }
 
 std::optional<InstanceListing> AnalyticsPlanner::listingFor(const QString &appId, const QString &report,

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sync/loadedinstances.h"
-#include "sync/syncoptions.h"
+#include "loadedinstances.h"
+#include "syncoptions.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -1,12 +1,13 @@
-#include "sync/analyticssync.h"
+#include "analyticssync.h"
 
-#include "api/analyticsendpoints.h"
-#include "api/appsendpoint.h"
-#include "reports/tablenames.h"
-#include "sync/analyticsplanner.h"
-#include "sync/loadedinstances.h"
-#include "sync/synclog.h"
-#include "sync/unitprogress.h"
+#include "analyticsplanner.h"
+#include "loadedinstances.h"
+#include "synclog.h"
+#include "unitprogress.h"
+
+#include "core/api/analyticsendpoints.h"
+#include "core/api/appsendpoint.h"
+#include "core/reports/tablenames.h"
 
 #include <QDateTime>
 #include <QFile>

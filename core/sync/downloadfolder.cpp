@@ -1,6 +1,6 @@
-#include "sync/downloadfolder.h"
+#include "downloadfolder.h"
 
-#include "sync/synclog.h"
+#include "synclog.h"
 
 #include <QCryptographicHash>
 #include <QDir>

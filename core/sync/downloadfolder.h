@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/destinationspec.h"
+#include "core/common/result.h"
+#include "core/storage/destinationspec.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "sync/loadedinstances.h"
+#include "loadedinstances.h"
 
-#include "storage/destination.h"
+#include "core/storage/destination.h"
 
 #include <QJsonArray>
 
@@ -53,7 +53,6 @@ Status LoadedInstances::recordListing(storage::Destination &destination, const Q
     }
     record.checksum = u"listed"_s;
     record.source = u"instance listing of %1"_s.arg(report);
-    record.loadedAt = QDateTime::currentDateTimeUtc();
     record.details =
         QJsonObject{{u"appId"_s, appId},
                     {u"report"_s, report},

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/loadrecord.h"
+#include "core/common/result.h"
+#include "core/storage/loadrecord.h"
 
 #include <QDate>
 #include <QHash>

@@ -1,19 +1,20 @@
-#include "sync/pacingreporter.h"
+#include "pacingreporter.h"
 
 using namespace Qt::StringLiterals;
 
 namespace ascsync::sync {
 
-PacingReporter::PacingReporter(SyncObserver &observer, std::function<int()> requestsAhead,
+PacingReporter::PacingReporter(SyncObserver &observer, std::function<int()> requestsAhead, Clock clock,
                                int intervalSeconds)
     : m_observer(observer)
     , m_requestsAhead(std::move(requestsAhead))
+    , m_clock(std::move(clock))
     , m_intervalSeconds(intervalSeconds)
 {}
 
 void PacingReporter::onWait(const api::BudgetWait &wait)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock();
     if (!wait.refused && m_lastMessage.isValid() && m_lastMessage.secsTo(now) < m_intervalSeconds) {
         return;
     }

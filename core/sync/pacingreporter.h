@@ -1,7 +1,8 @@
 #pragma once
 
-#include "api/apiclient.h"
-#include "sync/syncobserver.h"
+#include "syncobserver.h"
+
+#include "core/api/apiclient.h"
 
 #include <QDateTime>
 #include <QString>
@@ -15,7 +16,8 @@ namespace ascsync::sync {
 // `interval`, plus every refusal.
 class PacingReporter {
 public:
-    PacingReporter(SyncObserver &observer, std::function<int()> requestsAhead, int intervalSeconds = 20);
+    PacingReporter(SyncObserver &observer, std::function<int()> requestsAhead, Clock clock = systemClock(),
+                   int intervalSeconds = 20);
 
     void onWait(const api::BudgetWait &wait);
 
@@ -26,6 +28,7 @@ public:
 private:
     SyncObserver &m_observer;
     std::function<int()> m_requestsAhead;
+    Clock m_clock;
     int m_intervalSeconds;
     QDateTime m_lastMessage;
 };

@@ -1,9 +1,10 @@
-#include "sync/rawarchive.h"
+#include "rawarchive.h"
 
-#include "api/resourceid.h"
-#include "common/plaintext.h"
-#include "storage/sqlidentifier.h"
-#include "sync/synclog.h"
+#include "synclog.h"
+
+#include "core/api/resourceid.h"
+#include "core/common/plaintext.h"
+#include "core/storage/sqlidentifier.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "sync/unitloader.h"
+#include "unitloader.h"
+
+#include "core/common/result.h"
 
 #include <QDateTime>
 #include <QList>

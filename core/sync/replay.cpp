@@ -1,8 +1,9 @@
-#include "sync/replay.h"
+#include "replay.h"
 
-#include "reports/tablenames.h"
-#include "sync/rawarchive.h"
-#include "sync/unitloader.h"
+#include "rawarchive.h"
+#include "unitloader.h"
+
+#include "core/reports/tablenames.h"
 
 #include <QFileInfo>
 
@@ -18,16 +19,16 @@ bool selected(const ReplayOptions &options, const ArchivedUnit &unit)
 {
     if (options.streams.isEmpty())
         return true;
-    return std::any_of(options.streams.begin(), options.streams.end(), [&](const QString &stream) {
-        const QString family = stream.section(u':', 0, 0);
-        const QString which = stream.section(u':', 1);
+    const auto &choices = options.streams.choices();
+    return std::any_of(choices.begin(), choices.end(), [&](const reports::StreamSelection::Choice &choice) {
+        const QString family = reports::familyName(choice.family);
         if (family != unit.family)
             return false;
-        if (which.isEmpty())
+        if (choice.detail.isEmpty())
             return true;
-        if (family == u"analytics"_s)
-            return which == reports::analyticsTableName(unit.load.instance.reportName);
-        return unit.load.record.stream == family + u'/' + which.toUpper();
+        if (choice.family == reports::StreamSelection::Family::Analytics)
+            return choice.detail == reports::analyticsTableName(unit.load.instance.reportName);
+        return unit.load.record.stream == family + u'/' + choice.detail.toUpper();
     });
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 
-#include "common/result.h"
-#include "storage/column.h"
-#include "storage/destination.h"
-#include "sync/syncobserver.h"
-#include "sync/syncsummary.h"
+#include "syncobserver.h"
+#include "syncsummary.h"
+
+#include "core/common/result.h"
+#include "core/reports/streamselection.h"
+#include "core/storage/column.h"
+#include "core/storage/destination.h"
 
 #include <QString>
 #include <QStringList>
@@ -13,9 +15,8 @@ namespace ascsync::sync {
 
 struct ReplayOptions {
     QString archiveDirectory;
-    // As sync's streams: analytics, analytics:TABLE, sales, sales:TYPE/SUBTYPE/FREQUENCY, finance. Empty:
-    // everything the archive holds.
-    QStringList streams;
+    // As sync's streams. Empty: everything the archive holds.
+    reports::StreamSelection streams;
     storage::MigrationPolicy policy = storage::MigrationPolicy::Evolve;
 };
 

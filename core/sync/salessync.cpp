@@ -1,14 +1,15 @@
-#include "sync/salessync.h"
+#include "salessync.h"
 
-#include "reports/fiscalcalendar.h"
-#include "reports/partitionkey.h"
-#include "reports/reportfilecheck.h"
-#include "reports/reportlayout.h"
-#include "reports/reportversions.h"
-#include "reports/salescalendar.h"
-#include "reports/salesstreams.h"
-#include "reports/tablenames.h"
-#include "sync/unitprogress.h"
+#include "unitprogress.h"
+
+#include "core/reports/fiscalcalendar.h"
+#include "core/reports/partitionkey.h"
+#include "core/reports/reportfilecheck.h"
+#include "core/reports/reportlayout.h"
+#include "core/reports/reportversions.h"
+#include "core/reports/salescalendar.h"
+#include "core/reports/salesstreams.h"
+#include "core/reports/tablenames.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -194,7 +195,6 @@ UnitOutcome settleNotFound(SyncContext &context, const FileUnit &unit, bool load
         return UnitOutcome::UpToDate;
     record.checksum = u"none"_s;
     record.details = QJsonObject{{u"empty"_s, true}};
-    record.loadedAt = QDateTime::currentDateTimeUtc();
     if (const Status recorded = context.destination.recordLoad(record); !recorded) {
         context.failed(u"%1: %2"_s.arg(unit.label, recorded.errorMessage()));
         return UnitOutcome::Failed;
@@ -239,7 +239,7 @@ UnitOutcome loadFile(SyncContext &context, const FileUnit &unit, const QString &
     load.layout = unit.layout;
     load.metadata = unit.metadata;
     load.metadata.append({{QString(reports::metadata::LoadedAt), storage::ColumnType::Text},
-                          QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+                          context.options.clock().toString(Qt::ISODateWithMs)});
     load.replace = UnitLoad::Replace::Partition;
     load.scopeColumns = unit.scopeColumns;
     load.policy = context.options.policy;
@@ -349,10 +349,9 @@ void runUnits(SyncContext &context, const QString &family, const QList<FileUnit>
     }
 }
 
-bool familyEnabled(const SyncContext &context, const QString &family)
+bool familyEnabled(const SyncContext &context, reports::StreamSelection::Family family)
 {
-    return std::any_of(context.options.streams.begin(), context.options.streams.end(),
-                       [&](const QString &stream) { return stream.section(u':', 0, 0) == family; });
+    return context.options.streams.includes(family);
 }
 
 } // namespace
@@ -369,12 +368,10 @@ namespace {
 QStringList selectedSalesStreams(const SyncOptions &options)
 {
     QStringList names;
-    for (const QString &stream : options.streams) {
-        if (stream == u"sales"_s)
-            names << defaultSalesStreams();
-        else if (stream.startsWith(u"sales:"_s))
-            names << stream.mid(6).toUpper();
-    }
+    if (options.streams.includesWhole(reports::StreamSelection::Family::Sales))
+        names << defaultSalesStreams();
+    for (const QString &stream : options.streams.detailsOf(reports::StreamSelection::Family::Sales))
+        names << stream.toUpper();
     names.removeDuplicates();
     return names;
 }
@@ -417,7 +414,7 @@ FileUnit salesUnit(const SyncOptions &options, const reports::SalesStream &strea
 
 QList<FileUnit> salesUnits(SyncContext &context)
 {
-    if (!familyEnabled(context, u"sales"_s)) {
+    if (!familyEnabled(context, reports::StreamSelection::Family::Sales)) {
         return {};
     }
     if (context.options.vendorNumber.isEmpty()) {
@@ -461,7 +458,7 @@ QList<FileUnit> salesUnits(SyncContext &context)
 
 QList<FileUnit> financeUnits(SyncContext &context)
 {
-    if (!familyEnabled(context, u"finance"_s)) {
+    if (!familyEnabled(context, reports::StreamSelection::Family::Finance)) {
         return {};
     }
     if (context.options.vendorNumber.isEmpty()) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/synccontext.h"
+#include "synccontext.h"
 
 namespace ascsync::sync {
 

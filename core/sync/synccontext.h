@@ -1,12 +1,13 @@
 #pragma once
 
-#include "api/apiclient.h"
-#include "storage/destination.h"
-#include "sync/rawarchive.h"
-#include "sync/syncobserver.h"
-#include "sync/syncoptions.h"
-#include "sync/syncsummary.h"
-#include "sync/unitloader.h"
+#include "rawarchive.h"
+#include "syncobserver.h"
+#include "syncoptions.h"
+#include "syncsummary.h"
+#include "unitloader.h"
+
+#include "core/api/apiclient.h"
+#include "core/storage/destination.h"
 
 #include <QDir>
 

@@ -1,10 +1,10 @@
-#include "sync/syncengine.h"
+#include "syncengine.h"
 
-#include "sync/analyticssync.h"
-#include "sync/downloadfolder.h"
-#include "sync/pacingreporter.h"
-#include "sync/salessync.h"
-#include "sync/synccontext.h"
+#include "analyticssync.h"
+#include "downloadfolder.h"
+#include "pacingreporter.h"
+#include "salessync.h"
+#include "synccontext.h"
 
 #include <QJsonArray>
 #include <QScopeGuard>
@@ -43,7 +43,7 @@ namespace {
 void pruneArchive(const RawArchive &archive, const SyncOptions &options, SyncSummary &summary,
                   SyncObserver &observer)
 {
-    const auto pruned = archive.prune(options.archiveLimits, QDateTime::currentDateTimeUtc());
+    const auto pruned = archive.prune(options.archiveLimits, options.clock());
     if (!pruned) {
         summary.notes << pruned.errorMessage();
         observer.message(SyncObserver::Level::Warning, pruned.errorMessage());
@@ -95,13 +95,11 @@ Result<SyncSummary> runSync(api::ApiClient &api, storage::Destination &destinati
     summary.archiving = archive.has_value();
     SyncContext context{api, destination, options, observer, summary, QDir(work)};
     context.archive = archive ? &*archive : nullptr;
-    PacingReporter pacing(observer, [&context] { return context.requestsAhead(); });
+    PacingReporter pacing(
+        observer, [&context] { return context.requestsAhead(); }, options.clock);
     api.setBudgetWaitHandler([&pacing](const api::BudgetWait &wait) { pacing.onWait(wait); });
     const auto unhook = qScopeGuard([&api] { api.setBudgetWaitHandler({}); });
-    const bool analytics =
-        std::any_of(options.streams.begin(), options.streams.end(),
-                    [](const QString &stream) { return stream.section(u':', 0, 0) == u"analytics"_s; });
-    if (analytics) {
+    if (options.streams.includes(reports::StreamSelection::Family::Analytics)) {
         const auto apps = appsToSync(context);
         if (!apps) {
             context.failed(apps.errorMessage());
@@ -130,8 +128,7 @@ Result<SyncSummary> runSync(api::ApiClient &api, storage::Destination &destinati
                             : summary.budgetSpent() ? u"budget-spent"_s
                             : summary.ok()          ? u"ok"_s
                                                     : u"failed"_s;
-    if (const Status finished =
-            destination.finishRun(runId, QDateTime::currentDateTimeUtc(), outcome, summary.toJson());
+    if (const Status finished = destination.finishRun(runId, options.clock(), outcome, summary.toJson());
         !finished) {
         summary.notes << finished.errorMessage();
     }

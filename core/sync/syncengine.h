@@ -1,10 +1,11 @@
 #pragma once
 
-#include "api/apiclient.h"
-#include "storage/destination.h"
-#include "sync/syncobserver.h"
-#include "sync/syncoptions.h"
-#include "sync/syncsummary.h"
+#include "syncobserver.h"
+#include "syncoptions.h"
+#include "syncsummary.h"
+
+#include "core/api/apiclient.h"
+#include "core/storage/destination.h"
 
 namespace ascsync::sync {
 

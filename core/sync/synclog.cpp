@@ -1,4 +1,4 @@
-#include "sync/synclog.h"
+#include "synclog.h"
 
 namespace ascsync::sync {
 Q_LOGGING_CATEGORY(lcSync, "ascsync.core.sync", QtInfoMsg)

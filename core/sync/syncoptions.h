@@ -1,8 +1,10 @@
 #pragma once
 
-#include "common/clock.h"
-#include "storage/column.h"
-#include "sync/rawarchive.h"
+#include "rawarchive.h"
+
+#include "core/common/clock.h"
+#include "core/reports/streamselection.h"
+#include "core/storage/column.h"
 
 #include <QDate>
 #include <QString>
@@ -13,7 +15,8 @@ namespace ascsync::sync {
 struct SyncOptions {
     QStringList apps;     // app IDs; empty = every app the key sees
     QString vendorNumber; // empty: sales and finance are skipped (with a note)
-    QStringList streams{QStringLiteral("analytics"), QStringLiteral("sales"), QStringLiteral("finance")};
+    reports::StreamSelection streams = reports::StreamSelection::of(
+        {QStringLiteral("analytics"), QStringLiteral("sales"), QStringLiteral("finance")});
     QStringList granularities{QStringLiteral("DAILY")};
     QStringList financeRegions{QStringLiteral("ZZ")};
     int backfillDays = 7;

@@ -1,8 +1,8 @@
-#include "sync/syncplan.h"
+#include "syncplan.h"
 
-#include "sync/analyticssync.h"
-#include "sync/salessync.h"
-#include "sync/synccontext.h"
+#include "analyticssync.h"
+#include "salessync.h"
+#include "synccontext.h"
 
 #include <QJsonArray>
 
@@ -14,8 +14,7 @@ namespace {
 
 bool analyticsEnabled(const SyncOptions &options)
 {
-    return std::any_of(options.streams.begin(), options.streams.end(),
-                       [](const QString &stream) { return stream.section(u':', 0, 0) == u"analytics"_s; });
+    return options.streams.includes(reports::StreamSelection::Family::Analytics);
 }
 
 QString megabytes(qint64 bytes)

@@ -1,10 +1,11 @@
 #pragma once
 
-#include "api/apiclient.h"
-#include "common/result.h"
-#include "storage/destination.h"
-#include "sync/syncobserver.h"
-#include "sync/syncoptions.h"
+#include "syncobserver.h"
+#include "syncoptions.h"
+
+#include "core/api/apiclient.h"
+#include "core/common/result.h"
+#include "core/storage/destination.h"
 
 #include <QJsonObject>
 #include <QString>

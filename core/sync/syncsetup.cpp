@@ -1,7 +1,7 @@
-#include "sync/syncsetup.h"
+#include "syncsetup.h"
 
-#include "config/apikeystore.h"
-#include "storage/destinationspec.h"
+#include "core/config/apikeystore.h"
+#include "core/storage/destinationspec.h"
 
 #include <QFileInfo>
 
@@ -86,8 +86,7 @@ SyncOptions syncOptionsFrom(const config::Settings &settings)
     options.backfillDays = settings.backfillDays;
     options.reportVersions = settings.reportVersions;
     options.individualKey = settings.issuerId.isEmpty();
-    options.policy =
-        storage::parseMigrationPolicy(settings.migrationPolicy).value_or(storage::MigrationPolicy::Evolve);
+    options.policy = settings.migrationPolicy;
     options.concurrency = settings.concurrency;
     options.archiveDirectory = settings.archiveDirectory;
     options.archiveLimits = {settings.archiveMaxBytes, settings.archiveMaxAgeDays};

@@ -1,13 +1,14 @@
 #pragma once
 
-#include "api/apiclient.h"
-#include "auth/p8key.h"
-#include "auth/tokenprovider.h"
-#include "common/result.h"
-#include "config/secretstore.h"
-#include "config/settings.h"
-#include "storage/destination.h"
-#include "sync/syncoptions.h"
+#include "syncoptions.h"
+
+#include "core/api/apiclient.h"
+#include "core/auth/p8key.h"
+#include "core/auth/tokenprovider.h"
+#include "core/common/result.h"
+#include "core/config/secretstore.h"
+#include "core/config/settings.h"
+#include "core/storage/destination.h"
 
 #include <memory>
 

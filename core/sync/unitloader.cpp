@@ -1,11 +1,12 @@
-#include "sync/unitloader.h"
+#include "unitloader.h"
 
-#include "reports/columncatalogue.h"
-#include "reports/columnnames.h"
-#include "reports/tsvreader.h"
-#include "reports/valueconverter.h"
-#include "storage/sqlidentifier.h"
-#include "sync/synclog.h"
+#include "synclog.h"
+
+#include "core/reports/columncatalogue.h"
+#include "core/reports/columnnames.h"
+#include "core/reports/tsvreader.h"
+#include "core/reports/valueconverter.h"
+#include "core/storage/sqlidentifier.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -269,7 +270,6 @@ Status UnitLoadRun::finishInstance(qint64 fileRows)
         return indexed;
     storage::InstanceRecord instance = m_unit.instance;
     instance.rowCount = fileRows;
-    instance.loadedAt = QDateTime::currentDateTimeUtc();
     const auto registered = m_destination.registerInstance(instance);
     return registered ? Status() : Status(registered.error());
 }
@@ -402,7 +402,6 @@ Result<UnitLoadResult> UnitLoadRun::run(const QSet<QString> &forcedText,
     }
     storage::LoadRecord record = m_unit.record;
     record.rowCount = result.rowsLoaded;
-    record.loadedAt = QDateTime::currentDateTimeUtc();
     if (const Status recorded = m_destination.recordLoad(record); !recorded)
         return recorded.error();
     return result;

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "common/result.h"
-#include "reports/reportlayout.h"
-#include "storage/column.h"
-#include "storage/destination.h"
-#include "storage/instancerecord.h"
-#include "storage/loadrecord.h"
+#include "core/common/result.h"
+#include "core/reports/reportlayout.h"
+#include "core/storage/column.h"
+#include "core/storage/destination.h"
+#include "core/storage/instancerecord.h"
+#include "core/storage/loadrecord.h"
 
 #include <QList>
 #include <QSet>

@@ -1,7 +1,8 @@
-#include "sync/unitprogress.h"
+#include "unitprogress.h"
 
-#include "api/ratelimit.h"
-#include "sync/synccontext.h"
+#include "synccontext.h"
+
+#include "core/api/ratelimit.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -31,7 +32,7 @@ void archiveUnit(SyncContext &context, const UnitLoad &unit)
 {
     if (!context.archive)
         return;
-    if (const Status kept = context.archive->keep(unit, QDateTime::currentDateTimeUtc()); !kept) {
+    if (const Status kept = context.archive->keep(unit, context.options.clock()); !kept) {
         context.failed(u"%1: not kept in the archive: %2"_s.arg(unit.record.source, kept.errorMessage()));
         return;
     }

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "sync/syncobserver.h"
-#include "sync/unitloader.h"
+#include "syncobserver.h"
+#include "unitloader.h"
+
+#include "core/common/result.h"
 
 #include <QString>
 

@@ -1,16 +1,6 @@
-#include "data/analyticscatalog.h"
+#include "analyticscatalog.h"
 
-#include "data/carplayfamily.h"
-#include "data/crashesexpandedfamily.h"
-#include "data/crashesfamily.h"
-#include "data/downloadsfamily.h"
-#include "data/engagementfamily.h"
-#include "data/installsfamily.h"
-#include "data/preordersfamily.h"
-#include "data/purchasesfamily.h"
-#include "data/sessionsfamily.h"
-#include "data/webpreviewfamily.h"
-#include "data/widgetfamily.h"
+#include "familymodel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -78,29 +68,8 @@ QStringList AnalyticsCatalog::familyKeys()
 
 std::unique_ptr<FamilyModel> AnalyticsCatalog::createFamily(const QString &familyKey, const AppProfile &app)
 {
-    if (familyKey == u"engagement")
-        return std::make_unique<EngagementFamily>(app);
-    if (familyKey == u"webpreview")
-        return std::make_unique<WebPreviewFamily>(app);
-    if (familyKey == u"downloads")
-        return std::make_unique<DownloadsFamily>(app);
-    if (familyKey == u"purchases")
-        return std::make_unique<PurchasesFamily>(app);
-    if (familyKey == u"preorders")
-        return std::make_unique<PreOrdersFamily>(app);
-    if (familyKey == u"sessions")
-        return std::make_unique<SessionsFamily>(app);
-    if (familyKey == u"installs")
-        return std::make_unique<InstallsFamily>(app);
-    if (familyKey == u"crashes")
-        return std::make_unique<CrashesFamily>(app);
-    if (familyKey == u"carplay")
-        return std::make_unique<CarPlayFamily>(app);
-    if (familyKey == u"widgets")
-        return std::make_unique<WidgetFamily>(app);
-    if (familyKey == u"crashesexpanded")
-        return std::make_unique<CrashesExpandedFamily>(app);
-    return nullptr;
+    const FamilySpec *spec = FamilySpecs::find(familyKey);
+    return spec ? std::make_unique<FamilyModel>(*spec, app) : nullptr;
 }
 
 } // namespace ascsync::sandbox

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/familymodel.h"
+#include "familymodel.h"
 
 #include <QDate>
 #include <QList>

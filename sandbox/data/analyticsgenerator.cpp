@@ -1,9 +1,9 @@
-#include "data/analyticsgenerator.h"
+#include "analyticsgenerator.h"
 
-#include "data/familymodel.h"
-#include "data/rng.h"
-#include "data/rowaggregator.h"
-#include "data/stablehash.h"
+#include "familymodel.h"
+#include "rng.h"
+#include "rowaggregator.h"
+#include "stablehash.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/analyticscatalog.h"
-#include "data/analyticsrow.h"
+#include "analyticscatalog.h"
+#include "analyticsrow.h"
 
 #include <QByteArray>
 #include <QDate>

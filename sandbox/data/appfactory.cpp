@@ -1,8 +1,8 @@
-#include "data/appfactory.h"
+#include "appfactory.h"
 
-#include "data/rng.h"
-#include "data/stablehash.h"
-#include "data/territories.h"
+#include "rng.h"
+#include "stablehash.h"
+#include "territories.h"
 
 #include <QSet>
 

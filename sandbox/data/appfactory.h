@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/appprofile.h"
+#include "appprofile.h"
 
 #include <QList>
 

@@ -1,7 +1,7 @@
-#include "data/appprofile.h"
+#include "appprofile.h"
 
-#include "data/rng.h"
-#include "data/stablehash.h"
+#include "rng.h"
+#include "stablehash.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "data/datalog.h"
+#include "datalog.h"
 
 namespace ascsync::sandbox {
 Q_LOGGING_CATEGORY(lcSandboxData, "ascsync.sandbox.data", QtInfoMsg)

@@ -1,9 +1,9 @@
-#include "data/familymodel.h"
+#include "familymodel.h"
 
-#include "data/osreleases.h"
-#include "data/rng.h"
-#include "data/stablehash.h"
-#include "data/territories.h"
+#include "osreleases.h"
+#include "rng.h"
+#include "stablehash.h"
+#include "territories.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,23 +16,61 @@ namespace {
 const QDate kCampaignsIntroduced(2024, 11, 19); // API-NOTES §5.6: "Campaign (from 2024-11-19)"
 } // namespace
 
+// A DimensionRule with its texts interned and the columns it reads turned into levels.
+struct FamilyModel::Resolved {
+    ValueSource source = ValueSource::Empty;
+    PageMix mix = PageMix::Attribution;
+    std::vector<Choice> options; // Options, AppOptions
+    QHash<qint32, qint32> lookup;
+    int input = -1; // the level whose value the source reads
+    int dayValue = 0;
+};
+
+struct FamilyModel::Level {
+    int switchOn = 0;
+    std::vector<std::pair<qint32, Resolved>> cases;
+    Resolved rule;
+};
+
 struct FamilyModel::Expansion {
-    const DayContext &day;
+    const FamilyDay &day;
     Rng &rng;
     std::vector<AnalyticsRow> &rows;
     std::vector<std::vector<Choice>> scratch;
     std::vector<std::vector<qint64>> counts;
 };
 
-FamilyModel::FamilyModel(const AppProfile &app)
-    : m_app(app)
+FamilyModel::FamilyModel(const FamilySpec &spec, const AppProfile &app)
+    : m_spec(spec)
+    , m_app(app)
 {
     buildSharedVocabularies();
+    for (const RootSpec &root : spec.roots)
+        m_roots.push_back(id(root.value));
+    for (const ColumnSpec &column : spec.columns)
+        addColumn(column);
+    // Rules are resolved once every column is known: they name the columns they read.
+    for (const ColumnSpec &column : spec.columns) {
+        if (column.kind != ColumnKind::Dimension)
+            continue;
+        Level level;
+        level.switchOn = column.switchOn.isEmpty() ? 0 : levelNamed(column.switchOn);
+        for (const DimensionCase &option : column.cases)
+            level.cases.emplace_back(id(option.value), resolve(option.rule));
+        level.rule = resolve(column.rule);
+        m_levels.push_back(std::move(level));
+    }
+    if (spec.intern)
+        spec.intern(m_values, m_app);
+    if (spec.numbers) {
+        for (const auto &[text, number] : spec.numbers(m_app))
+            m_numbers.insert(id(text), number);
+    }
 }
 
 FamilyModel::~FamilyModel() = default;
 
-std::vector<Choice> FamilyModel::weighted(const QList<std::pair<QString, double>> &options)
+std::vector<Choice> FamilyModel::weighted(const WeightedTexts &options)
 {
     std::vector<Choice> result;
     for (const auto &[text, weight] : options)
@@ -107,34 +145,72 @@ void FamilyModel::buildSharedVocabularies()
                                     {m_app.app.name + u" – Get Started"_s, 0.18},
                                     {m_app.app.name + u" – Spring Promo"_s, 0.12}});
     m_eventPageTitles = weighted({{u"Summer Challenge"_s, 0.5}, {u"Live Q&A Session"_s, 0.5}});
+    m_yes = id(u"Yes"_s); // UNVERIFIED: Apple's spelling of the Pre-Order flag
+    m_no = id(u"No"_s);
 }
 
-void FamilyModel::addDateColumn(const QString &name)
+void FamilyModel::addColumn(const ColumnSpec &spec)
 {
-    m_columns.append({name, ColumnKind::Date, -1, false});
+    switch (spec.kind) {
+    case ColumnKind::Dimension:
+        Q_ASSERT(m_dimensionCount < kMaxDimensions);
+        m_columns.append({spec.name, spec.kind, m_dimensionCount++, spec.detailedOnly});
+        break;
+    case ColumnKind::Metric:
+        Q_ASSERT(m_metrics.size() < kMaxMetrics);
+        m_columns.append({spec.name, spec.kind, int(m_metrics.size()), false});
+        m_metrics.append({spec.metric, spec.thresholded, spec.fill});
+        break;
+    default:
+        m_columns.append({spec.name, spec.kind, -1, false});
+        break;
+    }
 }
 
-void FamilyModel::addAppNameColumn()
+int FamilyModel::levelNamed(const QString &name) const
 {
-    m_columns.append({u"App Name"_s, ColumnKind::AppName, -1, false});
+    for (const Column &column : m_columns) {
+        if (column.kind == ColumnKind::Dimension && column.name == name)
+            return column.index;
+    }
+    qFatal("report family %s has no dimension %s", qPrintable(m_spec.key), qPrintable(name));
 }
 
-void FamilyModel::addAppIdColumn()
+FamilyModel::Resolved FamilyModel::resolve(const DimensionRule &rule)
 {
-    m_columns.append({u"App Apple Identifier"_s, ColumnKind::AppId, -1, false});
-}
-
-void FamilyModel::addDimension(const QString &name, bool detailedOnly)
-{
-    Q_ASSERT(m_dimensionCount < kMaxDimensions);
-    m_columns.append({name, ColumnKind::Dimension, m_dimensionCount++, detailedOnly});
-}
-
-void FamilyModel::addMetric(const QString &name, MetricKind kind, bool thresholded)
-{
-    Q_ASSERT(m_metrics.size() < kMaxMetrics);
-    m_columns.append({name, ColumnKind::Metric, int(m_metrics.size()), false});
-    m_metrics.append({kind, thresholded});
+    Resolved resolved;
+    resolved.source = rule.source;
+    resolved.mix = rule.mix;
+    resolved.dayValue = rule.dayValue;
+    switch (rule.source) {
+    case ValueSource::Options:
+        resolved.options = weighted(rule.options);
+        break;
+    case ValueSource::AppOptions:
+        resolved.options = weighted(rule.appOptions(m_app));
+        break;
+    case ValueSource::Lookup:
+        resolved.input = levelNamed(rule.input);
+        for (const auto &[from, to] : rule.lookup(m_app))
+            resolved.lookup.insert(id(from), id(to));
+        break;
+    case ValueSource::Platforms:
+        resolved.input = levelNamed(u"Device"_s);
+        break;
+    case ValueSource::SourceInfos:
+    case ValueSource::Campaigns:
+        resolved.input = levelNamed(u"Source Type"_s);
+        break;
+    case ValueSource::PageTitles:
+        resolved.input = levelNamed(u"Page Type"_s);
+        break;
+    case ValueSource::PreOrderFlag:
+        m_usesPreOrderShare = true;
+        break;
+    default:
+        break;
+    }
+    return resolved;
 }
 
 bool FamilyModel::hasData(QDate date) const
@@ -152,7 +228,7 @@ const std::vector<Choice> &FamilyModel::sourceInfos(qint32 sourceType) const
     return m_empty;
 }
 
-const std::vector<Choice> &FamilyModel::campaignsFor(qint32 sourceType, const DayContext &day) const
+const std::vector<Choice> &FamilyModel::campaignsFor(qint32 sourceType, const FamilyDay &day) const
 {
     if (sourceType == m_appReferrer || sourceType == m_webReferrer)
         return day.campaigns;
@@ -191,58 +267,161 @@ int FamilyModel::deviceIndex(qint32 device) const
     return it == m_deviceIds.end() ? -1 : int(it - m_deviceIds.begin());
 }
 
-const std::vector<Choice> &FamilyModel::platforms(qint32 device, const DayContext &day) const
+const std::vector<Choice> &FamilyModel::platforms(qint32 device, const FamilyDay &day) const
 {
     const int index = deviceIndex(device);
     return index < 0 ? m_empty : day.platformsByDevice[size_t(index)];
 }
 
-const std::vector<Choice> &FamilyModel::single(qint32 value, std::vector<Choice> &scratch) const
+const std::vector<Choice> &FamilyModel::single(qint32 value, std::vector<Choice> &scratch)
 {
     scratch.assign(1, Choice{value, 1.0});
     return scratch;
 }
 
-void FamilyModel::prepareDay(DayContext &) const {}
-
-void FamilyModel::generateDay(QDate date, std::vector<AnalyticsRow> &rows) const
+const std::vector<Choice> &FamilyModel::preOrderFlag(const FamilyDay &day, std::vector<Choice> &scratch) const
 {
-    DayContext day;
-    day.date = date;
+    if (!(day.preOrderShare > 0.0))
+        return single(m_no, scratch);
+    scratch = {{m_yes, day.preOrderShare}, {m_no, 1.0 - day.preOrderShare}};
+    return scratch;
+}
+
+const std::vector<Choice> &FamilyModel::evaluate(const Resolved &rule, const AnalyticsRow &row,
+                                                 const FamilyDay &day, std::vector<Choice> &scratch) const
+{
+    const qint32 input = rule.input >= 0 ? row.dims[size_t(rule.input)] : 0;
+    switch (rule.source) {
+    case ValueSource::Empty:
+        return single(0, scratch);
+    case ValueSource::Options:
+    case ValueSource::AppOptions:
+        return rule.options;
+    case ValueSource::Lookup:
+        return single(rule.lookup.value(input), scratch);
+    case ValueSource::Territories:
+        return m_territories;
+    case ValueSource::Devices:
+        return day.devices;
+    case ValueSource::Platforms:
+        return platforms(input, day);
+    case ValueSource::SourceTypes:
+        return m_sourceTypes;
+    case ValueSource::UpdateSourceTypes:
+        return m_updateSourceTypes;
+    case ValueSource::SourceInfos:
+        return sourceInfos(input);
+    case ValueSource::Campaigns:
+        return campaignsFor(input, day);
+    case ValueSource::PageTypes:
+        return pageTypes(rule.mix);
+    case ValueSource::PageTitles:
+        return pageTitles(input);
+    case ValueSource::CurrentVersion:
+        return day.currentVersion;
+    case ValueSource::VersionsInUse:
+        return day.versionsInUse;
+    case ValueSource::RecentDownloadDates:
+        return day.recentDownloadDates;
+    case ValueSource::OlderDownloadDates:
+        return day.olderDownloadDates;
+    case ValueSource::PreOrderFlag:
+        return preOrderFlag(day, scratch);
+    case ValueSource::PreOrderStart:
+        return single(ValuePool::dateId(m_app.preOrderStart), scratch);
+    case ValueSource::PreOrderEnd:
+        return single(ValuePool::dateId(m_app.launchDate.addDays(-1)), scratch);
+    case ValueSource::DayOptions:
+        return day.options;
+    case ValueSource::DayValue:
+        return single(day.values[size_t(rule.dayValue)], scratch);
+    }
+    return m_empty;
+}
+
+const std::vector<Choice> &FamilyModel::choices(int level, const AnalyticsRow &row, const FamilyDay &day,
+                                                std::vector<Choice> &scratch) const
+{
+    const Level &entry = m_levels[size_t(level)];
+    for (const auto &[value, rule] : entry.cases) {
+        if (row.dims[size_t(entry.switchOn)] == value)
+            return evaluate(rule, row, day, scratch);
+    }
+    return evaluate(entry.rule, row, day, scratch);
+}
+
+void FamilyModel::prepareDay(FamilyDay &day) const
+{
     const QList<double> deviceWeights = m_app.deviceWeights();
     day.platformsByDevice.resize(m_deviceIds.size());
     for (size_t i = 0; i < m_deviceIds.size(); ++i) {
         const QList<OsReleases::Share> shares =
-            OsReleases::sharesOn(AppProfile::deviceNames()[qsizetype(i)], date);
+            OsReleases::sharesOn(AppProfile::deviceNames()[qsizetype(i)], day.date);
         for (const OsReleases::Share &share : shares)
             day.platformsByDevice[i].push_back({m_values.idOf(share.label), share.weight});
         if (deviceWeights.value(qsizetype(i)) > 0.0 && !shares.isEmpty())
             day.devices.push_back({m_deviceIds[i], deviceWeights.value(qsizetype(i))});
     }
-    const int current = m_app.releaseIndexOn(date);
+    const int current = m_app.releaseIndexOn(day.date);
     if (current >= 0) {
         day.currentVersion.push_back({m_versionIds[size_t(current)], 1.0});
-        const double ramp = std::min(1.0, double(m_app.releases[current].date.daysTo(date) + 1) / 7.0);
+        const double ramp = std::min(1.0, double(m_app.releases[current].date.daysTo(day.date) + 1) / 7.0);
         static constexpr double kOlder[] = {0.25, 0.1, 0.05};
         day.versionsInUse.push_back({m_versionIds[size_t(current)], 0.6 * ramp});
         for (int back = 1; back <= 3 && current - back >= 0; ++back)
             day.versionsInUse.push_back({m_versionIds[size_t(current - back)], kOlder[back - 1]});
     }
-    day.campaigns = date >= kCampaignsIntroduced ? m_campaignNames : m_empty;
+    day.campaigns = day.date >= kCampaignsIntroduced ? m_campaignNames : m_empty;
     const QDate earliest = m_app.launchDate.isValid() ? m_app.launchDate : QDate(1970, 1, 1);
     static constexpr double kRecent[] = {0.85, 0.1, 0.05};
     for (int back = 0; back < 3; ++back) {
-        if (date.addDays(-back) >= earliest)
-            day.recentDownloadDates.push_back({ValuePool::dateId(date.addDays(-back)), kRecent[back]});
+        if (day.date.addDays(-back) >= earliest)
+            day.recentDownloadDates.push_back({ValuePool::dateId(day.date.addDays(-back)), kRecent[back]});
     }
     day.olderDownloadDates.push_back({0, 0.6}); // downloaded more than 30 days ago: no date (API-NOTES §5.6)
     for (int back = 0; back < 30; ++back) {
-        if (date.addDays(-back) >= earliest)
+        if (day.date.addDays(-back) >= earliest)
             day.olderDownloadDates.push_back(
-                {ValuePool::dateId(date.addDays(-back)), 0.05 * std::exp(-back / 8.0)});
+                {ValuePool::dateId(day.date.addDays(-back)), 0.05 * std::exp(-back / 8.0)});
     }
-    prepareDay(day);
+    if (m_usesPreOrderShare) {
+        const double deliveries = m_app.preOrderDeliveries(day.date);
+        const double total = deliveries + m_app.firstTimeDownloads(day.date);
+        day.preOrderShare = total > 0.0 ? deliveries / total : 0.0;
+    }
+    if (m_spec.prepareDay)
+        m_spec.prepareDay(*this, day);
+}
 
+void FamilyModel::rootChoices(const FamilyDay &day, std::vector<Choice> &out) const
+{
+    if (!m_spec.roots.isEmpty()) {
+        for (qsizetype i = 0; i < m_spec.roots.size(); ++i)
+            out.push_back({m_roots[size_t(i)], m_spec.roots[i].volume(m_app, day.date)});
+        return;
+    }
+    std::vector<Choice> scratch;
+    const std::vector<Choice> &options = evaluate(m_levels.front().rule, AnalyticsRow{}, day, scratch);
+    const double volume = m_spec.spreadVolume(m_app, day.date);
+    if (!m_spec.normaliseSpread) {
+        for (const Choice &option : options)
+            out.push_back({option.value, volume * option.weight});
+        return;
+    }
+    double total = 0.0;
+    for (const Choice &option : options)
+        total += option.weight;
+    if (!(volume > 0.0) || !(total > 0.0))
+        return;
+    for (const Choice &option : options)
+        out.push_back({option.value, volume * option.weight / total});
+}
+
+void FamilyModel::generateDay(QDate date, std::vector<AnalyticsRow> &rows) const
+{
+    FamilyDay day;
+    day.date = date;
+    prepareDay(day);
     std::vector<Choice> roots;
     rootChoices(day, roots);
     Rng rng(StableHash(m_app.seed).add(quint64(m_app.index)).add(key()).add(date).value());
@@ -263,7 +442,7 @@ void FamilyModel::expand(int level, qint64 volume, AnalyticsRow &row, Expansion 
 {
     if (level >= m_dimensionCount) {
         AnalyticsRow leaf = row;
-        fillMetrics(leaf, volume, expansion.day, expansion.rng);
+        fillMetrics(leaf, volume, expansion.rng);
         expansion.rows.push_back(leaf);
         return;
     }
@@ -300,8 +479,31 @@ void FamilyModel::expand(int level, qint64 volume, AnalyticsRow &row, Expansion 
     row.dims[size_t(level)] = 0;
 }
 
+void FamilyModel::fillMetrics(AnalyticsRow &row, qint64 volume, Rng &rng) const
+{
+    if (m_spec.fillMetrics) {
+        m_spec.fillMetrics(*this, row, volume, rng);
+        return;
+    }
+    for (qsizetype i = 0; i < m_metrics.size(); ++i) {
+        const MetricFill &fill = m_metrics[i].fill;
+        if (fill.kind == MetricFill::Kind::Volume) {
+            row.metrics[size_t(i)] = double(volume);
+            continue;
+        }
+        qint64 value = std::llround(double(volume) * rng.uniform(fill.low, fill.high));
+        if (fill.atLeastOne)
+            value = std::max<qint64>(1, value);
+        row.metrics[size_t(i)] = double(value);
+    }
+}
+
 void FamilyModel::addNoise(AnalyticsRow &row, Rng &rng) const
 {
+    if (m_spec.addNoise) {
+        m_spec.addNoise(row, rng);
+        return;
+    }
     for (qsizetype i = 0; i < m_metrics.size(); ++i) {
         if (m_metrics[i].kind != MetricKind::Count)
             continue;

@@ -1,8 +1,8 @@
-#include "data/financegenerator.h"
+#include "financegenerator.h"
 
-#include "data/gzipwriter.h"
-#include "data/reportformat.h"
-#include "data/territories.h"
+#include "gzipwriter.h"
+#include "reportformat.h"
+#include "territories.h"
 
 #include <cmath>
 #include <map>

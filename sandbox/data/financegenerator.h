@@ -1,8 +1,8 @@
 #pragma once
 
-#include "data/fiscalcalendar.h"
-#include "data/salesledger.h"
-#include "data/world.h"
+#include "fiscalcalendar.h"
+#include "salesledger.h"
+#include "world.h"
 
 #include <QMap>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "data/fiscalcalendar.h"
+#include "fiscalcalendar.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
-#include "data/gzipwriter.h"
+#include "gzipwriter.h"
 
-#include "data/datalog.h"
+#include "datalog.h"
 
 #include <array>
 #include <utility>

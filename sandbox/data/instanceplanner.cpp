@@ -1,8 +1,8 @@
-#include "data/instanceplanner.h"
+#include "instanceplanner.h"
 
-#include "data/familymodel.h"
-#include "data/rng.h"
-#include "data/stablehash.h"
+#include "familymodel.h"
+#include "rng.h"
+#include "stablehash.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "data/analyticscatalog.h"
-#include "data/analyticsrow.h"
-#include "data/world.h"
+#include "analyticscatalog.h"
+#include "analyticsrow.h"
+#include "world.h"
 
 #include <QDate>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "data/osreleases.h"
+#include "osreleases.h"
 
-#include "data/stablehash.h"
+#include "stablehash.h"
 
 #include <QHash>
 

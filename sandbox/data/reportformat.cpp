@@ -1,4 +1,4 @@
-#include "data/reportformat.h"
+#include "reportformat.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
-#include "data/rng.h"
+#include "rng.h"
 
-#include "data/stablehash.h"
+#include "stablehash.h"
 
 #include <cmath>
 #include <numbers>

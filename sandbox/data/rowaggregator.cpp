@@ -1,6 +1,6 @@
-#include "data/rowaggregator.h"
+#include "rowaggregator.h"
 
-#include "data/stablehash.h"
+#include "stablehash.h"
 
 #include <cstring>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/analyticsrow.h"
+#include "analyticsrow.h"
 
 #include <QHash>
 

@@ -1,4 +1,4 @@
-#include "data/salescolumns.h"
+#include "salescolumns.h"
 
 #include <QRegularExpression>
 

@@ -1,10 +1,10 @@
-#include "data/salesgenerator.h"
+#include "salesgenerator.h"
 
-#include "data/gzipwriter.h"
-#include "data/reportformat.h"
-#include "data/salescolumns.h"
-#include "data/salestotals.h"
-#include "data/territories.h"
+#include "gzipwriter.h"
+#include "reportformat.h"
+#include "salescolumns.h"
+#include "salestotals.h"
+#include "territories.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "data/salesledger.h"
-#include "data/salesrequest.h"
-#include "data/subscriptionsales.h"
+#include "salesledger.h"
+#include "salesrequest.h"
+#include "subscriptionsales.h"
 
 #include <QList>
 #include <QStringList>

@@ -1,8 +1,8 @@
-#include "data/salesledger.h"
+#include "salesledger.h"
 
-#include "data/rng.h"
-#include "data/stablehash.h"
-#include "data/territories.h"
+#include "rng.h"
+#include "stablehash.h"
+#include "territories.h"
 
 using namespace Qt::StringLiterals;
 

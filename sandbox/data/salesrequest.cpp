@@ -1,4 +1,4 @@
-#include "data/salesrequest.h"
+#include "salesrequest.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "data/salestotals.h"
+#include "salestotals.h"
 
 #include <vector>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/salesledger.h"
+#include "salesledger.h"
 
 #include <QDate>
 

@@ -1,6 +1,6 @@
-#include "data/segmentwriter.h"
+#include "segmentwriter.h"
 
-#include "data/gzipwriter.h"
+#include "gzipwriter.h"
 
 #include <utility>
 

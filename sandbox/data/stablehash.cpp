@@ -1,4 +1,4 @@
-#include "data/stablehash.h"
+#include "stablehash.h"
 
 namespace ascsync::sandbox {
 

@@ -1,10 +1,10 @@
-#include "data/subscriptionsales.h"
+#include "subscriptionsales.h"
 
-#include "data/reportformat.h"
-#include "data/rng.h"
-#include "data/salestotals.h"
-#include "data/stablehash.h"
-#include "data/territories.h"
+#include "reportformat.h"
+#include "rng.h"
+#include "salestotals.h"
+#include "stablehash.h"
+#include "territories.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/salesledger.h"
-#include "data/salesrequest.h"
+#include "salesledger.h"
+#include "salesrequest.h"
 
 #include <QList>
 #include <QStringList>

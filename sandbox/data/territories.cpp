@@ -1,4 +1,4 @@
-#include "data/territories.h"
+#include "territories.h"
 
 #include <cmath>
 

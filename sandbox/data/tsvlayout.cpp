@@ -1,7 +1,7 @@
-#include "data/tsvlayout.h"
+#include "tsvlayout.h"
 
-#include "data/rng.h"
-#include "data/stablehash.h"
+#include "rng.h"
+#include "stablehash.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/world.h"
+#include "world.h"
 
 #include <QByteArray>
 #include <QList>

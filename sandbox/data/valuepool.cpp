@@ -1,4 +1,4 @@
-#include "data/valuepool.h"
+#include "valuepool.h"
 
 namespace ascsync::sandbox {
 

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "data/world.h"
 #include "requeststate.h"
+
+#include "sandbox/data/world.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -58,6 +58,15 @@ public:
 
     void add(const QByteArray &method, const QString &pathTemplate, AccessPolicy::Access access,
              Handler handler);
+    // A handler that is a member function of `owner` (an endpoint class, which outlives the router).
+    template <typename Owner, typename Member>
+    void add(const QByteArray &method, const QString &pathTemplate, AccessPolicy::Access access, Owner *owner,
+             Member handler)
+    {
+        add(method, pathTemplate, access,
+            Handler([owner, handler](const ApiCall &call) { return (owner->*handler)(call); }));
+    }
+
     std::variant<Match, ApiError> match(const QByteArray &method, const QString &path) const;
 
 private:

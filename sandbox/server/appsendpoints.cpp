@@ -1,8 +1,6 @@
 #include "appsendpoints.h"
 
-#include "pagination.h"
-
-#include <QJsonArray>
+#include "endpointrequest.h"
 
 #include <algorithm>
 
@@ -93,8 +91,8 @@ AppsEndpoints::AppsEndpoints(const World &world)
 void AppsEndpoints::registerRoutes(ApiRouter &router) const
 {
     using Access = AccessPolicy::Access;
-    router.add("GET", u"/v1/apps"_s, Access::AnyRole, [this](const ApiCall &call) { return list(call); });
-    router.add("GET", u"/v1/apps/{id}"_s, Access::AnyRole, [this](const ApiCall &call) { return get(call); });
+    router.add("GET", u"/v1/apps"_s, Access::AnyRole, this, &AppsEndpoints::list);
+    router.add("GET", u"/v1/apps/{id}"_s, Access::AnyRole, this, &AppsEndpoints::get);
 }
 
 const SimApp *AppsEndpoints::findApp(const World &world, const QString &id)
@@ -106,11 +104,11 @@ const SimApp *AppsEndpoints::findApp(const World &world, const QString &id)
 
 HttpReply AppsEndpoints::list(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
     // The parameters the simulator models; Apple's other filters and includes are refused rather than
     // silently ignored, so a client never believes a filter was applied when it was not.
-    parameters.allowOnly({u"filter[id]"_s, u"filter[bundleId]"_s, u"filter[name]"_s, u"filter[sku]"_s,
-                          u"sort"_s, u"fields[apps]"_s, u"limit"_s, u"cursor"_s});
+    EndpointRequest endpoint(call, {u"filter[id]"_s, u"filter[bundleId]"_s, u"filter[name]"_s,
+                                    u"filter[sku]"_s, u"sort"_s, u"fields[apps]"_s, u"limit"_s, u"cursor"_s});
+    QueryParameters &parameters = endpoint.parameters();
     const QStringList ids = parameters.list(u"filter[id]"_s);
     const QStringList bundleIds = parameters.list(u"filter[bundleId]"_s);
     const QStringList names = parameters.list(u"filter[name]"_s);
@@ -118,9 +116,9 @@ HttpReply AppsEndpoints::list(const ApiCall &call) const
     const QStringList sort = parameters.list(
         u"sort"_s, {u"name"_s, u"-name"_s, u"bundleId"_s, u"-bundleId"_s, u"sku"_s, u"-sku"_s});
     const FieldSet fields = parameters.fieldSet(u"fields[apps]"_s, appFieldNames());
-    const Pagination page = Pagination::read(parameters);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    endpoint.readPage();
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
 
     QList<SimApp> apps;
     for (const SimApp &app : m_world.apps()) {
@@ -138,26 +136,19 @@ HttpReply AppsEndpoints::list(const ApiCall &call) const
             return descending ? sortKey(b, field) < sortKey(a, field) : sortKey(a, field) < sortKey(b, field);
         });
     }
-
-    QJsonArray data;
-    for (qsizetype index = page.offset(); index < page.end(apps.size()); ++index)
-        data.append(call.json.app(apps.at(index), fields));
-    QJsonObject document{{u"data"_s, data}};
-    page.decorate(document, call.selfUrl(), apps.size());
-    return ApiReply::json(200, document);
+    return endpoint.collection(apps, [&](const SimApp &app) { return call.json.app(app, fields); });
 }
 
 HttpReply AppsEndpoints::get(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"fields[apps]"_s});
-    const FieldSet fields = parameters.fieldSet(u"fields[apps]"_s, appFieldNames());
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    EndpointRequest endpoint(call, {u"fields[apps]"_s});
+    const FieldSet fields = endpoint.parameters().fieldSet(u"fields[apps]"_s, appFieldNames());
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const SimApp *app = findApp(m_world, call.parameter());
     if (!app)
-        return ApiReply::error(ApiError::resourceNotFound(u"apps"_s, call.parameter()));
-    return ApiReply::json(200, JsonApi::document(call.json.app(*app, fields), call.selfUrl().toString()));
+        return endpoint.notFound(u"apps"_s);
+    return endpoint.resource(call.json.app(*app, fields));
 }
 
 } // namespace ascsync::sandbox

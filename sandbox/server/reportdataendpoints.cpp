@@ -1,9 +1,7 @@
 #include "reportdataendpoints.h"
 
-#include "pagination.h"
+#include "endpointrequest.h"
 #include "stableid.h"
-
-#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
@@ -48,11 +46,9 @@ ReportDataEndpoints::ReportDataEndpoints(const AnalyticsIndex &index, const Segm
 
 void ReportDataEndpoints::registerRoutes(ApiRouter &router) const
 {
-    using Access = AccessPolicy::Access;
     const auto add = [&](const QString &path,
                          HttpReply (ReportDataEndpoints::*handler)(const ApiCall &) const) {
-        router.add("GET", path, Access::AnalyticsRead,
-                   [this, handler](const ApiCall &call) { return (this->*handler)(call); });
+        router.add("GET", path, AccessPolicy::Access::AnalyticsRead, this, handler);
     };
     add(u"/v1/analyticsReports/{id}"_s, &ReportDataEndpoints::report);
     add(u"/v1/analyticsReports/{id}/instances"_s, &ReportDataEndpoints::instances);
@@ -65,23 +61,21 @@ void ReportDataEndpoints::registerRoutes(ApiRouter &router) const
 
 HttpReply ReportDataEndpoints::report(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"fields[analyticsReports]"_s});
-    const FieldSet fields = parameters.fieldSet(u"fields[analyticsReports]"_s, reportFieldNames());
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    EndpointRequest endpoint(call, {u"fields[analyticsReports]"_s});
+    const FieldSet fields = endpoint.parameters().fieldSet(u"fields[analyticsReports]"_s, reportFieldNames());
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const std::optional<ReportRef> report = m_index.findReport(call.parameter(), call.now);
     if (!report)
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReports"_s, call.parameter()));
-    return ApiReply::json(200,
-                          JsonApi::document(call.json.report(*report, fields), call.selfUrl().toString()));
+        return endpoint.notFound(u"analyticsReports"_s);
+    return endpoint.resource(call.json.report(*report, fields));
 }
 
 HttpReply ReportDataEndpoints::instances(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"filter[granularity]"_s, u"filter[processingDate]"_s,
-                          u"fields[analyticsReportInstances]"_s, u"limit"_s, u"cursor"_s});
+    EndpointRequest endpoint(call, {u"filter[granularity]"_s, u"filter[processingDate]"_s,
+                                    u"fields[analyticsReportInstances]"_s, u"limit"_s, u"cursor"_s});
+    QueryParameters &parameters = endpoint.parameters();
     const QStringList granularities =
         parameters.list(u"filter[granularity]"_s, {u"DAILY"_s, u"WEEKLY"_s, u"MONTHLY"_s});
     const QStringList dates = parameters.list(u"filter[processingDate]"_s);
@@ -92,12 +86,12 @@ HttpReply ReportDataEndpoints::instances(const ApiCall &call) const
                                "Use a date YYYY-MM-DD."_s.arg(date));
     }
     const FieldSet fields = parameters.fieldSet(u"fields[analyticsReportInstances]"_s, instanceFieldNames());
-    const Pagination page = Pagination::read(parameters);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    endpoint.readPage();
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const std::optional<ReportRef> report = m_index.findReport(call.parameter(), call.now);
     if (!report)
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReports"_s, call.parameter()));
+        return endpoint.notFound(u"analyticsReports"_s);
 
     QList<InstanceSpec> selected;
     for (const InstanceSpec &instance : m_index.instancesOf(*report)) {
@@ -105,42 +99,36 @@ HttpReply ReportDataEndpoints::instances(const ApiCall &call) const
             (dates.isEmpty() || dates.contains(instance.processingDate.toString(Qt::ISODate))))
             selected.append(instance);
     }
-    QJsonArray data;
-    for (qsizetype index = page.offset(); index < page.end(selected.size()); ++index)
-        data.append(call.json.instance(selected.at(index), fields));
-    QJsonObject document{{u"data"_s, data}};
-    page.decorate(document, call.selfUrl(), selected.size());
-    return ApiReply::json(200, document);
+    return endpoint.collection(
+        selected, [&](const InstanceSpec &instance) { return call.json.instance(instance, fields); });
 }
 
 HttpReply ReportDataEndpoints::instanceLinkages(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"limit"_s, u"cursor"_s});
-    const Pagination page = Pagination::read(parameters);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    EndpointRequest endpoint(call, {u"limit"_s, u"cursor"_s});
+    endpoint.readPage();
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const std::optional<ReportRef> report = m_index.findReport(call.parameter(), call.now);
     if (!report)
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReports"_s, call.parameter()));
+        return endpoint.notFound(u"analyticsReports"_s);
     QStringList ids;
     for (const InstanceSpec &instance : m_index.instancesOf(*report))
         ids.append(instance.id);
-    return ApiReply::json(200, page.linkages(u"analyticsReportInstances"_s, ids, call.selfUrl()));
+    return endpoint.linkages(u"analyticsReportInstances"_s, ids);
 }
 
 HttpReply ReportDataEndpoints::instance(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"fields[analyticsReportInstances]"_s});
-    const FieldSet fields = parameters.fieldSet(u"fields[analyticsReportInstances]"_s, instanceFieldNames());
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    EndpointRequest endpoint(call, {u"fields[analyticsReportInstances]"_s});
+    const FieldSet fields =
+        endpoint.parameters().fieldSet(u"fields[analyticsReportInstances]"_s, instanceFieldNames());
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const std::optional<InstanceRef> instance = m_index.findInstance(call.parameter(), call.now);
     if (!instance)
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReportInstances"_s, call.parameter()));
-    return ApiReply::json(
-        200, JsonApi::document(call.json.instance(instance->spec, fields), call.selfUrl().toString()));
+        return endpoint.notFound(u"analyticsReportInstances"_s);
+    return endpoint.resource(call.json.instance(instance->spec, fields));
 }
 
 Drift ReportDataEndpoints::driftFor(const ApiCall &call, const InstanceRef &instance)
@@ -165,55 +153,48 @@ QJsonObject ReportDataEndpoints::segmentResource(const ApiCall &call, const Inst
 
 HttpReply ReportDataEndpoints::segments(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"fields[analyticsReportSegments]"_s, u"limit"_s, u"cursor"_s});
-    const FieldSet fields = parameters.fieldSet(u"fields[analyticsReportSegments]"_s, segmentFieldNames());
-    const Pagination page = Pagination::read(parameters);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    EndpointRequest endpoint(call, {u"fields[analyticsReportSegments]"_s, u"limit"_s, u"cursor"_s});
+    const FieldSet fields =
+        endpoint.parameters().fieldSet(u"fields[analyticsReportSegments]"_s, segmentFieldNames());
+    endpoint.readPage();
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const std::optional<InstanceRef> instance = m_index.findInstance(call.parameter(), call.now);
     if (!instance)
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReportInstances"_s, call.parameter()));
+        return endpoint.notFound(u"analyticsReportInstances"_s);
 
     const Drift drift = driftFor(call, *instance);
-    const QList<SegmentSpec> segments = m_index.segmentsOf(*instance, drift);
-    QJsonArray data;
-    for (qsizetype index = page.offset(); index < page.end(segments.size()); ++index)
-        data.append(segmentResource(call, *instance, segments.at(index), drift, fields));
-    QJsonObject document{{u"data"_s, data}};
-    page.decorate(document, call.selfUrl(), segments.size());
-    return ApiReply::json(200, document);
+    return endpoint.collection(m_index.segmentsOf(*instance, drift), [&](const SegmentSpec &segment) {
+        return segmentResource(call, *instance, segment, drift, fields);
+    });
 }
 
 HttpReply ReportDataEndpoints::segmentLinkages(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"limit"_s, u"cursor"_s});
-    const Pagination page = Pagination::read(parameters);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    EndpointRequest endpoint(call, {u"limit"_s, u"cursor"_s});
+    endpoint.readPage();
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const std::optional<InstanceRef> instance = m_index.findInstance(call.parameter(), call.now);
     if (!instance)
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReportInstances"_s, call.parameter()));
+        return endpoint.notFound(u"analyticsReportInstances"_s);
     QStringList ids;
     for (const SegmentSpec &segment : m_index.segmentsOf(*instance, Drift::None))
         ids.append(segment.id);
-    return ApiReply::json(200, page.linkages(u"analyticsReportSegments"_s, ids, call.selfUrl()));
+    return endpoint.linkages(u"analyticsReportSegments"_s, ids);
 }
 
 HttpReply ReportDataEndpoints::segment(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"fields[analyticsReportSegments]"_s});
-    const FieldSet fields = parameters.fieldSet(u"fields[analyticsReportSegments]"_s, segmentFieldNames());
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    EndpointRequest endpoint(call, {u"fields[analyticsReportSegments]"_s});
+    const FieldSet fields =
+        endpoint.parameters().fieldSet(u"fields[analyticsReportSegments]"_s, segmentFieldNames());
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const std::optional<SegmentRef> segment = m_index.findSegment(call.parameter(), call.now);
     if (!segment)
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReportSegments"_s, call.parameter()));
-    return ApiReply::json(200, JsonApi::document(segmentResource(call, segment->instance, segment->spec,
-                                                                 segment->drift, fields),
-                                                 call.selfUrl().toString()));
+        return endpoint.notFound(u"analyticsReportSegments"_s);
+    return endpoint.resource(segmentResource(call, segment->instance, segment->spec, segment->drift, fields));
 }
 
 } // namespace ascsync::sandbox

@@ -1,7 +1,9 @@
 #include "reportfileendpoints.h"
 
-#include "data/salesrequest.h"
+#include "endpointrequest.h"
 #include "statelock.h"
+
+#include "sandbox/data/salesrequest.h"
 
 #include <QMap>
 
@@ -60,18 +62,16 @@ ReportFileEndpoints::ReportFileEndpoints(const World &world)
 void ReportFileEndpoints::registerRoutes(ApiRouter &router) const
 {
     using Access = AccessPolicy::Access;
-    router.add("GET", u"/v1/salesReports"_s, Access::SalesReports,
-               [this](const ApiCall &call) { return sales(call); });
-    router.add("GET", u"/v1/financeReports"_s, Access::FinanceReports,
-               [this](const ApiCall &call) { return finance(call); });
+    router.add("GET", u"/v1/salesReports"_s, Access::SalesReports, this, &ReportFileEndpoints::sales);
+    router.add("GET", u"/v1/financeReports"_s, Access::FinanceReports, this, &ReportFileEndpoints::finance);
 }
 
 HttpReply ReportFileEndpoints::sales(const ApiCall &call) const
 {
     const QStringList names{u"vendorNumber"_s, u"reportType"_s, u"reportSubType"_s,
                             u"frequency"_s,    u"reportDate"_s, u"version"_s};
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly(filterParameters(names));
+    EndpointRequest endpoint(call, filterParameters(names));
+    QueryParameters &parameters = endpoint.parameters();
     // The enums of Apple's OpenAPI document; which combinations exist is World's business (§6.1).
     parameters.list(u"filter[reportType]"_s,
                     {u"SALES"_s, u"PRE_ORDER"_s, u"NEWSSTAND"_s, u"SUBSCRIPTION"_s, u"SUBSCRIPTION_EVENT"_s,
@@ -80,8 +80,8 @@ HttpReply ReportFileEndpoints::sales(const ApiCall &call) const
     parameters.list(u"filter[reportSubType]"_s, {u"SUMMARY"_s, u"DETAILED"_s, u"SUMMARY_INSTALL_TYPE"_s,
                                                  u"SUMMARY_TERRITORY"_s, u"SUMMARY_CHANNEL"_s});
     parameters.list(u"filter[frequency]"_s, {u"DAILY"_s, u"WEEKLY"_s, u"MONTHLY"_s, u"YEARLY"_s});
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     if (call.faults.fires(FaultPlan::Fault::Agreements))
         return ApiReply::error(ApiError::agreementsMissing());
     if (call.faults.fires(FaultPlan::Fault::NotYet))
@@ -96,11 +96,11 @@ HttpReply ReportFileEndpoints::sales(const ApiCall &call) const
 HttpReply ReportFileEndpoints::finance(const ApiCall &call) const
 {
     const QStringList names{u"vendorNumber"_s, u"reportType"_s, u"regionCode"_s, u"reportDate"_s};
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly(filterParameters(names));
+    EndpointRequest endpoint(call, filterParameters(names));
+    QueryParameters &parameters = endpoint.parameters();
     parameters.list(u"filter[reportType]"_s, {u"FINANCIAL"_s, u"FINANCE_DETAIL"_s});
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     if (call.faults.fires(FaultPlan::Fault::Agreements))
         return ApiReply::error(ApiError::agreementsMissing());
     const QMap<QString, QString> query = filters(parameters, names);

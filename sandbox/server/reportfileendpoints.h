@@ -1,7 +1,8 @@
 #pragma once
 
 #include "apirouter.h"
-#include "data/world.h"
+
+#include "sandbox/data/world.h"
 
 namespace ascsync::sandbox {
 

@@ -1,7 +1,7 @@
 #include "reportrequestendpoints.h"
 
 #include "appsendpoints.h"
-#include "pagination.h"
+#include "endpointrequest.h"
 #include "serverlog.h"
 
 #include <QJsonArray>
@@ -111,20 +111,18 @@ ReportRequestEndpoints::ReportRequestEndpoints(const World &world, RequestState 
 void ReportRequestEndpoints::registerRoutes(ApiRouter &router)
 {
     using Access = AccessPolicy::Access;
-    router.add("GET", u"/v1/apps/{id}/analyticsReportRequests"_s, Access::AnalyticsRead,
-               [this](const ApiCall &call) { return listForApp(call); });
-    router.add("GET", u"/v1/apps/{id}/relationships/analyticsReportRequests"_s, Access::AnalyticsRead,
-               [this](const ApiCall &call) { return linkagesForApp(call); });
-    router.add("POST", u"/v1/analyticsReportRequests"_s, Access::AnalyticsAdmin,
-               [this](const ApiCall &call) { return create(call); });
-    router.add("GET", u"/v1/analyticsReportRequests/{id}"_s, Access::AnalyticsRead,
-               [this](const ApiCall &call) { return get(call); });
-    router.add("DELETE", u"/v1/analyticsReportRequests/{id}"_s, Access::AnalyticsAdmin,
-               [this](const ApiCall &call) { return remove(call); });
-    router.add("GET", u"/v1/analyticsReportRequests/{id}/reports"_s, Access::AnalyticsRead,
-               [this](const ApiCall &call) { return reports(call); });
+    using Self = ReportRequestEndpoints;
+    router.add("GET", u"/v1/apps/{id}/analyticsReportRequests"_s, Access::AnalyticsRead, this,
+               &Self::listForApp);
+    router.add("GET", u"/v1/apps/{id}/relationships/analyticsReportRequests"_s, Access::AnalyticsRead, this,
+               &Self::linkagesForApp);
+    router.add("POST", u"/v1/analyticsReportRequests"_s, Access::AnalyticsAdmin, this, &Self::create);
+    router.add("GET", u"/v1/analyticsReportRequests/{id}"_s, Access::AnalyticsRead, this, &Self::get);
+    router.add("DELETE", u"/v1/analyticsReportRequests/{id}"_s, Access::AnalyticsAdmin, this, &Self::remove);
+    router.add("GET", u"/v1/analyticsReportRequests/{id}/reports"_s, Access::AnalyticsRead, this,
+               &Self::reports);
     router.add("GET", u"/v1/analyticsReportRequests/{id}/relationships/reports"_s, Access::AnalyticsRead,
-               [this](const ApiCall &call) { return reportLinkages(call); });
+               this, &Self::reportLinkages);
 }
 
 void ReportRequestEndpoints::includeReports(const ApiCall &call, QueryParameters &parameters,
@@ -168,55 +166,50 @@ void ReportRequestEndpoints::includeReports(const ApiCall &call, QueryParameters
 
 HttpReply ReportRequestEndpoints::listForApp(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"filter[accessType]"_s, u"fields[analyticsReportRequests]"_s,
-                          u"fields[analyticsReports]"_s, u"include"_s, u"limit"_s, u"limit[reports]"_s,
-                          u"cursor"_s});
+    EndpointRequest endpoint(call, {u"filter[accessType]"_s, u"fields[analyticsReportRequests]"_s,
+                                    u"fields[analyticsReports]"_s, u"include"_s, u"limit"_s,
+                                    u"limit[reports]"_s, u"cursor"_s});
+    QueryParameters &parameters = endpoint.parameters();
     const QStringList accessFilter = parameters.list(u"filter[accessType]"_s, accessTypes());
     const FieldSet fields = parameters.fieldSet(u"fields[analyticsReportRequests]"_s, requestFieldNames());
-    const Pagination page = Pagination::read(parameters);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    endpoint.readPage();
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     if (!AppsEndpoints::findApp(m_world, call.parameter()))
-        return ApiReply::error(ApiError::resourceNotFound(u"apps"_s, call.parameter()));
+        return endpoint.notFound(u"apps"_s);
 
     QList<ReportRequest> requests;
     for (const ReportRequest &request : m_requests.requestsOf(call.parameter())) {
         if (accessFilter.isEmpty() || accessFilter.contains(toApiString(request.access)))
             requests.append(request);
     }
-    QJsonArray data;
-    for (qsizetype index = page.offset(); index < page.end(requests.size()); ++index)
-        data.append(call.json.reportRequest(requests.at(index), fields));
-    QJsonObject document{{u"data"_s, data}};
+    QJsonObject document = endpoint.collectionDocument(
+        requests, [&](const ReportRequest &request) { return call.json.reportRequest(request, fields); });
     includeReports(call, parameters, document);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
-    page.decorate(document, call.selfUrl(), requests.size());
-    return ApiReply::json(200, document);
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
+    return EndpointRequest::ok(document);
 }
 
 HttpReply ReportRequestEndpoints::linkagesForApp(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"limit"_s, u"cursor"_s});
-    const Pagination page = Pagination::read(parameters);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    EndpointRequest endpoint(call, {u"limit"_s, u"cursor"_s});
+    endpoint.readPage();
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     if (!AppsEndpoints::findApp(m_world, call.parameter()))
-        return ApiReply::error(ApiError::resourceNotFound(u"apps"_s, call.parameter()));
+        return endpoint.notFound(u"apps"_s);
     QStringList ids;
     for (const ReportRequest &request : m_requests.requestsOf(call.parameter()))
         ids.append(request.id);
-    return ApiReply::json(200, page.linkages(u"analyticsReportRequests"_s, ids, call.selfUrl()));
+    return endpoint.linkages(u"analyticsReportRequests"_s, ids);
 }
 
 HttpReply ReportRequestEndpoints::create(const ApiCall &call)
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({});
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    const EndpointRequest endpoint(call, {});
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const std::variant<CreateBody, ApiError> body = readCreateBody(call.request.body);
     if (const ApiError *error = std::get_if<ApiError>(&body))
         return ApiReply::error(*error);
@@ -244,31 +237,29 @@ HttpReply ReportRequestEndpoints::create(const ApiCall &call)
 
 HttpReply ReportRequestEndpoints::get(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"fields[analyticsReportRequests]"_s, u"fields[analyticsReports]"_s, u"include"_s,
-                          u"limit[reports]"_s});
+    EndpointRequest endpoint(call, {u"fields[analyticsReportRequests]"_s, u"fields[analyticsReports]"_s,
+                                    u"include"_s, u"limit[reports]"_s});
+    QueryParameters &parameters = endpoint.parameters();
     const FieldSet fields = parameters.fieldSet(u"fields[analyticsReportRequests]"_s, requestFieldNames());
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const ReportRequest *request = m_requests.find(call.parameter());
     if (!request)
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReportRequests"_s, call.parameter()));
-    QJsonObject document =
-        JsonApi::document(call.json.reportRequest(*request, fields), call.selfUrl().toString());
+        return endpoint.notFound(u"analyticsReportRequests"_s);
+    QJsonObject document = endpoint.resourceDocument(call.json.reportRequest(*request, fields));
     includeReports(call, parameters, document);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
-    return ApiReply::json(200, document);
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
+    return EndpointRequest::ok(document);
 }
 
 HttpReply ReportRequestEndpoints::remove(const ApiCall &call)
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({});
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    const EndpointRequest endpoint(call, {});
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     if (!m_requests.find(call.parameter()))
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReportRequests"_s, call.parameter()));
+        return endpoint.notFound(u"analyticsReportRequests"_s);
     QString persistError;
     if (!m_requests.remove(call.parameter(), &persistError))
         qCWarning(lcSandboxServer) << "deletion not persisted:" << persistError;
@@ -278,19 +269,19 @@ HttpReply ReportRequestEndpoints::remove(const ApiCall &call)
 
 HttpReply ReportRequestEndpoints::reports(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly(
-        {u"filter[name]"_s, u"filter[category]"_s, u"fields[analyticsReports]"_s, u"limit"_s, u"cursor"_s});
+    EndpointRequest endpoint(call, {u"filter[name]"_s, u"filter[category]"_s, u"fields[analyticsReports]"_s,
+                                    u"limit"_s, u"cursor"_s});
+    QueryParameters &parameters = endpoint.parameters();
     const QStringList names = parameters.list(u"filter[name]"_s);
     const QStringList categoryFilter = parameters.list(u"filter[category]"_s, categories());
     const FieldSet fields =
         parameters.fieldSet(u"fields[analyticsReports]"_s, {u"name"_s, u"category"_s, u"instances"_s});
-    const Pagination page = Pagination::read(parameters);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    endpoint.readPage();
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const ReportRequest *request = m_requests.find(call.parameter());
     if (!request)
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReportRequests"_s, call.parameter()));
+        return endpoint.notFound(u"analyticsReportRequests"_s);
 
     QList<ReportRef> selected;
     for (const ReportRef &report : m_index.reportsOf(*request, call.now)) {
@@ -302,28 +293,23 @@ HttpReply ReportRequestEndpoints::reports(const ApiCall &call) const
         if (nameMatches && (categoryFilter.isEmpty() || categoryFilter.contains(report.spec.category)))
             selected.append(report);
     }
-    QJsonArray data;
-    for (qsizetype index = page.offset(); index < page.end(selected.size()); ++index)
-        data.append(call.json.report(selected.at(index), fields));
-    QJsonObject document{{u"data"_s, data}};
-    page.decorate(document, call.selfUrl(), selected.size());
-    return ApiReply::json(200, document);
+    return endpoint.collection(selected,
+                               [&](const ReportRef &report) { return call.json.report(report, fields); });
 }
 
 HttpReply ReportRequestEndpoints::reportLinkages(const ApiCall &call) const
 {
-    QueryParameters parameters(call.request.query);
-    parameters.allowOnly({u"limit"_s, u"cursor"_s});
-    const Pagination page = Pagination::read(parameters);
-    if (parameters.error())
-        return ApiReply::error(*parameters.error());
+    EndpointRequest endpoint(call, {u"limit"_s, u"cursor"_s});
+    endpoint.readPage();
+    if (const std::optional<HttpReply> rejection = endpoint.rejection())
+        return *rejection;
     const ReportRequest *request = m_requests.find(call.parameter());
     if (!request)
-        return ApiReply::error(ApiError::resourceNotFound(u"analyticsReportRequests"_s, call.parameter()));
+        return endpoint.notFound(u"analyticsReportRequests"_s);
     QStringList ids;
     for (const ReportRef &report : m_index.reportsOf(*request, call.now))
         ids.append(report.id);
-    return ApiReply::json(200, page.linkages(u"analyticsReports"_s, ids, call.selfUrl()));
+    return endpoint.linkages(u"analyticsReports"_s, ids);
 }
 
 } // namespace ascsync::sandbox

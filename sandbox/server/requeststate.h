@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/world.h"
+#include "sandbox/data/world.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -2,7 +2,6 @@
 
 #include "analyticsindex.h"
 #include "appsendpoints.h"
-#include "data/world.h"
 #include "faultdraws.h"
 #include "jsonapi.h"
 #include "loopbackhttpserver.h"
@@ -12,6 +11,8 @@
 #include "requeststate.h"
 #include "segmentorigin.h"
 #include "serverlog.h"
+
+#include "sandbox/data/world.h"
 
 #include <QDir>
 #include <QRandomGenerator>

@@ -9,14 +9,15 @@
 //              [--schema S] [--table T]                  (inflate -> TsvReader -> convert -> RowSink, one
 //              [--mode analytics|partition]              transaction), timed; prints rows/s and peak RSS
 #include "reportgenerator.h"
-#include "reports/columncatalogue.h"
-#include "reports/columnnames.h"
-#include "reports/partitionkey.h"
-#include "reports/tsvreader.h"
-#include "storage/destination.h"
-#include "storage/sqldialect.h"
-#include "storage/sqlidentifier.h"
-#include "sync/unitloader.h"
+
+#include "core/reports/columncatalogue.h"
+#include "core/reports/columnnames.h"
+#include "core/reports/partitionkey.h"
+#include "core/reports/tsvreader.h"
+#include "core/storage/destination.h"
+#include "core/storage/sqldialect.h"
+#include "core/storage/sqlidentifier.h"
+#include "core/sync/unitloader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

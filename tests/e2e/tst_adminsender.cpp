@@ -2,14 +2,14 @@
 // created, already there (a race with someone else's request), deleted, refused for a key without the Admin
 // role.
 
-#include "admin/adminplan.h"
-#include "admin/adminsender.h"
-#include "admin/requestcollector.h"
-#include "api/analyticsendpoints.h"
-#include "api/apiclient.h"
-#include "auth/p8key.h"
-#include "auth/tokenprovider.h"
-#include "sandboxprocess.h"
+#include "core/admin/adminplan.h"
+#include "core/admin/adminsender.h"
+#include "core/admin/requestcollector.h"
+#include "core/api/analyticsendpoints.h"
+#include "core/api/apiclient.h"
+#include "core/auth/p8key.h"
+#include "core/auth/tokenprovider.h"
+#include "tests/testkit/sandboxprocess.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -2,8 +2,9 @@
 // commands, run by the real curl, create the requests; --send does it itself; the Admin key never leaves the
 // process in any encoding and is stored nowhere; every error path says what to do.
 
-#include "keyneedles.h"
-#include "sandboxprocess.h"
+#include "ascsync/testpaths.h"
+#include "tests/testkit/keyneedles.h"
+#include "tests/testkit/sandboxprocess.h"
 
 #include <QDirIterator>
 #include <QFile>

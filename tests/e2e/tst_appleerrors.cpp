@@ -3,8 +3,8 @@
 // a bad key, a report not published yet, a stopped ONGOING request) and the real CLI prints what happened and
 // what to do, on stderr and in --json, and exits non-zero; a report not published yet is skipped, not
 // recorded as zero sales.
-#include "../core/testkeys.h"
-#include "sandboxprocess.h"
+#include "tests/testkit/sandboxprocess.h"
+#include "tests/testkit/testkeys.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -5,10 +5,10 @@
 // independently), one sidecar per loaded unit. With the simulator stopped and no key, a replay into an empty
 // destination must give the synced tables and bookkeeping; a second replay changes nothing. Limits prune the
 // oldest downloads first and say so; a damaged archived file fails its unit only.
-#include "rawanalytics.h"
-#include "sandboxprocess.h"
-#include "sqlitetables.h"
-#include "testpostgres.h"
+#include "tests/testkit/rawanalytics.h"
+#include "tests/testkit/sandboxprocess.h"
+#include "tests/testkit/sqlitetables.h"
+#include "tests/testkit/testpostgres.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -425,7 +425,7 @@ private Q_SLOTS:
                                         u"--destination"_s, u"sqlite:"_s + m_dir.filePath(u"none.db"_s),
                                         u"--archive"_s, m_archive, u"--streams"_s, u"analytic"_s});
         QCOMPARE(typo.exitCode, 2);
-        QVERIFY2(typo.err.contains("unknown stream \"analytic\""), typo.err.constData());
+        QVERIFY2(typo.err.contains("Unknown stream \"analytic\""), typo.err.constData());
         QVERIFY(!QFile::exists(m_dir.filePath(u"none.db"_s)));
     }
 

@@ -7,8 +7,8 @@
 // (2026-12-05) has a newer snapshot that holds them: a sync with --relist loads it and the gaps close.
 // Retention: a simulator whose state was made on 2026-10-01 and that first syncs on 2026-11-20 has deleted
 // its snapshot and every instance older than 35 days: those dates are deleted before they were loaded.
-#include "sandboxprocess.h"
-#include "testpostgres.h"
+#include "tests/testkit/sandboxprocess.h"
+#include "tests/testkit/testpostgres.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,11 +1,12 @@
-// A destination written by ascsync 0.1.0 (tests/storage/fixtures: made by that version's CLI from the
+// A destination written by ascsync 0.1.0 (tests/core/storage/fixtures: made by that version's CLI from the
 // simulator, with make-v010-fixture.sh) upgraded in place by this one, on SQLite and PostgreSQL, through the
 // real CLI: `ascsync migrate --dry-run` changes nothing; an upgrade stopped half-way (a table in the way)
 // leaves every table old or new, says why, and goes on at the next run; afterwards every value of every row
 // is where it was, per granularity in its own table, with its instance's metadata once in _ascsync_instances,
 // conversion-rate.sql (verbatim) gives the daily rates, and a sync finds everything loaded already.
-#include "sandboxprocess.h"
-#include "testpostgres.h"
+#include "ascsync/testpaths.h"
+#include "tests/testkit/sandboxprocess.h"
+#include "tests/testkit/testpostgres.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -25,7 +26,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kFixtures = QStringLiteral(ASCSYNC_SOURCE_DIR "/tests/storage/fixtures");
+const QString kFixtures = QStringLiteral(ASCSYNC_SOURCE_DIR "/tests/core/storage/fixtures");
 // In the order the upgrade moves them (by name).
 const QStringList kAnalyticsTables{u"discovery_and_engagement"_s, u"downloads"_s, u"downloads_detailed"_s};
 const QStringList kLegacyColumns{u"_app_id"_s,      u"_granularity"_s, u"_processing_date"_s,

@@ -3,7 +3,7 @@
 // old periods, return rows, a FINANCIAL trailer right after the data — and the real CLI loads them into
 // SQLite and PostgreSQL: placeholders become NULL, layouts share one table in either order, a file that
 // disagrees with its trailer fails alone, a file dated for another period is reported.
-#include "sandboxprocess.h"
+#include "tests/testkit/sandboxprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

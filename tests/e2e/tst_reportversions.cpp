@@ -2,7 +2,7 @@
 // 1_3, then the simulator retires 1_3 the way Apple does (a 400 naming the latest version). The real CLI
 // follows to 1_4 once, records it, says so, and the table gains the new version's column with the old rows
 // intact; the next sync asks for 1_4 directly. A hostile "latest version" is refused without a retry loop.
-#include "sandboxprocess.h"
+#include "tests/testkit/sandboxprocess.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,10 +2,11 @@
 // real PostgreSQL server. The conversion-rate query users run (shared/reference, verbatim) must give exactly
 // the rates computed independently from the simulator's raw files; faults, kills and repeats must not change
 // the tables.
-#include "rawanalytics.h"
-#include "sandboxprocess.h"
-#include "sqlitetables.h"
-#include "testpostgres.h"
+#include "ascsync/testpaths.h"
+#include "tests/testkit/rawanalytics.h"
+#include "tests/testkit/sandboxprocess.h"
+#include "tests/testkit/sqlitetables.h"
+#include "tests/testkit/testpostgres.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -6,9 +6,9 @@
 // or with a new column ("Campaign Group"). Each migration policy must then do what it promises: evolve adds
 // the column and keeps every value, ignore leaves it out and says so, fail stops those units, changes
 // nothing and names the column. The reference is the same second sync from a simulator without faults.
-#include "sandboxprocess.h"
-#include "sqlitetables.h"
-#include "testpostgres.h"
+#include "tests/testkit/sandboxprocess.h"
+#include "tests/testkit/sqlitetables.h"
+#include "tests/testkit/testpostgres.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -185,6 +185,18 @@ private Q_SLOTS:
         QVERIFY2(again.exitCode == 0, again.err.constData());
         QVERIFY(summaryOf(again).value(u"unitsLoaded"_s).toInt() > 0);
         QCOMPARE(sqliteFingerprint(db, kTable, {kNewColumn}), sqliteFingerprint(m_reference, kTable));
+    }
+
+    // A policy that is none of the three is refused before anything is asked or written, never read as
+    // evolve.
+    void anUnknownPolicyIsRefused()
+    {
+        const QString db = copyOfBase(u"unknown-policy"_s);
+        const CliRun run = sync(m_drifted, db, {u"--migration-policy"_s, u"merge"_s});
+        QVERIFY2(run.exitCode != 0, run.out.constData());
+        QVERIFY2(run.err.contains("--migration-policy must be evolve, ignore or fail, not \"merge\""),
+                 run.err.constData());
+        QCOMPARE(sqliteColumns(db, kTable), sqliteColumns(m_base, kTable));
     }
 
     void granularitiesGetTablesOfTheirOwn()

@@ -1,7 +1,8 @@
 // `ascsync sync` on a terminal (a real pseudo-terminal, through script(1)): the rewritten progress line names
 // the unit being loaded (app, report, date) beside the stream's unit count, and every line it wrote is
 // cleared before a message is printed.
-#include "sandboxprocess.h"
+#include "ascsync/testpaths.h"
+#include "tests/testkit/sandboxprocess.h"
 
 #include <QProcess>
 #include <QRegularExpression>

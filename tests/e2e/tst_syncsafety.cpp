@@ -2,9 +2,10 @@
 // same destination at the same time, a PostgreSQL server that is not there or refuses the password. Each
 // ends with a clear message and exit code 1, and loses nothing. The real CLI, the real simulator over
 // loopback, real files and (when ASCSYNC_TEST_PG_* is set) the real PostgreSQL server.
-#include "readonlyguard.h"
-#include "sandboxprocess.h"
-#include "sqlitetables.h"
+#include "ascsync/testpaths.h"
+#include "tests/testkit/readonlyguard.h"
+#include "tests/testkit/sandboxprocess.h"
+#include "tests/testkit/sqlitetables.h"
 
 #include <QDir>
 #include <QFile>

@@ -7,11 +7,12 @@
 // processingDate / an http(s) URL; every refusal names the problem; error documents give a sentence for any
 // status.
 
-#include "api/analyticsendpoints.h"
-#include "api/apiclient.h"
-#include "api/appleerror.h"
-#include "api/appsendpoint.h"
 #include "fuzzsupport.h"
+
+#include "core/api/analyticsendpoints.h"
+#include "core/api/apiclient.h"
+#include "core/api/appleerror.h"
+#include "core/api/appsendpoint.h"
 
 using namespace ascsync::api;
 using namespace Qt::StringLiterals;

@@ -7,7 +7,8 @@
 // the URL carried.
 
 #include "fuzzsupport.h"
-#include "storage/destinationspec.h"
+
+#include "core/storage/destinationspec.h"
 
 using ascsync::storage::DestinationSpec;
 using namespace Qt::StringLiterals;

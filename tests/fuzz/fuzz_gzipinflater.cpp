@@ -8,8 +8,9 @@
 
 #include "chunkeddevice.h"
 #include "fuzzsupport.h"
-#include "reports/gzipinflater.h"
 #include "zcompress.h"
+
+#include "core/reports/gzipinflater.h"
 
 using ascsync::reports::GzipInflater;
 

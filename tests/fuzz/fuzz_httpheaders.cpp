@@ -5,8 +5,9 @@
 // taken as given; the pacing delay stays within one hour and is nothing while requests remain; a rate-limit
 // header written the way Apple writes it round-trips.
 
-#include "api/ratelimit.h"
 #include "fuzzsupport.h"
+
+#include "core/api/ratelimit.h"
 
 #include <chrono>
 

@@ -11,10 +11,11 @@
 //   allows the request.
 // In every mode the diagnostic reason never repeats the token's payload or signature.
 
-#include "auth/jwt.h"
-#include "auth/p8key.h"
 #include "fuzzsupport.h"
-#include "server/jwtverifier.h"
+
+#include "core/auth/jwt.h"
+#include "core/auth/p8key.h"
+#include "sandbox/server/jwtverifier.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -4,9 +4,10 @@
 // a message for the user; a key that loads signs a JWS ES256 signature (64 raw bytes) that verifies with its
 // own public key, checked by the simulator's independent OpenSSL code (sandbox::EcKey).
 
-#include "auth/p8key.h"
 #include "fuzzsupport.h"
-#include "server/eckey.h"
+
+#include "core/auth/p8key.h"
+#include "sandbox/server/eckey.h"
 
 ASCSYNC_FUZZ_QUIET_QT()
 

@@ -7,9 +7,10 @@
 // simulator wrote reads back as its offset; a scope naming exactly the request's query allows it.
 
 #include "fuzzsupport.h"
-#include "server/jwtverifier.h"
-#include "server/pagination.h"
-#include "server/queryparameters.h"
+
+#include "sandbox/server/jwtverifier.h"
+#include "sandbox/server/pagination.h"
+#include "sandbox/server/queryparameters.h"
 
 using namespace ascsync::sandbox;
 using namespace Qt::StringLiterals;

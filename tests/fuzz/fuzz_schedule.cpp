@@ -8,8 +8,9 @@
 // daylight-saving gaps and repeats are reached); a cron line has five time fields.
 
 #include "fuzzsupport.h"
-#include "schedule/scheduleunits.h"
-#include "schedule/syncschedule.h"
+
+#include "core/schedule/scheduleunits.h"
+#include "core/schedule/syncschedule.h"
 
 #include <cstdlib>
 

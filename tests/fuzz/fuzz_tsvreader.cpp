@@ -9,9 +9,10 @@
 
 #include "chunkeddevice.h"
 #include "fuzzsupport.h"
-#include "reports/fielddecoder.h"
-#include "reports/tsvreader.h"
 #include "zcompress.h"
+
+#include "core/reports/fielddecoder.h"
+#include "core/reports/tsvreader.h"
 
 using namespace ascsync::reports;
 

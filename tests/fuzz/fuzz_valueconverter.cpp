@@ -10,8 +10,9 @@
 //   integers fit in 64 bits, decimals carry no '+' or leading zeros.
 
 #include "fuzzsupport.h"
-#include "reports/fielddecoder.h"
-#include "reports/valueconverter.h"
+
+#include "core/reports/fielddecoder.h"
+#include "core/reports/valueconverter.h"
 
 #include <QDate>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the hand-made part of the seed corpora under tests/fuzz/corpus/<target>/.
 
-The seeds are the malformed cases the unit tests already know (tests/reports, tests/core, tests/packaging,
+The seeds are the malformed cases the unit tests already know (tests/core, tests/app,
 tests/sandbox) in each target's input format (see the comment at the top of each fuzz_*.cpp: most start with
 one flag byte). capture-seeds.sh adds the simulator's real outputs. Seed names are a hash of their content,
 as libFuzzer names the files it adds, so re-running this script never duplicates a seed.

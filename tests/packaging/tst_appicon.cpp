@@ -1,5 +1,8 @@
 // The app icon as users see it: the SVG in the Qt resources (the desktop app's window icon) and the hicolor
 // PNG sizes rendered from it at build time.
+#include "ascsync/testpaths.h"
+#include "ascsync/version.h"
+
 #include <QFile>
 #include <QImage>
 #include <QSvgRenderer>

@@ -5,6 +5,8 @@
 #include "openapivalidator.h"
 #include "pathtemplatematcher.h"
 
+#include "ascsync/testpaths.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
-#include "admin/adminsession.h"
+#include "adminsession.h"
 
-#include "admin/curlscript.h"
-#include "auth/credentialids.h"
-#include "common/secureerase.h"
-#include "common/uilog.h"
-#include "config/secretstore.h"
+#include "core/admin/curlscript.h"
+#include "core/auth/credentialids.h"
+#include "core/common/secureerase.h"
+#include "core/config/secretstore.h"
+#include "ui/common/uilog.h"
 
 #include <utility>
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "admin/adminplan.h"
-#include "admin/adminsender.h"
-#include "admin/adminsetup.h"
-#include "auth/jwt.h"
-#include "auth/p8key.h"
-#include "common/result.h"
-#include "config/settings.h"
+#include "core/admin/adminplan.h"
+#include "core/admin/adminsender.h"
+#include "core/admin/adminsetup.h"
+#include "core/auth/jwt.h"
+#include "core/auth/p8key.h"
+#include "core/common/result.h"
+#include "core/config/settings.h"
 
 #include <QByteArray>
 #include <QList>

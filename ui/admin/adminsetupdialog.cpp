@@ -1,9 +1,9 @@
-#include "admin/adminsetupdialog.h"
+#include "adminsetupdialog.h"
 
-#include "common/backgroundtask.h"
-#include "common/processhardening.h"
-#include "common/secureerase.h"
-#include "main/themeicons.h"
+#include "core/common/processhardening.h"
+#include "core/common/secureerase.h"
+#include "ui/common/backgroundtask.h"
+#include "ui/main/themeicons.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "admin/adminsession.h"
-#include "config/settings.h"
+#include "adminsession.h"
+
+#include "core/config/settings.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "common/backgroundtask.h"
+#include "backgroundtask.h"
 
 #include <QDeadlineTimer>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "common/demosandbox.h"
+#include "demosandbox.h"
 
-#include "common/uilog.h"
+#include "uilog.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

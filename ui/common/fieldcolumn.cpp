@@ -1,4 +1,4 @@
-#include "common/fieldcolumn.h"
+#include "fieldcolumn.h"
 
 #include <QHBoxLayout>
 #include <QVBoxLayout>

@@ -1,4 +1,4 @@
-#include "common/filedroplineedit.h"
+#include "filedroplineedit.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>

@@ -1,6 +1,6 @@
-#include "common/quitsignals.h"
+#include "quitsignals.h"
 
-#include "common/uilog.h"
+#include "uilog.h"
 
 #include <QSocketNotifier>
 

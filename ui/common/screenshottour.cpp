@@ -1,6 +1,6 @@
-#include "common/screenshottour.h"
+#include "screenshottour.h"
 
-#include "common/uilog.h"
+#include "uilog.h"
 
 #include <QDir>
 #include <QPixmap>

@@ -1,4 +1,4 @@
-#include "common/uilog.h"
+#include "uilog.h"
 
 namespace ascsync::ui {
 Q_LOGGING_CATEGORY(lcUi, "ascsync.ui", QtInfoMsg)

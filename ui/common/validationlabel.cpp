@@ -1,4 +1,4 @@
-#include "common/validationlabel.h"
+#include "validationlabel.h"
 
 using namespace Qt::StringLiterals;
 

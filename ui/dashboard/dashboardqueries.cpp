@@ -1,7 +1,7 @@
-#include "dashboard/dashboardqueries.h"
+#include "dashboardqueries.h"
 
-#include "config/secretstore.h"
-#include "sync/syncsetup.h"
+#include "core/config/secretstore.h"
+#include "core/sync/syncsetup.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "config/settings.h"
-#include "metrics/conversionmetrics.h"
-#include "metrics/salesmetrics.h"
+#include "core/common/result.h"
+#include "core/config/settings.h"
+#include "core/metrics/conversionmetrics.h"
+#include "core/metrics/salesmetrics.h"
 
 #include <QDate>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "dashboard/dashboardwidget.h"
+#include "dashboardwidget.h"
 
-#include "common/backgroundtask.h"
+#include "ui/common/backgroundtask.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "config/settings.h"
-#include "dashboard/dashboardqueries.h"
+#include "dashboardqueries.h"
+
+#include "core/config/settings.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "main/activitylogfilter.h"
+#include "activitylogfilter.h"
 
 namespace ascsync::ui {
 

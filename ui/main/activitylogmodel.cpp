@@ -1,6 +1,6 @@
-#include "main/activitylogmodel.h"
+#include "activitylogmodel.h"
 
-#include "main/themeicons.h"
+#include "themeicons.h"
 
 #include <QLocale>
 

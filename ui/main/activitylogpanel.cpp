@@ -1,7 +1,7 @@
-#include "main/activitylogpanel.h"
+#include "activitylogpanel.h"
 
-#include "main/activitylogfilter.h"
-#include "main/themeicons.h"
+#include "activitylogfilter.h"
+#include "themeicons.h"
 
 #include <QAction>
 #include <QApplication>

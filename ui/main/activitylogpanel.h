@@ -1,6 +1,6 @@
 #pragma once
 
-#include "main/activitylogmodel.h"
+#include "activitylogmodel.h"
 
 #include <QWidget>
 

@@ -1,11 +1,13 @@
-#include "main/appstartup.h"
+#include "appstartup.h"
 
-#include "admin/adminsetupdialog.h"
-#include "common/demosandbox.h"
-#include "common/screenshottour.h"
-#include "config/settings.h"
-#include "main/mainwindow.h"
-#include "wizard/setupwizard.h"
+#include "mainwindow.h"
+
+#include "ascsync/version.h"
+#include "core/config/settings.h"
+#include "ui/admin/adminsetupdialog.h"
+#include "ui/common/demosandbox.h"
+#include "ui/common/screenshottour.h"
+#include "ui/wizard/setupwizard.h"
 
 #include <QFileInfo>
 

@@ -1,6 +1,6 @@
-#include "main/coveragecalendar.h"
+#include "coveragecalendar.h"
 
-#include "main/coveragecalendarmodel.h"
+#include "coveragecalendarmodel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "status/coverage.h"
+#include "core/status/coverage.h"
 
 #include <QHash>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "main/coveragecalendarmodel.h"
+#include "coveragecalendarmodel.h"
 
 #include <QLocale>
 

@@ -1,9 +1,10 @@
-#include "main/coveragedialog.h"
+#include "coveragedialog.h"
 
-#include "common/backgroundtask.h"
-#include "config/secretstore.h"
-#include "main/coveragecalendar.h"
-#include "status/statusqueries.h"
+#include "coveragecalendar.h"
+
+#include "core/config/secretstore.h"
+#include "core/status/statusqueries.h"
+#include "ui/common/backgroundtask.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

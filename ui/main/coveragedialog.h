@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/settings.h"
+#include "core/config/settings.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,9 +1,10 @@
 #pragma once
 
-#include "config/secretstore.h"
-#include "config/settings.h"
-#include "main/statustablemodel.h"
-#include "status/appstatus.h"
+#include "statustablemodel.h"
+
+#include "core/config/secretstore.h"
+#include "core/config/settings.h"
+#include "core/status/appstatus.h"
 
 #include <QMainWindow>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "main/queuedsyncobserver.h"
+#include "queuedsyncobserver.h"
 
 namespace ascsync::ui {
 

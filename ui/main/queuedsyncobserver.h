@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/syncobserver.h"
+#include "core/sync/syncobserver.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "main/runhistorymodel.h"
+#include "runhistorymodel.h"
 
-#include "main/themeicons.h"
+#include "themeicons.h"
 
 #include <QJsonArray>
 #include <QLocale>

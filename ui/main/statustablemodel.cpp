@@ -1,6 +1,6 @@
-#include "main/statustablemodel.h"
+#include "statustablemodel.h"
 
-#include "main/themeicons.h"
+#include "themeicons.h"
 
 #include <QLocale>
 

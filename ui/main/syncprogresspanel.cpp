@@ -1,6 +1,6 @@
-#include "main/syncprogresspanel.h"
+#include "syncprogresspanel.h"
 
-#include "main/themeicons.h"
+#include "themeicons.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/unitprogress.h"
+#include "core/sync/unitprogress.h"
 
 #include <QElapsedTimer>
 #include <QHash>

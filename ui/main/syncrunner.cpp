@@ -1,11 +1,12 @@
-#include "main/syncrunner.h"
+#include "syncrunner.h"
 
-#include "api/apiclient.h"
-#include "common/uilog.h"
-#include "config/secretstore.h"
-#include "main/queuedsyncobserver.h"
-#include "sync/syncengine.h"
-#include "sync/syncsetup.h"
+#include "queuedsyncobserver.h"
+
+#include "core/api/apiclient.h"
+#include "core/config/secretstore.h"
+#include "core/sync/syncengine.h"
+#include "core/sync/syncsetup.h"
+#include "ui/common/uilog.h"
 
 #include <QMutex>
 #include <QThread>

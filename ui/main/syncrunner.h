@@ -1,10 +1,11 @@
 #pragma once
 
-#include "config/settings.h"
-#include "main/activitylogmodel.h"
-#include "storage/runrecord.h"
-#include "sync/syncobserver.h"
-#include "sync/syncsummary.h"
+#include "activitylogmodel.h"
+
+#include "core/config/settings.h"
+#include "core/storage/runrecord.h"
+#include "core/sync/syncobserver.h"
+#include "core/sync/syncsummary.h"
 
 #include <QObject>
 

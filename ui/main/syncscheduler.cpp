@@ -1,4 +1,4 @@
-#include "main/syncscheduler.h"
+#include "syncscheduler.h"
 
 namespace ascsync::ui {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "schedule/syncschedule.h"
+#include "core/schedule/syncschedule.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "main/synctrayicon.h"
+#include "synctrayicon.h"
 
-#include "main/themeicons.h"
+#include "themeicons.h"
 
 #include <QApplication>
 #include <QMenu>

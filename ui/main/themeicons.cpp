@@ -1,4 +1,4 @@
-#include "main/themeicons.h"
+#include "themeicons.h"
 
 #include <QApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "status/appstatus.h"
+#include "core/status/appstatus.h"
 
 #include <QColor>
 #include <QIcon>

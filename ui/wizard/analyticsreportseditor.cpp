@@ -1,6 +1,6 @@
-#include "wizard/analyticsreportseditor.h"
+#include "analyticsreportseditor.h"
 
-#include "reports/analyticsreports.h"
+#include "core/reports/analyticsreports.h"
 
 #include <QHeaderView>
 #include <QTreeWidget>

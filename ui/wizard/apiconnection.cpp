@@ -1,10 +1,10 @@
-#include "wizard/apiconnection.h"
+#include "apiconnection.h"
 
-#include "api/apiclient.h"
-#include "auth/tokenprovider.h"
-#include "status/statuscollector.h"
-#include "storage/destination.h"
-#include "sync/syncsetup.h"
+#include "core/api/apiclient.h"
+#include "core/auth/tokenprovider.h"
+#include "core/status/statuscollector.h"
+#include "core/storage/destination.h"
+#include "core/sync/syncsetup.h"
 
 #include <QMutexLocker>
 #include <QTemporaryDir>

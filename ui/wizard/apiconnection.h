@@ -1,11 +1,11 @@
 #pragma once
 
-#include "api/appsendpoint.h"
-#include "auth/p8key.h"
-#include "common/result.h"
-#include "config/settings.h"
-#include "status/appstatus.h"
-#include "sync/syncplan.h"
+#include "core/api/appsendpoint.h"
+#include "core/auth/p8key.h"
+#include "core/common/result.h"
+#include "core/config/settings.h"
+#include "core/status/appstatus.h"
+#include "core/sync/syncplan.h"
 
 #include <QMutex>
 

@@ -1,8 +1,9 @@
-#include "wizard/appseditor.h"
+#include "appseditor.h"
 
-#include "common/fieldcolumn.h"
-#include "common/validationlabel.h"
-#include "wizard/fieldchecks.h"
+#include "fieldchecks.h"
+
+#include "ui/common/fieldcolumn.h"
+#include "ui/common/validationlabel.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

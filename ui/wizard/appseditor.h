@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/appsendpoint.h"
-#include "config/settings.h"
+#include "core/api/appsendpoint.h"
+#include "core/config/settings.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "wizard/appspage.h"
+#include "appspage.h"
 
-#include "wizard/appseditor.h"
-#include "wizard/credentialseditor.h"
+#include "appseditor.h"
+#include "credentialseditor.h"
 
 #include <QVBoxLayout>
 

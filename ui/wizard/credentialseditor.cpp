@@ -1,16 +1,17 @@
-#include "wizard/credentialseditor.h"
+#include "credentialseditor.h"
 
-#include "auth/credentialids.h"
-#include "common/backgroundtask.h"
-#include "common/demosandbox.h"
-#include "common/fieldcolumn.h"
-#include "common/filedroplineedit.h"
-#include "common/secureerase.h"
-#include "common/uilog.h"
-#include "common/validationlabel.h"
-#include "config/apikeystore.h"
-#include "wizard/apiconnection.h"
-#include "wizard/fieldchecks.h"
+#include "apiconnection.h"
+#include "fieldchecks.h"
+
+#include "core/auth/credentialids.h"
+#include "core/common/secureerase.h"
+#include "core/config/apikeystore.h"
+#include "ui/common/backgroundtask.h"
+#include "ui/common/demosandbox.h"
+#include "ui/common/fieldcolumn.h"
+#include "ui/common/filedroplineedit.h"
+#include "ui/common/uilog.h"
+#include "ui/common/validationlabel.h"
 
 #include <QCheckBox>
 #include <QFile>

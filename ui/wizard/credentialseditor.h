@@ -1,9 +1,9 @@
 #pragma once
 
-#include "api/appsendpoint.h"
-#include "auth/p8key.h"
-#include "config/secretstore.h"
-#include "config/settings.h"
+#include "core/api/appsendpoint.h"
+#include "core/auth/p8key.h"
+#include "core/config/secretstore.h"
+#include "core/config/settings.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "wizard/credentialspage.h"
+#include "credentialspage.h"
 
-#include "wizard/credentialseditor.h"
+#include "credentialseditor.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

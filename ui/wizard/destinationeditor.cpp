@@ -1,11 +1,12 @@
-#include "wizard/destinationeditor.h"
+#include "destinationeditor.h"
 
-#include "common/backgroundtask.h"
-#include "common/fieldcolumn.h"
-#include "common/uilog.h"
-#include "common/validationlabel.h"
-#include "storage/destination.h"
-#include "wizard/fieldchecks.h"
+#include "fieldchecks.h"
+
+#include "core/storage/destination.h"
+#include "ui/common/backgroundtask.h"
+#include "ui/common/fieldcolumn.h"
+#include "ui/common/uilog.h"
+#include "ui/common/validationlabel.h"
 
 #include <QButtonGroup>
 #include <QFileDialog>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "config/secretstore.h"
-#include "config/settings.h"
-#include "storage/destinationspec.h"
+#include "core/common/result.h"
+#include "core/config/secretstore.h"
+#include "core/config/settings.h"
+#include "core/storage/destinationspec.h"
 
 #include <QWidget>
 

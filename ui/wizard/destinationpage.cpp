@@ -1,6 +1,6 @@
-#include "wizard/destinationpage.h"
+#include "destinationpage.h"
 
-#include "wizard/destinationeditor.h"
+#include "destinationeditor.h"
 
 #include <QVBoxLayout>
 

@@ -1,6 +1,6 @@
-#include "wizard/fieldchecks.h"
+#include "fieldchecks.h"
 
-#include "config/settings.h"
+#include "core/config/settings.h"
 
 #include <QUrl>
 

@@ -1,12 +1,13 @@
-#include "wizard/finishpage.h"
+#include "finishpage.h"
 
-#include "common/backgroundtask.h"
-#include "common/validationlabel.h"
-#include "schedule/syncschedule.h"
-#include "storage/destinationspec.h"
-#include "wizard/apiconnection.h"
-#include "wizard/credentialseditor.h"
-#include "wizard/setupwizard.h"
+#include "apiconnection.h"
+#include "credentialseditor.h"
+#include "setupwizard.h"
+
+#include "core/schedule/syncschedule.h"
+#include "core/storage/destinationspec.h"
+#include "ui/common/backgroundtask.h"
+#include "ui/common/validationlabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -36,14 +37,14 @@ QString summaryOf(const config::Settings &settings, bool keyInKeychain)
                  .arg(settings.keyId, settings.issuerId,
                       keyInKeychain ? FinishPage::tr("stored in your keychain on Finish")
                                     : FinishPage::tr("read from %1").arg(settings.keyFile));
-    lines << FinishPage::tr("Reports of %1: %2.").arg(apps, settings.streams.join(u", "_s));
+    lines << FinishPage::tr("Reports of %1: %2.").arg(apps, settings.streams.toStrings().join(u", "_s));
     lines << FinishPage::tr("Into %1, schema %2.")
                  .arg(destination ? destination->describe() : settings.destination, settings.schema);
     lines << FinishPage::tr(
                  "Syncs %1, re-checking the last %2 days each time for corrected data; new columns: %3.")
                  .arg(scheduleOf(settings.schedule))
                  .arg(settings.backfillDays)
-                 .arg(settings.migrationPolicy);
+                 .arg(storage::migrationPolicyName(settings.migrationPolicy));
     if (settings.vendorNumber.isEmpty()) {
         lines << FinishPage::tr("No vendor number: sales and finance reports are skipped.");
     }

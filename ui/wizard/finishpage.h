@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "status/appstatus.h"
-#include "sync/syncplan.h"
+#include "core/common/result.h"
+#include "core/status/appstatus.h"
+#include "core/sync/syncplan.h"
 
 #include <QWizardPage>
 

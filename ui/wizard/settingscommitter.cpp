@@ -1,8 +1,8 @@
-#include "wizard/settingscommitter.h"
+#include "settingscommitter.h"
 
-#include "common/uilog.h"
-#include "config/apikeystore.h"
-#include "storage/destinationspec.h"
+#include "core/config/apikeystore.h"
+#include "core/storage/destinationspec.h"
+#include "ui/common/uilog.h"
 
 #include <QPointer>
 

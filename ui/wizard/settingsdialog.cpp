@@ -1,11 +1,12 @@
-#include "wizard/settingsdialog.h"
+#include "settingsdialog.h"
 
-#include "common/validationlabel.h"
-#include "wizard/appseditor.h"
-#include "wizard/credentialseditor.h"
-#include "wizard/destinationeditor.h"
-#include "wizard/settingscommitter.h"
-#include "wizard/syncsettingseditor.h"
+#include "appseditor.h"
+#include "credentialseditor.h"
+#include "destinationeditor.h"
+#include "settingscommitter.h"
+#include "syncsettingseditor.h"
+
+#include "ui/common/validationlabel.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>

@@ -1,18 +1,19 @@
-#include "wizard/setupwizard.h"
+#include "setupwizard.h"
 
-#include "common/demosandbox.h"
-#include "common/uilog.h"
-#include "wizard/appseditor.h"
-#include "wizard/appspage.h"
-#include "wizard/credentialseditor.h"
-#include "wizard/credentialspage.h"
-#include "wizard/destinationeditor.h"
-#include "wizard/destinationpage.h"
-#include "wizard/finishpage.h"
-#include "wizard/settingscommitter.h"
-#include "wizard/syncsettingseditor.h"
-#include "wizard/syncsettingspage.h"
-#include "wizard/welcomepage.h"
+#include "appseditor.h"
+#include "appspage.h"
+#include "credentialseditor.h"
+#include "credentialspage.h"
+#include "destinationeditor.h"
+#include "destinationpage.h"
+#include "finishpage.h"
+#include "settingscommitter.h"
+#include "syncsettingseditor.h"
+#include "syncsettingspage.h"
+#include "welcomepage.h"
+
+#include "ui/common/demosandbox.h"
+#include "ui/common/uilog.h"
 
 #include <QAbstractButton>
 #include <QDir>
@@ -113,7 +114,7 @@ void SetupWizard::useDemoAccount(const DemoAccount &account)
         m_destination->load(demo);
     }
     // The demo's reports only: a first sync of a minute and tens of megabytes, with something to chart.
-    demo.streams = DemoSandbox::demoStreams();
+    demo.streams = reports::StreamSelection::of(DemoSandbox::demoStreams());
     m_sync->load(demo);
     if (currentId() == WelcomePageId) {
         next();

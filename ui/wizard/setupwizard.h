@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/secretstore.h"
-#include "config/settings.h"
+#include "core/config/secretstore.h"
+#include "core/config/settings.h"
 
 #include <QWizard>
 

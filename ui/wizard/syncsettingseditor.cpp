@@ -1,9 +1,10 @@
-#include "wizard/syncsettingseditor.h"
+#include "syncsettingseditor.h"
 
-#include "common/validationlabel.h"
-#include "schedule/syncschedule.h"
-#include "sync/rawarchive.h"
-#include "wizard/analyticsreportseditor.h"
+#include "analyticsreportseditor.h"
+
+#include "core/schedule/syncschedule.h"
+#include "core/sync/rawarchive.h"
+#include "ui/common/validationlabel.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -261,21 +262,21 @@ void SyncSettingsEditor::load(const config::Settings &settings)
         m_at->setTime(schedule->at);
     }
     m_backfillDays->setValue(std::min(settings.backfillDays, kMaxBackfillDays));
-    m_evolve->setChecked(settings.migrationPolicy == u"evolve"_s);
-    m_ignore->setChecked(settings.migrationPolicy == u"ignore"_s);
-    m_fail->setChecked(settings.migrationPolicy == u"fail"_s);
+    m_evolve->setChecked(settings.migrationPolicy == storage::MigrationPolicy::Evolve);
+    m_ignore->setChecked(settings.migrationPolicy == storage::MigrationPolicy::Ignore);
+    m_fail->setChecked(settings.migrationPolicy == storage::MigrationPolicy::Fail);
     m_detailedStreams.clear();
-    QStringList families;
-    for (const QString &stream : settings.streams) {
-        families << stream.section(u':', 0, 0);
-        if (stream.contains(u':')) {
-            m_detailedStreams << stream;
+    using Family = reports::StreamSelection::Family;
+    for (const auto &choice : settings.streams.choices()) {
+        if (!choice.detail.isEmpty()) {
+            m_detailedStreams << choice.toString();
         }
     }
-    m_analytics->setChecked(families.contains(u"analytics"_s));
-    m_reports->setStreams(families.contains(u"analytics"_s) ? settings.streams : config::Settings().streams);
-    m_sales->setChecked(families.contains(u"sales"_s));
-    m_finance->setChecked(families.contains(u"finance"_s));
+    const bool analytics = settings.streams.includes(Family::Analytics);
+    m_analytics->setChecked(analytics);
+    m_reports->setStreams((analytics ? settings.streams : config::Settings().streams).toStrings());
+    m_sales->setChecked(settings.streams.includes(Family::Sales));
+    m_finance->setChecked(settings.streams.includes(Family::Finance));
     m_archiveFolder->setText(settings.archiveDirectory);
     m_archiveMaxSize->setText(sizeText(settings.archiveMaxBytes));
     m_archiveMaxAge->setValue(settings.archiveMaxAgeDays);
@@ -359,9 +360,9 @@ void SyncSettingsEditor::applyTo(config::Settings &settings) const
 {
     settings.schedule = scheduleText();
     settings.backfillDays = m_backfillDays->value();
-    settings.migrationPolicy = m_ignore->isChecked() ? u"ignore"_s
-                               : m_fail->isChecked() ? u"fail"_s
-                                                     : u"evolve"_s;
+    settings.migrationPolicy = m_ignore->isChecked() ? storage::MigrationPolicy::Ignore
+                               : m_fail->isChecked() ? storage::MigrationPolicy::Fail
+                                                     : storage::MigrationPolicy::Evolve;
     QStringList streams;
     const auto add = [&](QCheckBox *box, const QString &family) {
         if (!box->isChecked()) {
@@ -384,7 +385,7 @@ void SyncSettingsEditor::applyTo(config::Settings &settings) const
     }
     add(m_sales, u"sales"_s);
     add(m_finance, u"finance"_s);
-    settings.streams = streams;
+    settings.streams = reports::StreamSelection::of(streams);
     settings.archiveDirectory = m_archiveFolder->text().trimmed();
     settings.archiveMaxBytes = sync::parseArchiveSize(m_archiveMaxSize->text()).value_or(0);
     if (m_archiveMaxSize->text().trimmed().isEmpty()) {

@@ -1,7 +1,7 @@
-#include "wizard/syncsettingspage.h"
+#include "syncsettingspage.h"
 
-#include "wizard/appseditor.h"
-#include "wizard/syncsettingseditor.h"
+#include "appseditor.h"
+#include "syncsettingseditor.h"
 
 #include <QVBoxLayout>
 

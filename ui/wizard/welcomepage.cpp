@@ -1,7 +1,7 @@
-#include "wizard/welcomepage.h"
+#include "welcomepage.h"
 
-#include "common/demosandbox.h"
-#include "common/validationlabel.h"
+#include "ui/common/demosandbox.h"
+#include "ui/common/validationlabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

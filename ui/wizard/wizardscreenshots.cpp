@@ -1,12 +1,13 @@
-#include "wizard/wizardscreenshots.h"
+#include "wizardscreenshots.h"
 
-#include "common/demosandbox.h"
-#include "common/screenshottour.h"
-#include "config/settings.h"
-#include "wizard/credentialseditor.h"
-#include "wizard/finishpage.h"
-#include "wizard/settingsdialog.h"
-#include "wizard/setupwizard.h"
+#include "credentialseditor.h"
+#include "finishpage.h"
+#include "settingsdialog.h"
+#include "setupwizard.h"
+
+#include "core/config/settings.h"
+#include "ui/common/demosandbox.h"
+#include "ui/common/screenshottour.h"
 
 #include <QDir>
 #include <QLineEdit>

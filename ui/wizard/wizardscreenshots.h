@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/secretstore.h"
+#include "core/config/secretstore.h"
 
 namespace ascsync::ui {
 

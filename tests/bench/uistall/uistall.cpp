@@ -5,10 +5,10 @@
 // measures the gaps between the ticks of a 5 ms precise timer on the UI thread. A gap well over 5 ms is time
 // the event loop could not run: a stall a user would feel. Prints max, p99, p50 and how many gaps passed
 // 16 ms (one frame at 60 Hz) and 100 ms.
-#include "dashboard/dashboardwidget.h"
-#include "main/mainwindow.h"
-#include "main/runhistorymodel.h"
-#include "uitestenvironment.h"
+#include "tests/ui/main/uitestenvironment.h"
+#include "ui/dashboard/dashboardwidget.h"
+#include "ui/main/mainwindow.h"
+#include "ui/main/runhistorymodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

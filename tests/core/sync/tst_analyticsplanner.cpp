@@ -1,14 +1,14 @@
 // The analytics planner: which instance listings a sync asks for, decided from what is loaded, the cadence
 // and a fixed clock (no network), and the discovery that follows it against scripted listings in-process.
 
-#include "../scriptedserver.h"
-#include "../testkeys.h"
-#include "auth/p8key.h"
-#include "storage/destination.h"
-#include "sync/analyticsplanner.h"
-#include "sync/analyticssync.h"
-#include "sync/loadedinstances.h"
-#include "sync/synccontext.h"
+#include "core/auth/p8key.h"
+#include "core/storage/destination.h"
+#include "core/sync/analyticsplanner.h"
+#include "core/sync/analyticssync.h"
+#include "core/sync/loadedinstances.h"
+#include "core/sync/synccontext.h"
+#include "tests/testkit/scriptedserver.h"
+#include "tests/testkit/testkeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,7 +57,7 @@ storage::LoadRecord listed(const QString &granularity, QDate day, const QString 
 SyncOptions optionsWith(const QStringList &granularities)
 {
     SyncOptions options;
-    options.streams = {u"analytics:downloads"_s};
+    options.streams = reports::StreamSelection::of({u"analytics:downloads"_s});
     options.granularities = granularities;
     options.backfillDays = 7;
     options.clock = [] { return kNow; };
@@ -237,10 +237,10 @@ private Q_SLOTS:
     void selectsByStream()
     {
         SyncOptions options;
-        options.streams = {u"analytics:downloads"_s, u"sales"_s};
+        options.streams = reports::StreamSelection::of({u"analytics:downloads"_s, u"sales"_s});
         QVERIFY(AnalyticsPlanner::selects(options, kDownloads));
         QVERIFY(!AnalyticsPlanner::selects(options, u"App Store Discovery and Engagement Standard"_s));
-        options.streams = {u"analytics"_s};
+        options.streams = reports::StreamSelection::of({u"analytics"_s});
         QVERIFY(AnalyticsPlanner::selects(options, u"App Store Discovery and Engagement Standard"_s));
     }
 

@@ -1,11 +1,11 @@
 // Visible pacing and the clean stop when Apple's hourly request budget is spent.
 
-#include "../scriptedserver.h"
-#include "../testkeys.h"
-#include "api/apiclient.h"
-#include "auth/p8key.h"
-#include "sync/pacingreporter.h"
-#include "sync/syncplan.h"
+#include "core/api/apiclient.h"
+#include "core/auth/p8key.h"
+#include "core/sync/pacingreporter.h"
+#include "core/sync/syncplan.h"
+#include "tests/testkit/scriptedserver.h"
+#include "tests/testkit/testkeys.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // The raw archive on real files: where units go, what is refused (hostile path parts from the network, a file
 // that does not hash to its checksum), sidecars read back, and pruning oldest first by size and age.
-#include "sync/rawarchive.h"
+#include "core/sync/rawarchive.h"
 
 #include <QCryptographicHash>
 #include <QDir>

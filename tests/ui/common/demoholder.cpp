@@ -1,8 +1,9 @@
 // Holds the demo simulator as ascsync-gui does (DemoSandbox, QuitSignals), for tst_demosandbox: prints
 // "ready PID" (the simulator's process id) once the simulator is up, and quits through its event loop on
 // SIGTERM, SIGINT or SIGHUP. The test then ends this process in each way and checks the simulator goes too.
-#include "common/demosandbox.h"
-#include "common/quitsignals.h"
+#include "ascsync/testpaths.h"
+#include "ui/common/demosandbox.h"
+#include "ui/common/quitsignals.h"
 
 #include <QCoreApplication>
 

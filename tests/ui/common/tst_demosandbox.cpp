@@ -1,7 +1,8 @@
 // The demo account's simulator as a user meets it: found beside the app in a build (every executable in
 // build/<preset>/bin), a small world (a month of history), and a child that ends with the app however the app
 // ends (SIGTERM at logout, Ctrl-C, a closed terminal, a crash or SIGKILL).
-#include "common/demosandbox.h"
+#include "ascsync/testpaths.h"
+#include "ui/common/demosandbox.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,9 +1,10 @@
 // The Admin setup dialog against the real simulator: it lists exactly the apps that lack report requests,
 // shows curl commands, sends the requests (201 per request), and leaves no trace of the Admin key in the
 // config, data, cache or temporary folders.
-#include "admin/adminsetupdialog.h"
-#include "main/mainwindow.h"
 #include "uitestenvironment.h"
+
+#include "ui/admin/adminsetupdialog.h"
+#include "ui/main/mainwindow.h"
 
 #include <QApplication>
 #include <QClipboard>

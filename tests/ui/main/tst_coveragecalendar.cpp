@@ -1,8 +1,8 @@
 // The coverage calendar (issue 18): the states computed from a destination's facts (instances, the days each
 // holds, checksums, complete listings) reach the right day cells, in the right colours.
-#include "main/coveragecalendar.h"
-#include "main/coveragecalendarmodel.h"
-#include "status/coverage.h"
+#include "core/status/coverage.h"
+#include "ui/main/coveragecalendar.h"
+#include "ui/main/coveragecalendarmodel.h"
 
 #include <QImage>
 #include <QLabel>

@@ -1,21 +1,23 @@
 // The main window against the real simulator: status table and headline, Sync now on its worker thread with
 // progress, outcome and history, Cancel, the dashboard's series against the reference conversion-rate
 // query, and the small parts (activity log, schedule, window state).
-#include "dashboard/dashboardwidget.h"
-#include "main/activitylogmodel.h"
-#include "main/activitylogpanel.h"
-#include "main/appstartup.h"
-#include "main/coveragecalendar.h"
-#include "main/coveragedialog.h"
-#include "main/mainwindow.h"
-#include "main/runhistorymodel.h"
-#include "main/statustablemodel.h"
-#include "main/syncprogresspanel.h"
-#include "main/synctrayicon.h"
-#include "schedule/syncschedule.h"
 #include "uitestenvironment.h"
-#include "wizard/settingsdialog.h"
-#include "wizard/setupwizard.h"
+
+#include "ascsync/testpaths.h"
+#include "core/schedule/syncschedule.h"
+#include "ui/dashboard/dashboardwidget.h"
+#include "ui/main/activitylogmodel.h"
+#include "ui/main/activitylogpanel.h"
+#include "ui/main/appstartup.h"
+#include "ui/main/coveragecalendar.h"
+#include "ui/main/coveragedialog.h"
+#include "ui/main/mainwindow.h"
+#include "ui/main/runhistorymodel.h"
+#include "ui/main/statustablemodel.h"
+#include "ui/main/syncprogresspanel.h"
+#include "ui/main/synctrayicon.h"
+#include "ui/wizard/settingsdialog.h"
+#include "ui/wizard/setupwizard.h"
 
 #include <QApplication>
 #include <QClipboard>

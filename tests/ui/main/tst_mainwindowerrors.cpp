@@ -1,9 +1,10 @@
 // Apple's errors mapped to the fix reach the desktop app (issue 18): the main window's sync against a
 // simulator that answers every report file with Apple's 403 for unsigned agreements shows the same
 // actionable sentence as the CLI, as an error in the activity log.
-#include "main/activitylogpanel.h"
-#include "main/mainwindow.h"
 #include "uitestenvironment.h"
+
+#include "ui/main/activitylogpanel.h"
+#include "ui/main/mainwindow.h"
 
 #include <QPushButton>
 #include <QSignalSpy>

@@ -34,7 +34,7 @@ ascsync::config::Settings UiTestEnvironment::readerSettings(const QStringList &s
     settings.apiBaseUrl = QUrl(m_sandbox.apiBaseUrl());
     settings.destination = u"sqlite:"_s + sqlitePath();
     settings.vendorNumber = m_sandbox.vendorNumber();
-    settings.streams = streams;
+    settings.streams = ascsync::reports::StreamSelection::of(streams);
     settings.schedule = u"manual"_s;
     return settings;
 }

@@ -3,8 +3,8 @@
 // One test's world for the desktop app's suites: private XDG config/data/cache folders and TMPDIR (so a
 // test can prove nothing secret was written there), the real simulator, and a settings file for it.
 
-#include "config/settings.h"
-#include "sandboxprocess.h"
+#include "core/config/settings.h"
+#include "tests/testkit/sandboxprocess.h"
 
 #include <QStringList>
 #include <QTemporaryDir>

@@ -2,9 +2,9 @@
 // grouped by category with what each holds, the default two, "every report" as `analytics`, and streams it
 // does not show kept.
 
-#include "config/settings.h"
-#include "wizard/analyticsreportseditor.h"
-#include "wizard/syncsettingseditor.h"
+#include "core/config/settings.h"
+#include "ui/wizard/analyticsreportseditor.h"
+#include "ui/wizard/syncsettingseditor.h"
 
 #include <QCheckBox>
 #include <QTest>
@@ -47,7 +47,7 @@ private Q_SLOTS:
             tree->topLevelItem(c)->setCheckState(0, Qt::Checked); // a category box ticks all of it
         }
         editor.applyTo(applied);
-        QCOMPARE(applied.streams, (QStringList{u"analytics"_s, u"sales"_s, u"finance"_s}));
+        QCOMPARE(applied.streams.toStrings(), (QStringList{u"analytics"_s, u"sales"_s, u"finance"_s}));
 
         for (int c = 0; c < tree->topLevelItemCount(); ++c) {
             tree->topLevelItem(c)->setCheckState(0, Qt::Unchecked);
@@ -56,7 +56,7 @@ private Q_SLOTS:
         editor.findChild<QCheckBox *>(u"analyticsCheck"_s)->setChecked(false);
         QVERIFY(editor.isValid());
         editor.applyTo(applied);
-        QCOMPARE(applied.streams, (QStringList{u"sales"_s, u"finance"_s}));
+        QCOMPARE(applied.streams.toStrings(), (QStringList{u"sales"_s, u"finance"_s}));
     }
 
     void keepsStreamsItDoesNotShow()

@@ -1,8 +1,9 @@
 // The screenshot tour (packaging/screenshots.sh, ascsync-gui --screenshot-tour) saves one picture per screen,
 // driving the wizard through the demo account.
-#include "common/screenshottour.h"
-#include "config/secretstore.h"
-#include "wizard/wizardscreenshots.h"
+#include "ascsync/testpaths.h"
+#include "core/config/secretstore.h"
+#include "ui/common/screenshottour.h"
+#include "ui/wizard/wizardscreenshots.h"
 
 #include <QDir>
 #include <QImage>

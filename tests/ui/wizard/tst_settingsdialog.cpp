@@ -1,12 +1,13 @@
 // The settings dialog reuses the wizard's editors on existing settings: it must show them as saved, keep
 // what it does not offer (a custom schedule, narrowed streams, the key in the keychain), and write back
 // only what changed. Also the destination editor against a real PostgreSQL when ASCSYNC_TEST_PG_* is set.
-#include "config/secretstore.h"
-#include "config/settings.h"
-#include "wizard/destinationeditor.h"
-#include "wizard/settingsdialog.h"
-#include "wizard/syncsettingseditor.h"
 #include "wizardtesthelpers.h"
+
+#include "core/config/secretstore.h"
+#include "core/config/settings.h"
+#include "ui/wizard/destinationeditor.h"
+#include "ui/wizard/settingsdialog.h"
+#include "ui/wizard/syncsettingseditor.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -50,8 +51,8 @@ private:
         settings.schema = u"asc"_s;
         settings.schedule = u"weekly tue 07:30"_s;
         settings.backfillDays = 14;
-        settings.migrationPolicy = u"fail"_s;
-        settings.streams = {u"analytics:downloads"_s, u"finance"_s};
+        settings.migrationPolicy = ascsync::storage::MigrationPolicy::Fail;
+        settings.streams = ascsync::reports::StreamSelection::of({u"analytics:downloads"_s, u"finance"_s});
         return settings;
     }
 

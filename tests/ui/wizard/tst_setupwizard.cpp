@@ -2,13 +2,15 @@
 // simulator (started directly, and through the "Try it with a demo account" button), real files and the real
 // keychain. Checks that every field explains its mistakes, that Next waits for valid input, and that
 // finishing writes the settings file without any key material and the key into the keychain.
-#include "common/demosandbox.h"
-#include "config/apikeystore.h"
-#include "config/secretstore.h"
-#include "config/settings.h"
-#include "sandboxprocess.h"
-#include "wizard/setupwizard.h"
 #include "wizardtesthelpers.h"
+
+#include "ascsync/testpaths.h"
+#include "core/config/apikeystore.h"
+#include "core/config/secretstore.h"
+#include "core/config/settings.h"
+#include "tests/testkit/sandboxprocess.h"
+#include "ui/common/demosandbox.h"
+#include "ui/wizard/setupwizard.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>
@@ -297,10 +299,10 @@ private Q_SLOTS:
         QCOMPARE(settings.schema, u"apple_app_store"_s);
         QCOMPARE(settings.schedule, u"every 6h"_s);
         QCOMPARE(settings.backfillDays, 10);
-        QCOMPARE(settings.migrationPolicy, u"ignore"_s);
+        QCOMPARE(settings.migrationPolicy, ascsync::storage::MigrationPolicy::Ignore);
         // The default analytics reports (the two behind conversion-rate.sql) and sales; finance unticked.
-        QCOMPARE(settings.streams, (QStringList{u"analytics:discovery_and_engagement"_s,
-                                                u"analytics:downloads"_s, u"sales"_s}));
+        QCOMPARE(settings.streams.toStrings(), (QStringList{u"analytics:discovery_and_engagement"_s,
+                                                            u"analytics:downloads"_s, u"sales"_s}));
         QFile file(settingsPath);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
@@ -506,7 +508,7 @@ private Q_SLOTS:
         QCOMPARE(demoSettings->keyFile, wizard->demoSandbox()->account().keyFile);
         QVERIFY(demoSettings->destination.endsWith(u"ascsync-demo.db"_s));
         // The demo syncs a small set (a minute, tens of MB), not every analytics report Apple has.
-        QCOMPARE(demoSettings->streams, ascsync::ui::DemoSandbox::demoStreams());
+        QCOMPARE(demoSettings->streams.toStrings(), ascsync::ui::DemoSandbox::demoStreams());
 
         // The caller keeps the simulator after the wizard is gone; it stops with its new owner.
         QObject owner;
