@@ -10,14 +10,12 @@
 #include "core/sync/syncengine.h"
 #include "core/sync/syncobserver.h"
 #include "tests/testkit/sandboxprocess.h"
+#include "tests/testkit/sqlitetables.h"
 
 #include <QDir>
 #include <QJsonObject>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace ascsync;
@@ -35,24 +33,10 @@ public:
     QStringList messages;
 };
 
-// Each distinct value of `expression` in the SQLite file at `path`.
+// Each distinct value of `expression` in `table` of the SQLite file at `path`, in order.
 QStringList distinctValues(const QString &path, const QString &expression, const QString &table)
 {
-    const QString name = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QStringList values;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(u"SELECT DISTINCT %1 FROM %2 ORDER BY 1"_s.arg(expression, table))) {
-                while (query.next())
-                    values << query.value(0).toString();
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return values;
+    return sqliteValues(path, u"SELECT DISTINCT %1 FROM %2 ORDER BY 1"_s.arg(expression, table));
 }
 
 } // namespace
