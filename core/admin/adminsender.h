@@ -25,5 +25,8 @@ struct ActionOutcome {
 QStringList sendingScope(const QList<AdminAction> &actions);
 
 QList<ActionOutcome> sendActions(const QList<AdminAction> &actions, api::AnalyticsEndpoints &endpoints);
+// The same, asynchronously: `done` runs once, later, in the client's thread, which must outlive the call.
+void sendActionsAsync(const QList<AdminAction> &actions, api::ApiClient &client,
+                      std::function<void(QList<ActionOutcome>)> done);
 
 } // namespace ascsync::admin

@@ -55,13 +55,18 @@ Result<AdminSetupPlan> planAdminSetup(const config::Settings &settings, config::
     return plan;
 }
 
+std::unique_ptr<api::ApiClient> makeSendingClient(const config::Settings &settings, const AdminKey &adminKey,
+                                                  const QList<AdminAction> &actions)
+{
+    auth::TokenClaims scoped = adminKey.claims;
+    scoped.scope = sendingScope(actions);
+    return sync::makeApiClient(sync::apiOptionsFrom(settings), adminKey.key, scoped);
+}
+
 QList<ActionOutcome> sendAdminSetup(const config::Settings &settings, const AdminKey &adminKey,
                                     const QList<AdminAction> &actions)
 {
-    // Sending uses a token scoped to the report-request calls (and the lookup of an existing request).
-    auth::TokenClaims scoped = adminKey.claims;
-    scoped.scope = sendingScope(actions);
-    const auto client = sync::makeApiClient(sync::apiOptionsFrom(settings), adminKey.key, scoped);
+    const auto client = makeSendingClient(settings, adminKey, actions);
     api::AnalyticsEndpoints endpoints(*client);
     return sendActions(actions, endpoints);
 }

@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace ascsync::config {
 class SecretStore;
@@ -46,6 +47,11 @@ struct AdminSetupPlan {
 Result<AdminSetupPlan> planAdminSetup(const config::Settings &settings, config::SecretStore &secrets,
                                       const AdminKey &adminKey, const QStringList &onlyApps,
                                       const std::function<void(const QString &)> &notice = {});
+
+// The client that sends `actions`: the Admin key, under a token scoped to their calls (and the lookup of an
+// existing request). For sendActionsAsync (the Admin Setup dialog) and sendAdminSetup.
+std::unique_ptr<api::ApiClient> makeSendingClient(const config::Settings &settings, const AdminKey &adminKey,
+                                                  const QList<AdminAction> &actions);
 
 // Sends `actions` with the Admin key, under a token scoped to them, and says what happened to each.
 QList<ActionOutcome> sendAdminSetup(const config::Settings &settings, const AdminKey &adminKey,

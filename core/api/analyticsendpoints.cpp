@@ -2,6 +2,7 @@
 
 #include "resourceid.h"
 
+#include "core/common/blockingcall.h"
 #include "core/common/plaintext.h"
 
 #include <QHash>
@@ -119,16 +120,25 @@ AnalyticsEndpoints::AnalyticsEndpoints(ApiClient &client)
 
 Result<QList<ReportRequestInfo>> AnalyticsEndpoints::requests(const QString &appId)
 {
-    if (const auto checked = checkResourceId(appId, u"an app"_s); !checked) {
-        return checked.error();
+    return blockingCall<Result<QList<ReportRequestInfo>>>(
+        [&](RequestsCallback done) { requestsAsync(appId, std::move(done)); });
+}
+
+void AnalyticsEndpoints::requestsAsync(const QString &appId, RequestsCallback done)
+{
+    if (auto checked = checkResourceId(appId, u"an app"_s); !checked) {
+        m_client.later([done = std::move(done), error = checked.error()] { done(error); });
+        return;
     }
-    const auto pages =
-        m_client.getAll(u"/v1/apps/%1/analyticsReportRequests"_s.arg(pathSegment(appId)), pageOf200(),
-                        u"listing the analytics report requests of app %1"_s.arg(appId));
-    if (!pages) {
-        return pages.error();
-    }
-    return parseReportRequests(pages->data, appId);
+    m_client.getAllAsync(u"/v1/apps/%1/analyticsReportRequests"_s.arg(pathSegment(appId)), pageOf200(),
+                         u"listing the analytics report requests of app %1"_s.arg(appId),
+                         [appId, done = std::move(done)](const Result<PagedData> &pages) {
+                             if (!pages) {
+                                 done(pages.error());
+                                 return;
+                             }
+                             done(parseReportRequests(pages->data, appId));
+                         });
 }
 
 Result<QList<ReportInfo>> AnalyticsEndpoints::reports(const QString &requestId)
@@ -301,18 +311,34 @@ QJsonObject AnalyticsEndpoints::createRequestBody(const QString &appId, const QS
 
 Result<HttpOutcome> AnalyticsEndpoints::createRequest(const QString &appId, const QString &accessType)
 {
-    if (const auto checked = checkResourceId(appId, u"an app"_s); !checked) {
-        return checked.error();
-    }
-    return m_client.post(u"/v1/analyticsReportRequests"_s, createRequestBody(appId, accessType));
+    return blockingCall<Result<HttpOutcome>>(
+        [&](OutcomeCallback done) { createRequestAsync(appId, accessType, std::move(done)); });
 }
 
 Result<HttpOutcome> AnalyticsEndpoints::deleteRequest(const QString &requestId)
 {
-    if (const auto checked = checkResourceId(requestId, u"an analytics report request"_s); !checked) {
-        return checked.error();
+    return blockingCall<Result<HttpOutcome>>(
+        [&](OutcomeCallback done) { deleteRequestAsync(requestId, std::move(done)); });
+}
+
+void AnalyticsEndpoints::createRequestAsync(const QString &appId, const QString &accessType,
+                                            OutcomeCallback done)
+{
+    if (auto checked = checkResourceId(appId, u"an app"_s); !checked) {
+        m_client.later([done = std::move(done), error = checked.error()] { done(error); });
+        return;
     }
-    return m_client.deleteResource(u"/v1/analyticsReportRequests/%1"_s.arg(pathSegment(requestId)));
+    m_client.postAsync(u"/v1/analyticsReportRequests"_s, createRequestBody(appId, accessType),
+                       std::move(done));
+}
+
+void AnalyticsEndpoints::deleteRequestAsync(const QString &requestId, OutcomeCallback done)
+{
+    if (auto checked = checkResourceId(requestId, u"an analytics report request"_s); !checked) {
+        m_client.later([done = std::move(done), error = checked.error()] { done(error); });
+        return;
+    }
+    m_client.deleteAsync(u"/v1/analyticsReportRequests/%1"_s.arg(pathSegment(requestId)), std::move(done));
 }
 
 } // namespace ascsync::api

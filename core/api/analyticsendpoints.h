@@ -56,6 +56,7 @@ Result<QList<SegmentInfo>> parseSegments(const QJsonArray &data, const QString &
 class AnalyticsEndpoints {
 public:
     explicit AnalyticsEndpoints(ApiClient &client);
+    ApiClient &client() const { return m_client; }
 
     Result<QList<ReportRequestInfo>> requests(const QString &appId);
     Result<QList<ReportInfo>> reports(const QString &requestId);
@@ -75,6 +76,13 @@ public:
     // Creates a request (Admin keys only). The outcome is returned as is: 201, 409 (exists), 403 ...
     Result<HttpOutcome> createRequest(const QString &appId, const QString &accessType);
     Result<HttpOutcome> deleteRequest(const QString &requestId);
+
+    // Asynchronous forms (ApiClient's rules: the callback runs once, later, in the client's thread). They
+    // need only the client to outlive them, not this object.
+    using RequestsCallback = std::function<void(Result<QList<ReportRequestInfo>>)>;
+    void requestsAsync(const QString &appId, RequestsCallback done);
+    void createRequestAsync(const QString &appId, const QString &accessType, OutcomeCallback done);
+    void deleteRequestAsync(const QString &requestId, OutcomeCallback done);
 
 private:
     ApiClient &m_client;

@@ -3,10 +3,10 @@
 #include "apilog.h"
 
 #include "ascsync/version.h"
+#include "core/common/blockingcall.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -89,7 +89,7 @@ struct ApiClient::AttemptResult {
 ApiClient::ApiClient(ApiOptions options, std::shared_ptr<auth::TokenProvider> tokens)
     : m_options(std::move(options))
     , m_tokens(std::move(tokens))
-    , m_context(std::make_unique<CancelNotifier>())
+    , m_context(std::make_unique<ClientContext>())
     , m_network(std::make_unique<QNetworkAccessManager>())
 {
     m_network->setAutoDeleteReplies(false);
@@ -113,7 +113,12 @@ ApiClient::ApiClient(ApiOptions options, std::shared_ptr<auth::TokenProvider> to
     }
 }
 
-ApiClient::~ApiClient() = default;
+ApiClient::~ApiClient()
+{
+    // Pending work goes first, while the manager its replies came from still exists; nothing calls back.
+    m_context.reset();
+    m_network.reset();
+}
 
 QUrl ApiClient::resolve(const QString &path, const QUrlQuery &query) const
 {
@@ -165,15 +170,26 @@ std::chrono::milliseconds ApiClient::backoff(int attemptNumber)
     return std::chrono::milliseconds(base + static_cast<qint64>(m_jitterState % static_cast<quint64>(span)));
 }
 
-void ApiClient::waitFor(std::chrono::milliseconds delay)
+void ApiClient::after(std::chrono::milliseconds delay, std::function<void()> then)
 {
     if (delay.count() <= 0 || m_cancelled.load()) {
+        later(std::move(then));
         return;
     }
-    QEventLoop loop;
-    QTimer::singleShot(delay, &loop, &QEventLoop::quit);
-    QObject::connect(m_context.get(), &CancelNotifier::cancelled, &loop, &QEventLoop::quit);
-    loop.exec();
+    // A child of the context: destroying the client drops the wait with it.
+    auto *timer = new QTimer(m_context.get());
+    timer->setSingleShot(true);
+    QObject::connect(timer, &QTimer::timeout, m_context.get(), [timer, then = std::move(then)] {
+        timer->deleteLater();
+        then();
+    });
+    QObject::connect(m_context.get(), &ClientContext::cancelled, timer, [timer] { timer->start(0); });
+    timer->start(delay);
+}
+
+void ApiClient::later(std::function<void()> then)
+{
+    QMetaObject::invokeMethod(m_context.get(), std::move(then), Qt::QueuedConnection);
 }
 
 std::optional<Error> ApiClient::budgetStop()
@@ -334,7 +350,9 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
                          const AttemptResult result = concludeAttempt(reply, *attempt, *flight);
                          qCDebug(lcApi).noquote() << attempt->method << loggable(attempt->url) << "->"
                                                   << result.status << static_cast<int>(result.kind);
-                         finished(result);
+                         // Not under the reply's signal: what follows may end in a callback that destroys
+                         // the client, and the reply with it.
+                         later([finished, result] { finished(result); });
                      });
 }
 
@@ -451,79 +469,106 @@ void ApiClient::checkCompleteness(const QNetworkReply *reply, const Attempt &att
     }
 }
 
-Result<HttpOutcome> ApiClient::perform(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                                       const QString &filePath)
+// One request while it goes through its attempts.
+struct ApiClient::Exchange {
+    std::shared_ptr<Attempt> attempt;
+    int number = 1; // of the attempt under way
+    bool refreshedAfter401 = false;
+    OutcomeCallback done;
+};
+
+void ApiClient::perform(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                        const QString &filePath, OutcomeCallback done)
+{
+    auto exchange = std::make_shared<Exchange>();
+    exchange->done = std::move(done);
+    if (m_setupError) {
+        deliver(exchange, *m_setupError);
+        return;
+    }
+    exchange->attempt = std::make_shared<Attempt>();
+    exchange->attempt->method = method;
+    exchange->attempt->url = url;
+    exchange->attempt->body = body;
+    exchange->attempt->filePath = filePath;
+    exchange->attempt->authorize = true;
+    pace(exchange);
+}
+
+// Before every attempt: stop when the budget is spent, else wait as long as the budget asks.
+void ApiClient::pace(const std::shared_ptr<Exchange> &exchange)
+{
+    if (auto stop = budgetStop()) {
+        deliver(exchange, *stop);
+        return;
+    }
+    std::chrono::milliseconds wait{0};
+    if (m_lastRateLimit) {
+        // A wait longer than a person should watch is a stop, with when the budget is back (no single
+        // wait is longer than longestBudgetWait, itself below kMaxSingleWait).
+        wait = pacingDelay(*m_lastRateLimit, m_options.rateLimitReserve);
+        if (wait > m_options.longestBudgetWait) {
+            m_budgetResumesAt = m_options.clock().addMSecs(wait.count());
+            deliver(exchange, budgetSpentError());
+            return;
+        }
+        if (wait.count() > 0 && m_options.onBudgetWait) {
+            m_options.onBudgetWait({wait, *m_lastRateLimit, false});
+        }
+    }
+    after(wait, [this, exchange] { send(exchange); });
+}
+
+void ApiClient::send(const std::shared_ptr<Exchange> &exchange)
+{
+    startAttempt(exchange->attempt, [this, exchange](AttemptResult result) { settle(exchange, result); });
+}
+
+// After an attempt: one token refresh after a 401, a retry when it is worth one, else the outcome.
+void ApiClient::settle(const std::shared_ptr<Exchange> &exchange, const AttemptResult &result)
 {
     using Kind = AttemptResult::Kind;
-    if (m_setupError) {
-        return *m_setupError;
+    const Attempt &attempt = *exchange->attempt;
+    if (result.kind == Kind::Http && result.status == 401 && !exchange->refreshedAfter401 && m_tokens) {
+        // One fresh token: the cached one may have been signed before a clock correction.
+        exchange->refreshedAfter401 = true;
+        m_tokens->invalidate();
+        pace(exchange);
+        return;
     }
-    auto attempt = std::make_shared<Attempt>();
-    attempt->method = method;
-    attempt->url = url;
-    attempt->body = body;
-    attempt->filePath = filePath;
-    attempt->authorize = true;
-    bool refreshedAfter401 = false;
-    for (int number = 1;; ++number) {
-        if (auto stop = budgetStop()) {
-            return *stop;
-        }
-        if (m_lastRateLimit) {
-            // A wait longer than a person should watch is a stop, with when the budget is back (no single
-            // wait is longer than longestBudgetWait, itself below kMaxSingleWait).
-            const auto pace = pacingDelay(*m_lastRateLimit, m_options.rateLimitReserve);
-            if (pace > m_options.longestBudgetWait) {
-                m_budgetResumesAt = m_options.clock().addMSecs(pace.count());
-                return budgetSpentError();
+    if (const auto delay = retryDelay(result, exchange->number)) {
+        if (result.kind == Kind::Http && result.status == 429) {
+            if (*delay > m_options.longestBudgetWait) {
+                m_budgetResumesAt = m_options.clock().addMSecs(delay->count());
+                deliver(exchange, budgetSpentError());
+                return;
             }
-            if (pace.count() > 0 && m_options.onBudgetWait) {
-                m_options.onBudgetWait({pace, *m_lastRateLimit, false});
+            if (m_options.onBudgetWait) {
+                m_options.onBudgetWait({*delay, m_lastRateLimit.value_or(RateLimit{}), true});
             }
-            waitFor(pace);
         }
-        std::optional<AttemptResult> result;
-        QEventLoop loop;
-        startAttempt(attempt, [&](AttemptResult r) {
-            result = std::move(r);
-            loop.quit();
-        });
-        if (!result) {
-            loop.exec();
+        if (auto refused = refuseLongWait(result, attempt.url)) {
+            deliver(exchange, *refused);
+            return;
         }
-        if (result->kind == Kind::Http && result->status == 401 && !refreshedAfter401 && m_tokens) {
-            // One fresh token: the cached one may have been signed before a clock correction.
-            refreshedAfter401 = true;
-            m_tokens->invalidate();
-            --number;
-            continue;
-        }
-        if (const auto delay = retryDelay(*result, number)) {
-            if (result->kind == Kind::Http && result->status == 429) {
-                if (*delay > m_options.longestBudgetWait) {
-                    m_budgetResumesAt = m_options.clock().addMSecs(delay->count());
-                    return budgetSpentError();
-                }
-                if (m_options.onBudgetWait) {
-                    m_options.onBudgetWait({*delay, m_lastRateLimit.value_or(RateLimit{}), true});
-                }
-            }
-            if (auto refused = refuseLongWait(*result, url)) {
-                return *refused;
-            }
-            qCInfo(lcApi).noquote() << "retrying" << method << loggable(url) << "after" << delay->count()
-                                    << "ms:"
-                                    << (result->kind == Kind::Http ? u"HTTP %1"_s.arg(result->status)
-                                                                   : result->detail);
-            waitFor(*delay);
-            continue;
-        }
-        if (!filePath.isEmpty() &&
-            (result->kind != Kind::Http || result->status < 200 || result->status >= 300)) {
-            QFile::remove(filePath);
-        }
-        return outcomeOf(*result, number);
+        qCInfo(lcApi).noquote() << "retrying" << attempt.method << loggable(attempt.url) << "after"
+                                << delay->count() << "ms:"
+                                << (result.kind == Kind::Http ? u"HTTP %1"_s.arg(result.status)
+                                                              : result.detail);
+        ++exchange->number;
+        after(*delay, [this, exchange] { pace(exchange); });
+        return;
     }
+    deliver(exchange, outcomeOf(result, exchange->number));
+}
+
+void ApiClient::deliver(const std::shared_ptr<Exchange> &exchange, Result<HttpOutcome> outcome)
+{
+    // A file download that did not end in a 2xx leaves no file behind, whatever stopped it.
+    if (exchange->attempt && !exchange->attempt->filePath.isEmpty() && (!outcome || !outcome->ok())) {
+        QFile::remove(exchange->attempt->filePath);
+    }
+    later([exchange, outcome = std::move(outcome)]() mutable { exchange->done(std::move(outcome)); });
 }
 
 Result<HttpOutcome> ApiClient::outcomeOf(const AttemptResult &result, int attempts) const
@@ -573,72 +618,148 @@ Result<HttpOutcome> ApiClient::outcomeOf(const AttemptResult &result, int attemp
                          .arg(attempts));
 }
 
+void ApiClient::getAsync(const QString &path, const QUrlQuery &query, OutcomeCallback done)
+{
+    perform("GET", resolve(path, query), {}, {}, std::move(done));
+}
+
+void ApiClient::postAsync(const QString &path, const QJsonObject &body, OutcomeCallback done)
+{
+    perform("POST", resolve(path, {}), QJsonDocument(body).toJson(QJsonDocument::Compact), {},
+            std::move(done));
+}
+
+void ApiClient::deleteAsync(const QString &path, OutcomeCallback done)
+{
+    perform("DELETE", resolve(path, {}), {}, {}, std::move(done));
+}
+
+void ApiClient::getToFileAsync(const QString &path, const QUrlQuery &query, const QString &filePath,
+                               OutcomeCallback done)
+{
+    perform("GET", resolve(path, query), {}, filePath, std::move(done));
+}
+
 Result<HttpOutcome> ApiClient::get(const QString &path, const QUrlQuery &query)
 {
-    return perform("GET", resolve(path, query), {}, {});
+    return blockingCall<Result<HttpOutcome>>(
+        [&](OutcomeCallback done) { getAsync(path, query, std::move(done)); });
 }
 
 Result<HttpOutcome> ApiClient::post(const QString &path, const QJsonObject &body)
 {
-    return perform("POST", resolve(path, {}), QJsonDocument(body).toJson(QJsonDocument::Compact), {});
+    return blockingCall<Result<HttpOutcome>>(
+        [&](OutcomeCallback done) { postAsync(path, body, std::move(done)); });
 }
 
 Result<HttpOutcome> ApiClient::deleteResource(const QString &path)
 {
-    return perform("DELETE", resolve(path, {}), {}, {});
+    return blockingCall<Result<HttpOutcome>>(
+        [&](OutcomeCallback done) { deleteAsync(path, std::move(done)); });
 }
 
 Result<HttpOutcome> ApiClient::getToFile(const QString &path, const QUrlQuery &query, const QString &filePath)
 {
-    return perform("GET", resolve(path, query), {}, filePath);
+    return blockingCall<Result<HttpOutcome>>(
+        [&](OutcomeCallback done) { getToFileAsync(path, query, filePath, std::move(done)); });
 }
 
 Result<PagedData> ApiClient::getAll(const QString &path, const QUrlQuery &query, const QString &what)
 {
+    return blockingCall<Result<PagedData>>(
+        [&](PagesCallback done) { getAllAsync(path, query, what, std::move(done)); });
+}
+
+void ApiClient::downloadAll(const QList<DownloadRequest> &requests, int concurrency,
+                            const DownloadCallback &done)
+{
+    blockingCall<bool>([&](const std::function<void(bool)> &ended) {
+        downloadAllAsync(requests, concurrency, done, [ended] { ended(true); });
+    });
+}
+
+// A listing while its pages come in.
+struct ApiClient::Listing {
     PagedData all;
-    QUrl next = resolve(path, query);
+    QUrl next;
     QSet<QUrl> seen;
-    while (next.isValid() && !next.isEmpty()) {
-        if (seen.size() >= m_options.maxPages) {
-            return makeError(
-                u"api.tooManyPages"_s,
-                u"App Store Connect kept sending further pages while %1 (more than %2); ascsync "
-                u"stops there instead of reading forever. Try again later; if it persists, check "
-                u"--api-base-url."_s.arg(what)
-                    .arg(m_options.maxPages));
-        }
-        if (seen.contains(next)) {
-            return makeError(u"api.pagingLoop"_s,
-                             u"App Store Connect sent the same page twice while %1; stopping "
-                             u"instead of looping. Try again later."_s.arg(what));
-        }
-        seen.insert(next);
-        if (!isApiOrigin(next)) {
-            return makeError(u"api.redirectRefused"_s,
-                             u"A page link while %1 points to another host (%2); ascsync "
-                             u"does not send the API token there."_s.arg(what, loggable(next)));
-        }
-        const auto outcome = perform("GET", next, {}, {});
-        if (!outcome) {
-            return outcome.error();
-        }
-        if (!outcome->ok()) {
-            return makeError(u"api.http%1"_s.arg(outcome->status),
-                             describeHttpFailure(outcome->status, outcome->errors, what));
-        }
-        auto page = parsePageDocument(outcome->body, what);
-        if (!page) {
-            return page.error();
-        }
-        for (const QJsonValue &item : std::as_const(page->data)) {
-            all.data.append(item);
-        }
-        for (const QJsonValue &item : std::as_const(page->included)) {
-            all.included.append(item);
-        }
-        next = QUrl(page->next);
+    QString what;
+    PagesCallback done;
+};
+
+void ApiClient::getAllAsync(const QString &path, const QUrlQuery &query, const QString &what,
+                            PagesCallback done)
+{
+    auto listing = std::make_shared<Listing>();
+    listing->next = resolve(path, query);
+    listing->what = what;
+    listing->done = std::move(done);
+    requestPage(listing);
+}
+
+void ApiClient::requestPage(const std::shared_ptr<Listing> &listing)
+{
+    const QUrl next = listing->next;
+    if (listing->seen.size() >= m_options.maxPages) {
+        finishListing(listing, makeError(u"api.tooManyPages"_s,
+                                         u"App Store Connect kept sending further pages while %1 (more than "
+                                         u"%2); ascsync stops there instead of reading forever. Try again "
+                                         u"later; if it persists, check --api-base-url."_s.arg(listing->what)
+                                             .arg(m_options.maxPages)));
+        return;
     }
-    return all;
+    if (listing->seen.contains(next)) {
+        finishListing(listing, makeError(u"api.pagingLoop"_s,
+                                         u"App Store Connect sent the same page twice while %1; stopping "
+                                         u"instead of looping. Try again later."_s.arg(listing->what)));
+        return;
+    }
+    listing->seen.insert(next);
+    if (!isApiOrigin(next)) {
+        finishListing(listing,
+                      makeError(u"api.redirectRefused"_s,
+                                u"A page link while %1 points to another host (%2); ascsync "
+                                u"does not send the API token there."_s.arg(listing->what, loggable(next))));
+        return;
+    }
+    perform("GET", next, {}, {},
+            [this, listing](Result<HttpOutcome> outcome) { takePage(listing, outcome); });
+}
+
+void ApiClient::takePage(const std::shared_ptr<Listing> &listing, const Result<HttpOutcome> &outcome)
+{
+    if (!outcome) {
+        finishListing(listing, outcome.error());
+        return;
+    }
+    if (!outcome->ok()) {
+        finishListing(listing,
+                      makeError(u"api.http%1"_s.arg(outcome->status),
+                                describeHttpFailure(outcome->status, outcome->errors, listing->what)));
+        return;
+    }
+    auto page = parsePageDocument(outcome->body, listing->what);
+    if (!page) {
+        finishListing(listing, page.error());
+        return;
+    }
+    for (const QJsonValue &item : std::as_const(page->data)) {
+        listing->all.data.append(item);
+    }
+    for (const QJsonValue &item : std::as_const(page->included)) {
+        listing->all.included.append(item);
+    }
+    listing->next = QUrl(page->next);
+    if (!listing->next.isValid() || listing->next.isEmpty()) {
+        finishListing(listing, std::move(listing->all));
+        return;
+    }
+    requestPage(listing);
+}
+
+void ApiClient::finishListing(const std::shared_ptr<Listing> &listing, Result<PagedData> result)
+{
+    later([listing, result = std::move(result)]() mutable { listing->done(std::move(result)); });
 }
 
 Result<PageDocument> parsePageDocument(const QByteArray &body, const QString &what)
@@ -708,57 +829,85 @@ Error ApiClient::segmentFailure(const AttemptResult &result)
     }
 }
 
-void ApiClient::downloadAll(const QList<DownloadRequest> &requests, int concurrency,
-                            const std::function<void(qsizetype, Result<DownloadResult>)> &done)
+// Segment downloads while they run, `concurrency` at a time.
+struct ApiClient::DownloadBatch {
+    QList<DownloadRequest> requests;
+    qsizetype next = 0;      // the first request not started yet
+    qsizetype remaining = 0; // not finished yet
+    DownloadCallback done;
+    std::function<void()> finished;
+};
+
+void ApiClient::downloadAllAsync(const QList<DownloadRequest> &requests, int concurrency,
+                                 DownloadCallback done, std::function<void()> finished)
+{
+    auto batch = std::make_shared<DownloadBatch>();
+    batch->requests = requests;
+    batch->remaining = requests.size();
+    batch->done = std::move(done);
+    batch->finished = std::move(finished);
+    later([this, batch, concurrency] {
+        if (batch->remaining == 0) {
+            batch->finished();
+            return;
+        }
+        if (m_setupError) {
+            for (qsizetype index = 0; index < batch->requests.size(); ++index) {
+                batch->done(index, *m_setupError);
+            }
+            batch->finished();
+            return;
+        }
+        const qsizetype initial = std::min<qsizetype>(std::max(concurrency, 1), batch->requests.size());
+        while (batch->next < initial) {
+            startDownload(batch, batch->next++, 1);
+        }
+    });
+}
+
+void ApiClient::startDownload(const std::shared_ptr<DownloadBatch> &batch, qsizetype index, int number)
+{
+    startAttempt(segmentAttempt(batch->requests[index]), [this, batch, index, number](AttemptResult result) {
+        settleDownload(batch, index, number, result);
+    });
+}
+
+void ApiClient::settleDownload(const std::shared_ptr<DownloadBatch> &batch, qsizetype index, int number,
+                               const AttemptResult &result)
 {
     using Kind = AttemptResult::Kind;
-    QEventLoop loop;
-    qsizetype nextIndex = 0;
-    qsizetype remaining = requests.size();
-    if (remaining == 0) {
+    const DownloadRequest &request = batch->requests[index];
+    if (result.kind == Kind::Http && result.status >= 200 && result.status < 300) {
+        completeDownload(batch, index, DownloadResult{result.bytes, result.md5});
         return;
     }
-    if (m_setupError) {
-        for (qsizetype index = 0; index < requests.size(); ++index) {
-            done(index, *m_setupError);
+    if (const auto delay = retryDelay(result, number)) {
+        if (auto refused = refuseLongWait(result, request.url)) {
+            QFile::remove(request.filePath);
+            completeDownload(batch, index, *refused);
+            return;
         }
+        after(*delay, [this, batch, index, number] { startDownload(batch, index, number + 1); });
         return;
     }
-    std::function<void(qsizetype, int)> start;
-    auto complete = [&](qsizetype index, Result<DownloadResult> result) {
-        done(index, std::move(result));
-        if (--remaining == 0) {
-            loop.quit();
-        } else if (nextIndex < requests.size()) {
-            const qsizetype following = nextIndex++;
-            start(following, 1);
-        }
-    };
-    start = [&](qsizetype index, int number) {
-        startAttempt(segmentAttempt(requests[index]), [&, index, number](AttemptResult result) {
-            if (result.kind == Kind::Http && result.status >= 200 && result.status < 300) {
-                complete(index, DownloadResult{result.bytes, result.md5});
-                return;
-            }
-            if (const auto delay = retryDelay(result, number)) {
-                if (auto refused = refuseLongWait(result, requests[index].url)) {
-                    QFile::remove(requests[index].filePath);
-                    complete(index, *refused);
-                    return;
-                }
-                QTimer::singleShot(*delay, m_context.get(), [&, index, number] { start(index, number + 1); });
-                return;
-            }
-            QFile::remove(requests[index].filePath);
-            complete(index, segmentFailure(result));
-        });
-    };
-    const qsizetype initial = std::min<qsizetype>(std::max(concurrency, 1), requests.size());
-    for (; nextIndex < initial; ++nextIndex) {
-        start(nextIndex, 1);
+    QFile::remove(request.filePath);
+    completeDownload(batch, index, segmentFailure(result));
+}
+
+void ApiClient::completeDownload(const std::shared_ptr<DownloadBatch> &batch, qsizetype index,
+                                 Result<DownloadResult> result)
+{
+    const QPointer<ClientContext> alive(m_context.get());
+    batch->done(index, std::move(result));
+    if (!alive) {
+        return; // the callback destroyed the client, and its batch with it
     }
-    if (remaining > 0) {
-        loop.exec();
+    if (--batch->remaining == 0) {
+        batch->finished();
+    } else if (batch->next < batch->requests.size()) {
+        // Queued, so a run of downloads failing at once (cancelled) does not recurse through the batch.
+        const qsizetype following = batch->next++;
+        later([this, batch, following] { startDownload(batch, following, 1); });
     }
 }
 

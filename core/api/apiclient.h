@@ -1,7 +1,7 @@
 #pragma once
 
 #include "appleerror.h"
-#include "cancelnotifier.h"
+#include "clientcontext.h"
 #include "ratelimit.h"
 
 #include "core/auth/tokenprovider.h"
@@ -107,10 +107,20 @@ struct DownloadResult {
     QString md5;
 };
 
-// The one App Store Connect client (DESIGN.md core/api). Calls are synchronous and meant for a worker thread
-// (or the command line's main thread): each waits in a local event loop, so the code that plans a sync reads
-// top to bottom. The JWT is attached only to requests for the API origin; pre-signed segment URLs are fetched
-// without it, and a redirect that would carry the token to another origin is refused.
+using OutcomeCallback = std::function<void(Result<HttpOutcome>)>;
+using PagesCallback = std::function<void(Result<PagedData>)>;
+using DownloadCallback = std::function<void(qsizetype index, Result<DownloadResult> result)>;
+
+// The one App Store Connect client (DESIGN.md core/api). The JWT is attached only to requests for the API
+// origin; pre-signed segment URLs are fetched without it, and a redirect that would carry the token to
+// another origin is refused.
+//
+// Every call has an asynchronous form (`…Async`): it returns at once and its callback runs exactly once,
+// later, in the client's thread (never inside the call), so a UI thread can use the client directly. Call
+// them from the thread that created the client. cancel() makes pending calls answer "api.cancelled";
+// destroying the client drops them without a callback. The blocking forms (get, getAll, …) are thin
+// wrappers that wait for the asynchronous one in a local event loop: for the command line and the sync
+// engine, whose plans read top to bottom.
 class ApiClient {
 public:
     ApiClient(ApiOptions options, std::shared_ptr<auth::TokenProvider> tokens);
@@ -119,22 +129,33 @@ public:
     ApiClient &operator=(const ApiClient &) = delete;
 
     // `path` is "/v1/..." relative to the base URL, or an absolute URL on the API origin (a `links.next`).
+    void getAsync(const QString &path, const QUrlQuery &query, OutcomeCallback done);
+    void postAsync(const QString &path, const QJsonObject &body, OutcomeCallback done);
+    void deleteAsync(const QString &path, OutcomeCallback done);
+    // Follows `links.next` until the last page; any non-2xx becomes an Error described for `what`
+    // ("listing your apps").
+    void getAllAsync(const QString &path, const QUrlQuery &query, const QString &what, PagesCallback done);
+    // A gzip report (sales, finance) streamed to `filePath`. 200: the file is complete; other statuses: the
+    // file is removed and the outcome carries Apple's errors.
+    void getToFileAsync(const QString &path, const QUrlQuery &query, const QString &filePath,
+                        OutcomeCallback done);
+    // Downloads pre-signed URLs (no Authorization header), `concurrency` at a time, into files; checks size
+    // and MD5 and downloads again once when they do not match. `done` runs as each finishes, `finished`
+    // once after the last.
+    void downloadAllAsync(const QList<DownloadRequest> &requests, int concurrency, DownloadCallback done,
+                          std::function<void()> finished);
+
+    // The blocking forms of the calls above.
     Result<HttpOutcome> get(const QString &path, const QUrlQuery &query = {});
     Result<HttpOutcome> post(const QString &path, const QJsonObject &body);
     Result<HttpOutcome> deleteResource(const QString &path);
-
-    // Follows `links.next` until the last page; any non-2xx becomes an Error described for `what`
-    // ("listing your apps").
     Result<PagedData> getAll(const QString &path, const QUrlQuery &query, const QString &what);
-
-    // A gzip report (sales, finance) streamed to `filePath`. 200: the file is complete; other statuses: the
-    // file is removed and the outcome carries Apple's errors.
     Result<HttpOutcome> getToFile(const QString &path, const QUrlQuery &query, const QString &filePath);
+    void downloadAll(const QList<DownloadRequest> &requests, int concurrency, const DownloadCallback &done);
 
-    // Downloads pre-signed URLs (no Authorization header), `concurrency` at a time, into files; checks size
-    // and MD5 and downloads again once when they do not match. `done` runs as each finishes (in this thread).
-    void downloadAll(const QList<DownloadRequest> &requests, int concurrency,
-                     const std::function<void(qsizetype index, Result<DownloadResult> result)> &done);
+    // Runs `then` from the client's thread's event loop, or never when the client is destroyed first: lets a
+    // composite call that fails before its first request still answer asynchronously.
+    void later(std::function<void()> then);
 
     // Thread-safe: aborts what is in flight; every pending call returns an "api.cancelled" error.
     void cancel();
@@ -155,11 +176,32 @@ private:
     struct Attempt;
     struct AttemptResult;
     struct InFlight;
+    struct Exchange;
+    struct Listing;
+    struct DownloadBatch;
 
     QUrl resolve(const QString &path, const QUrlQuery &query) const;
     bool isApiOrigin(const QUrl &url) const;
-    Result<HttpOutcome> perform(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                                const QString &filePath);
+    // One request through retries, pacing and one token refresh after a 401: pace → send → settle.
+    void perform(const QByteArray &method, const QUrl &url, const QByteArray &body, const QString &filePath,
+                 OutcomeCallback done);
+    void pace(const std::shared_ptr<Exchange> &exchange);
+    void send(const std::shared_ptr<Exchange> &exchange);
+    void settle(const std::shared_ptr<Exchange> &exchange, const AttemptResult &result);
+    void deliver(const std::shared_ptr<Exchange> &exchange, Result<HttpOutcome> outcome);
+    // A listing, page by page.
+    void requestPage(const std::shared_ptr<Listing> &listing);
+    void takePage(const std::shared_ptr<Listing> &listing, const Result<HttpOutcome> &outcome);
+    void finishListing(const std::shared_ptr<Listing> &listing, Result<PagedData> result);
+    // Segment downloads.
+    void startDownload(const std::shared_ptr<DownloadBatch> &batch, qsizetype index, int number);
+    void settleDownload(const std::shared_ptr<DownloadBatch> &batch, qsizetype index, int number,
+                        const AttemptResult &result);
+    void completeDownload(const std::shared_ptr<DownloadBatch> &batch, qsizetype index,
+                          Result<DownloadResult> result);
+    // Runs `then` in the client's thread after `delay` (at once when cancelled), never inside this call.
+    void after(std::chrono::milliseconds delay, std::function<void()> then);
+
     void startAttempt(const std::shared_ptr<Attempt> &attempt, std::function<void(AttemptResult)> finished);
     std::optional<AttemptResult> authorize(const Attempt &attempt, QNetworkRequest &request);
     void armDeadline(QNetworkReply *reply, const std::shared_ptr<InFlight> &flight);
@@ -173,14 +215,13 @@ private:
     std::optional<std::chrono::milliseconds> retryDelay(const AttemptResult &result, int attemptNumber);
     std::optional<Error> refuseLongWait(const AttemptResult &result, const QUrl &url) const;
     Result<HttpOutcome> outcomeOf(const AttemptResult &result, int attempts) const;
-    void waitFor(std::chrono::milliseconds delay);
     std::optional<Error> budgetStop();
     Error budgetSpentError() const;
     std::chrono::milliseconds backoff(int attemptNumber);
 
     ApiOptions m_options;
     std::shared_ptr<auth::TokenProvider> m_tokens;
-    std::unique_ptr<CancelNotifier> m_context; // lives in the client's thread; cancel() posts to it
+    std::unique_ptr<ClientContext> m_context; // in the client's thread; cancel() posts to it
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::optional<Error> m_setupError; // e.g. an unusable --ca-file: every call fails with it
     std::optional<QSslConfiguration> m_sslConfiguration; // with --ca-file's CAs; else Qt's default

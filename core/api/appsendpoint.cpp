@@ -2,6 +2,7 @@
 
 #include "resourceid.h"
 
+#include "core/common/blockingcall.h"
 #include "core/common/plaintext.h"
 
 using namespace Qt::StringLiterals;
@@ -10,14 +11,24 @@ namespace ascsync::api {
 
 Result<QList<AppInfo>> listApps(ApiClient &client)
 {
+    return blockingCall<Result<QList<AppInfo>>>([&client](std::function<void(Result<QList<AppInfo>>)> done) {
+        listAppsAsync(client, std::move(done));
+    });
+}
+
+void listAppsAsync(ApiClient &client, std::function<void(Result<QList<AppInfo>>)> done)
+{
     QUrlQuery query;
     query.addQueryItem(u"fields[apps]"_s, u"name,bundleId,sku,primaryLocale"_s);
     query.addQueryItem(u"limit"_s, u"200"_s);
-    const auto pages = client.getAll(u"/v1/apps"_s, query, u"listing your apps"_s);
-    if (!pages) {
-        return pages.error();
-    }
-    return parseApps(pages->data);
+    client.getAllAsync(u"/v1/apps"_s, query, u"listing your apps"_s,
+                       [done = std::move(done)](const Result<PagedData> &pages) {
+                           if (!pages) {
+                               done(pages.error());
+                               return;
+                           }
+                           done(parseApps(pages->data));
+                       });
 }
 
 Result<QList<AppInfo>> parseApps(const QJsonArray &data)

@@ -19,6 +19,8 @@ struct AppInfo {
 
 // Every app the key can see (GET /v1/apps, all pages).
 Result<QList<AppInfo>> listApps(ApiClient &client);
+// The same, asynchronously (ApiClient's rules: `done` runs once, later, in the client's thread).
+void listAppsAsync(ApiClient &client, std::function<void(Result<QList<AppInfo>>)> done);
 // The `data` array of a GET /v1/apps page, read into AppInfo records (pure, for tests and fuzzing).
 Result<QList<AppInfo>> parseApps(const QJsonArray &data);
 

@@ -2,7 +2,8 @@
 
 #include "configlog.h"
 
-#include <QEventLoop>
+#include "core/common/blockingcall.h"
+
 #include <QPointer>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
@@ -99,20 +100,6 @@ void runJob(QObject *context, QKeychain::Job *job, std::chrono::milliseconds tim
     job->start();
 }
 
-template <typename T> T waitFor(const std::function<void(std::function<void(T)>)> &start)
-{
-    std::optional<T> outcome;
-    QEventLoop loop;
-    start([&](T value) {
-        outcome.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!outcome) {
-        loop.exec();
-    }
-    return std::move(*outcome);
-}
-
 } // namespace
 
 SecretStore::SecretStore(QString service, std::chrono::milliseconds timeout, QObject *parent)
@@ -167,17 +154,17 @@ void SecretStore::remove(const QString &account, const QString &name, StatusCall
 
 Status SecretStore::writeNow(const QString &account, const QString &name, const QByteArray &secret)
 {
-    return waitFor<Status>([&](auto done) { write(account, name, secret, std::move(done)); });
+    return blockingCall<Status>([&](auto done) { write(account, name, secret, std::move(done)); });
 }
 
 Result<QByteArray> SecretStore::readNow(const QString &account, const QString &name)
 {
-    return waitFor<Result<QByteArray>>([&](auto done) { read(account, name, std::move(done)); });
+    return blockingCall<Result<QByteArray>>([&](auto done) { read(account, name, std::move(done)); });
 }
 
 Status SecretStore::removeNow(const QString &account, const QString &name)
 {
-    return waitFor<Status>([&](auto done) { remove(account, name, std::move(done)); });
+    return blockingCall<Status>([&](auto done) { remove(account, name, std::move(done)); });
 }
 
 } // namespace ascsync::config

@@ -68,10 +68,4 @@ Result<AdminPlan> prepareAdminPlan(AdminKeyInput input, const config::Settings &
     return AdminPlan{std::move(planned).value(), adminKey};
 }
 
-QList<admin::ActionOutcome> sendAdminRequests(const AdminKey &adminKey, const config::Settings &settings,
-                                              const QList<admin::AdminAction> &actions)
-{
-    return admin::sendAdminSetup(settings, adminKey, actions);
-}
-
 } // namespace ascsync::ui

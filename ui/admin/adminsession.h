@@ -35,14 +35,9 @@ struct AdminPlan : admin::AdminSetupPlan {
     QString scriptFor(const QString &appId, const QUrl &apiBaseUrl) const;
 };
 
-// Both run on a worker thread (network; they create their own API clients there).
-
+// Runs on a worker thread (keychain, then network; it creates its own API clients there).
 // Parses the key, lists the apps with their report requests (through the regular key when one is set up,
 // else the Admin key, as `ascsync admin-commands` does), plans the actions and renders the commands.
 Result<AdminPlan> prepareAdminPlan(AdminKeyInput input, const config::Settings &settings);
-
-// Sends the actions with the Admin key and says what happened to each.
-QList<admin::ActionOutcome> sendAdminRequests(const AdminKey &adminKey, const config::Settings &settings,
-                                              const QList<admin::AdminAction> &actions);
 
 } // namespace ascsync::ui

@@ -308,31 +308,30 @@ void AdminSetupDialog::sendRequests()
     }
     setBusy(true, u"Sending the report requests…"_s);
     m_results->clear();
-    runInBackground(
-        this,
-        [key = m_plan->adminKey, settings = m_settings, actions = m_plan->actions] {
-            return sendAdminRequests(key, settings, actions);
-        },
-        [this](QList<admin::ActionOutcome> outcomes) {
-            setBusy(false);
-            m_outcomes = outcomes;
-            int good = 0;
-            m_results->setVisible(!outcomes.isEmpty());
-            for (const admin::ActionOutcome &outcome : outcomes) {
-                auto *item = new QListWidgetItem(outcome.message, m_results);
-                item->setIcon(isGood(outcome.kind)
-                                  ? themeIcon(u"emblem-ok"_s, QStyle::SP_DialogApplyButton)
-                                  : themeIcon(u"dialog-error"_s, QStyle::SP_MessageBoxCritical));
-                good += isGood(outcome.kind) ? 1 : 0;
-            }
-            m_summary->setText(
-                good == outcomes.size()
-                    ? u"Done: Apple generates the first reports within 24 to 72 hours."_s
-                    : u"%1 of %2 requests did not go through; see below."_s.arg(outcomes.size() - good)
-                          .arg(outcomes.size()));
-            m_send->setEnabled(false); // the plan is spent; Check apps again for the new state
-            Q_EMIT requestsSent();
-        });
+    // In this thread: the client answers from the event loop, and the dialog's end drops it with its calls.
+    m_sender = admin::makeSendingClient(m_settings, m_plan->adminKey, m_plan->actions);
+    admin::sendActionsAsync(m_plan->actions, *m_sender,
+                            [this](QList<admin::ActionOutcome> outcomes) { showOutcomes(outcomes); });
+}
+
+void AdminSetupDialog::showOutcomes(const QList<admin::ActionOutcome> &outcomes)
+{
+    setBusy(false);
+    m_outcomes = outcomes;
+    int good = 0;
+    m_results->setVisible(!outcomes.isEmpty());
+    for (const admin::ActionOutcome &outcome : outcomes) {
+        auto *item = new QListWidgetItem(outcome.message, m_results);
+        item->setIcon(isGood(outcome.kind) ? themeIcon(u"emblem-ok"_s, QStyle::SP_DialogApplyButton)
+                                           : themeIcon(u"dialog-error"_s, QStyle::SP_MessageBoxCritical));
+        good += isGood(outcome.kind) ? 1 : 0;
+    }
+    m_summary->setText(good == outcomes.size()
+                           ? u"Done: Apple generates the first reports within 24 to 72 hours."_s
+                           : u"%1 of %2 requests did not go through; see below."_s.arg(outcomes.size() - good)
+                                 .arg(outcomes.size()));
+    m_send->setEnabled(false); // the plan is spent; Check apps again for the new state
+    Q_EMIT requestsSent();
 }
 
 void AdminSetupDialog::copyAllCommands()
@@ -383,8 +382,10 @@ void AdminSetupDialog::done(int result)
 
 void AdminSetupDialog::forgetKey()
 {
-    // Dropping the plan frees the parsed key (OpenSSL clears private key material when it frees it).
+    // Dropping the plan and the sending client frees the parsed key (OpenSSL clears private key material
+    // when it frees it); a send still under way is dropped with its client.
     m_plan.reset();
+    m_sender.reset();
     m_keyPem->clear();
     m_commands->clear();
 }

@@ -2,10 +2,12 @@
 
 #include "adminsession.h"
 
+#include "core/api/apiclient.h"
 #include "core/config/settings.h"
 
 #include <QDialog>
 
+#include <memory>
 #include <optional>
 
 class QDialogButtonBox;
@@ -57,12 +59,14 @@ private:
     QGroupBox *buildCommandsBox();
     void showPlan(const AdminPlan &plan);
     void showError(const QString &message);
+    void showOutcomes(const QList<admin::ActionOutcome> &outcomes);
     void setBusy(bool busy, const QString &text = {});
     void forgetKey();
 
     config::Settings m_settings;
     std::optional<AdminPlan> m_plan;
     QList<admin::ActionOutcome> m_outcomes;
+    std::unique_ptr<api::ApiClient> m_sender; // of the last "Send requests now", in this thread
     bool m_busy = false;
 
     QLineEdit *m_issuerId;

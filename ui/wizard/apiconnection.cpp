@@ -78,17 +78,6 @@ std::unique_ptr<api::ApiClient> makeApiClient(const config::Settings &settings, 
     return sync::makeApiClient(options, key, sync::claimsFrom(settings));
 }
 
-Result<QList<api::AppInfo>> fetchApps(const config::Settings &settings, const auth::P8Key &key,
-                                      ApiCancellation &cancellation)
-{
-    if (cancellation.isCancelled()) {
-        return cancelledError();
-    }
-    const auto client = makeApiClient(settings, key);
-    const AttachedClient attached(cancellation, *client);
-    return api::listApps(*client);
-}
-
 Result<status::StatusReport> collectRequestStatus(const config::Settings &settings, const auth::P8Key &key,
                                                   ApiCancellation &cancellation)
 {

@@ -34,12 +34,11 @@ private:
     bool m_cancelled = false;
 };
 
-// Blocking helpers for worker threads (runInBackground): each builds its own client from the settings' IDs
-// and base URL and the given key.
+// A client for a person waiting at a dialog (few retries, short timeouts), from the settings' IDs and base
+// URL and the given key. Used in the UI thread with the asynchronous calls, or by the helpers below.
 std::unique_ptr<api::ApiClient> makeApiClient(const config::Settings &settings, const auth::P8Key &key);
 
-Result<QList<api::AppInfo>> fetchApps(const config::Settings &settings, const auth::P8Key &key,
-                                      ApiCancellation &cancellation);
+// Blocking helpers for worker threads (runInBackground): each builds its own client.
 
 // The report-request status of the selected apps (settings.apps; empty = all the key sees), as
 // `ascsync status` computes it, without looking at a destination: appsWithoutRequests() are the apps the

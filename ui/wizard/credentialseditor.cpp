@@ -6,7 +6,6 @@
 #include "core/auth/credentialids.h"
 #include "core/common/secureerase.h"
 #include "core/config/apikeystore.h"
-#include "ui/common/backgroundtask.h"
 #include "ui/common/demosandbox.h"
 #include "ui/common/fieldcolumn.h"
 #include "ui/common/filedroplineedit.h"
@@ -128,9 +127,6 @@ CredentialsEditor::CredentialsEditor(config::SecretStore &secrets, QWidget *pare
 
 CredentialsEditor::~CredentialsEditor()
 {
-    if (m_cancellation) {
-        m_cancellation->cancel();
-    }
     secureErase(m_pem);
 }
 
@@ -332,10 +328,7 @@ void CredentialsEditor::fieldEdited()
 void CredentialsEditor::invalidateTest()
 {
     ++m_testGeneration;
-    if (m_cancellation) {
-        m_cancellation->cancel();
-        m_cancellation.reset();
-    }
+    m_client.reset(); // a test under way is dropped with its client
     m_testing = false;
     m_tested = false;
     m_apps.clear();
@@ -399,27 +392,19 @@ void CredentialsEditor::testConnection()
 
 void CredentialsEditor::runTest(const config::Settings &settings, const auth::P8Key &key)
 {
-    m_cancellation = std::make_shared<ApiCancellation>();
     m_testing = true;
     updateTestButton();
     m_testMessage->showProgress(tr("Connecting to %1…").arg(settings.apiBaseUrl.host()));
     Q_EMIT changed();
-    const int generation = m_testGeneration;
-    runInBackground(
-        this,
-        [settings, key, cancellation = m_cancellation] { return fetchApps(settings, key, *cancellation); },
-        [this, generation](Result<QList<api::AppInfo>> apps) {
-            if (generation != m_testGeneration) {
-                return; // the fields changed while it ran
-            }
-            showTestResult(apps);
-        });
+    // In this thread: the client answers from the event loop. A newer test or an edited field replaces the
+    // client, which drops this one's answer.
+    m_client = makeApiClient(settings, key);
+    api::listAppsAsync(*m_client, [this](const Result<QList<api::AppInfo>> &apps) { showTestResult(apps); });
 }
 
 void CredentialsEditor::showTestResult(const Result<QList<api::AppInfo>> &apps)
 {
     m_testing = false;
-    m_cancellation.reset();
     if (!apps) {
         qCInfo(lcUi) << "connection test failed:" << apps.error().code;
         m_testMessage->showError(tr("The connection test failed: %1").arg(apps.errorMessage()));

@@ -18,7 +18,6 @@ class QToolButton;
 
 namespace ascsync::ui {
 
-class ApiCancellation;
 class FileDropLineEdit;
 class ValidationLabel;
 struct DemoAccount;
@@ -99,8 +98,8 @@ private:
     std::optional<auth::P8Key> m_key;
     bool m_testing = false;
     bool m_tested = false;
-    int m_testGeneration = 0; // results of older tests (fields changed since) are dropped
-    std::shared_ptr<ApiCancellation> m_cancellation;
+    int m_testGeneration = 0;                 // results of older tests (fields changed since) are dropped
+    std::unique_ptr<api::ApiClient> m_client; // of the last connection test, in this thread
     QList<api::AppInfo> m_apps;
 };
 

@@ -426,6 +426,160 @@ private Q_SLOTS:
                  std::numeric_limits<qint64>::max() / 1000 * 1000);
         QCOMPARE(parseRetryAfter("9223372036854775", 0)->count(), qint64(9223372036854775000));
     }
+
+    // The asynchronous forms: they return at once, answer once, later, in the caller's thread, retry
+    // without blocking it, and end on cancel() or silently with the client.
+    void asyncListingAnswersLaterInTheCallersThread()
+    {
+        ScriptedServer server;
+        const QByteArray origin = server.origin();
+        server.handle("/v1/apps", [&](const ReceivedRequest &request) {
+            if (request.target.contains("cursor=1")) {
+                return ScriptedReply::json(200, page({u"2"_s}, {}));
+            }
+            return ScriptedReply::json(200, page({u"1"_s}, origin + "/v1/apps?cursor=1"));
+        });
+        server.script("/v1/apps/1", {ScriptedReply::json(503, kError500), ScriptedReply::json(200, "{}")});
+        auto client = clientFor(server);
+        int listings = 0;
+        int gets = 0;
+        Result<PagedData> listed = makeError(u"test.pending"_s, u"not answered"_s);
+        Result<HttpOutcome> fetched = makeError(u"test.pending"_s, u"not answered"_s);
+        QThread *answeredIn = nullptr;
+        client->getAllAsync(u"/v1/apps"_s, {}, u"listing apps"_s, [&](Result<PagedData> result) {
+            ++listings;
+            answeredIn = QThread::currentThread();
+            listed = std::move(result);
+        });
+        client->getAsync(u"/v1/apps/1"_s, {}, [&](Result<HttpOutcome> result) {
+            ++gets;
+            fetched = std::move(result);
+        });
+        QCOMPARE(listings, 0); // nothing answers inside the call
+        QCOMPARE(gets, 0);
+        QTRY_COMPARE(listings, 1);
+        QTRY_COMPARE(gets, 1);
+        QTest::qWait(50);
+        QCOMPARE(listings, 1);
+        QCOMPARE(gets, 1);
+        QCOMPARE(answeredIn, QThread::currentThread());
+        QVERIFY2(listed.ok(), qPrintable(listed.errorMessage()));
+        QCOMPARE(listed->data.size(), 2);
+        QVERIFY2(fetched.ok(), qPrintable(fetched.errorMessage()));
+        QCOMPARE(fetched->status, 200);
+        QCOMPARE(server.count("/v1/apps/1"), 2); // the 503 was retried in the background
+    }
+
+    void cancelEndsPendingAsyncCalls()
+    {
+        ScriptedServer server;
+        ScriptedReply silent;
+        silent.silent = true;
+        server.script("/v1/apps", {silent});
+        server.script("/v1/apps/1", {ScriptedReply::json(500, kError500)});
+        ApiOptions options;
+        options.baseUrl = QUrl(QString::fromLatin1(server.origin()));
+        options.backoffBase = std::chrono::minutes(5); // the retry would wait for minutes without cancel()
+        options.backoffCap = std::chrono::minutes(5);
+        auto client = clientWith(options);
+        QStringList codes;
+        const auto record = [&codes](Result<HttpOutcome> outcome) {
+            codes.append(outcome ? u"HTTP %1"_s.arg(outcome->status) : outcome.error().code);
+        };
+        client->getAsync(u"/v1/apps"_s, {}, record);   // in flight, never answered
+        client->getAsync(u"/v1/apps/1"_s, {}, record); // waiting for its retry
+        QTRY_COMPARE(server.count("/v1/apps/1"), 1);
+        QTRY_COMPARE(server.count("/v1/apps"), 1);
+        QTest::qWait(50);
+        QVERIFY(codes.isEmpty());
+        client->cancel();
+        QTRY_COMPARE(codes.size(), 2);
+        QCOMPARE(codes, QStringList({u"api.cancelled"_s, u"api.cancelled"_s}));
+        QCOMPARE(server.count("/v1/apps/1"), 1);
+    }
+
+    void destroyingTheClientDropsPendingCalls()
+    {
+        ScriptedServer server;
+        ScriptedReply silent;
+        silent.silent = true;
+        server.script("/v1/apps", {silent});
+        auto client = clientFor(server);
+        bool answered = false;
+        client->getAsync(u"/v1/apps"_s, {}, [&answered](const Result<HttpOutcome> &) { answered = true; });
+        client->downloadAllAsync(
+            {DownloadRequest{QUrl(QString::fromLatin1(server.origin()) + u"/v1/apps"_s),
+                             m_dir.filePath(u"dropped.bin"_s),
+                             -1,
+                             {}}},
+            1, [&answered](qsizetype, const Result<DownloadResult> &) { answered = true; },
+            [&answered] { answered = true; });
+        QTRY_COMPARE(server.count("/v1/apps"), 2);
+        client.reset();
+        QTest::qWait(200);
+        QVERIFY(!answered);
+    }
+
+    void aCallbackMayDestroyItsClient()
+    {
+        // A dialog that closes on an answer drops its client from inside the callback.
+        ScriptedServer server;
+        server.script("/v1/apps", {ScriptedReply::json(200, page({u"1"_s}, {}))});
+        server.fallback([](const ReceivedRequest &) { return ScriptedReply::json(200, "segment"); });
+        auto client = clientFor(server);
+        bool answered = false;
+        client->getAllAsync(u"/v1/apps"_s, {}, u"listing apps"_s, [&](const Result<PagedData> &pages) {
+            answered = pages.ok();
+            client.reset();
+        });
+        QTRY_VERIFY(!client);
+        QVERIFY(answered);
+
+        client = clientFor(server);
+        const QString origin = QString::fromLatin1(server.origin());
+        int downloaded = 0;
+        bool finished = false;
+        client->downloadAllAsync(
+            {DownloadRequest{QUrl(origin + u"/a"_s), m_dir.filePath(u"a.bin"_s), -1, {}},
+             DownloadRequest{QUrl(origin + u"/b"_s), m_dir.filePath(u"b.bin"_s), -1, {}}},
+            1,
+            [&](qsizetype, const Result<DownloadResult> &result) {
+                downloaded += result.ok() ? 1 : 0;
+                client.reset();
+            },
+            [&finished] { finished = true; });
+        QTRY_VERIFY(!client);
+        QTest::qWait(100);
+        QCOMPARE(downloaded, 1);
+        QVERIFY(!finished); // dropped with the client
+    }
+
+    void setupErrorsAnswerAsynchronouslyToo()
+    {
+        ApiOptions options;
+        options.baseUrl = QUrl(u"http://127.0.0.1:9"_s);
+        options.caFile = m_dir.filePath(u"missing-ca.pem"_s);
+        auto client = clientWith(options);
+        QString code;
+        client->getAsync(u"/v1/apps"_s, {}, [&code](const Result<HttpOutcome> &outcome) {
+            code = outcome ? u"ok"_s : outcome.error().code;
+        });
+        QVERIFY(code.isEmpty());
+        QTRY_COMPARE(code, u"api.caFile"_s);
+        bool finished = false;
+        QList<qsizetype> failed;
+        client->downloadAllAsync(
+            {DownloadRequest{QUrl(u"http://127.0.0.1:9/a"_s), m_dir.filePath(u"a"_s), -1, {}}}, 2,
+            [&failed](qsizetype index, const Result<DownloadResult> &result) {
+                if (!result) {
+                    failed.append(index);
+                }
+            },
+            [&finished] { finished = true; });
+        QVERIFY(!finished);
+        QTRY_VERIFY(finished);
+        QCOMPARE(failed, QList<qsizetype>({0}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiClient)
