@@ -38,8 +38,14 @@ Result<AdminSetupPlan> planAdminSetup(const config::Settings &settings, config::
     auto collected = collectAppRequests(regularClient ? *regularClient : *adminClient, onlyApps);
     if (!collected)
         return collected.error();
+    return planFromRequests(settings, adminKey, std::move(collected).value());
+}
+
+Result<AdminSetupPlan> planFromRequests(const config::Settings &settings, const AdminKey &adminKey,
+                                        QList<AppRequests> apps)
+{
     AdminSetupPlan plan;
-    plan.apps = std::move(collected).value();
+    plan.apps = std::move(apps);
     plan.actions = planActions(plan.apps);
     plan.appsNeedingSetup = appsNeedingSetup(plan.apps);
     // The script's token may make exactly the script's report-request calls (Apple's `scope` claim).

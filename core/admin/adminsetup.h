@@ -48,6 +48,11 @@ Result<AdminSetupPlan> planAdminSetup(const config::Settings &settings, config::
                                       const AdminKey &adminKey, const QStringList &onlyApps,
                                       const std::function<void(const QString &)> &notice = {});
 
+// The plan for apps whose requests are known (collectAppRequests or collectAppRequestsAsync): the actions,
+// a token scoped to them and the commands.
+Result<AdminSetupPlan> planFromRequests(const config::Settings &settings, const AdminKey &adminKey,
+                                        QList<AppRequests> apps);
+
 // The client that sends `actions`: the Admin key, under a token scoped to their calls (and the lookup of an
 // existing request). For sendActionsAsync (the Admin Setup dialog) and sendAdminSetup.
 std::unique_ptr<api::ApiClient> makeSendingClient(const config::Settings &settings, const AdminKey &adminKey,

@@ -82,6 +82,33 @@ QUrlQuery pageOf200()
 
 } // namespace
 
+namespace {
+
+template <typename T> using ListParser = Result<QList<T>> (*)(const QJsonArray &data, const QString &ownerId);
+
+// One listing of the chain: the owner's id checked before it goes into a path, every page read, then
+// parsed into typed records. Answers as ApiClient does (once, later, in its thread).
+template <typename T>
+void listAsync(ApiClient &client, const QString &ownerId, const QString &ownerKind,
+               const QString &pathPattern, const QUrlQuery &query, const QString &what, ListParser<T> parse,
+               std::function<void(Result<QList<T>>)> done)
+{
+    if (auto checked = checkResourceId(ownerId, ownerKind); !checked) {
+        client.later([done = std::move(done), error = checked.error()] { done(error); });
+        return;
+    }
+    client.getAllAsync(pathPattern.arg(pathSegment(ownerId)), query, what,
+                       [ownerId, parse, done = std::move(done)](const Result<PagedData> &pages) {
+                           if (!pages) {
+                               done(pages.error());
+                               return;
+                           }
+                           done(parse(pages->data, ownerId));
+                       });
+}
+
+} // namespace
+
 Result<QList<ReportRequestInfo>> parseReportRequests(const QJsonArray &data, const QString &appId)
 {
     QList<ReportRequestInfo> requests;
@@ -121,38 +148,27 @@ AnalyticsEndpoints::AnalyticsEndpoints(ApiClient &client)
 Result<QList<ReportRequestInfo>> AnalyticsEndpoints::requests(const QString &appId)
 {
     return blockingCall<Result<QList<ReportRequestInfo>>>(
-        [&](RequestsCallback done) { requestsAsync(appId, std::move(done)); });
+        [&](Callback<ReportRequestInfo> done) { requestsAsync(appId, std::move(done)); });
 }
 
-void AnalyticsEndpoints::requestsAsync(const QString &appId, RequestsCallback done)
+void AnalyticsEndpoints::requestsAsync(const QString &appId, Callback<ReportRequestInfo> done)
 {
-    if (auto checked = checkResourceId(appId, u"an app"_s); !checked) {
-        m_client.later([done = std::move(done), error = checked.error()] { done(error); });
-        return;
-    }
-    m_client.getAllAsync(u"/v1/apps/%1/analyticsReportRequests"_s.arg(pathSegment(appId)), pageOf200(),
-                         u"listing the analytics report requests of app %1"_s.arg(appId),
-                         [appId, done = std::move(done)](const Result<PagedData> &pages) {
-                             if (!pages) {
-                                 done(pages.error());
-                                 return;
-                             }
-                             done(parseReportRequests(pages->data, appId));
-                         });
+    listAsync<ReportRequestInfo>(m_client, appId, u"an app"_s, u"/v1/apps/%1/analyticsReportRequests"_s,
+                                 pageOf200(), u"listing the analytics report requests of app %1"_s.arg(appId),
+                                 &parseReportRequests, std::move(done));
 }
 
 Result<QList<ReportInfo>> AnalyticsEndpoints::reports(const QString &requestId)
 {
-    if (const auto checked = checkResourceId(requestId, u"an analytics report request"_s); !checked) {
-        return checked.error();
-    }
-    const auto pages =
-        m_client.getAll(u"/v1/analyticsReportRequests/%1/reports"_s.arg(pathSegment(requestId)), pageOf200(),
-                        u"listing the reports of request %1"_s.arg(requestId));
-    if (!pages) {
-        return pages.error();
-    }
-    return parseReports(pages->data, requestId);
+    return blockingCall<Result<QList<ReportInfo>>>(
+        [&](Callback<ReportInfo> done) { reportsAsync(requestId, std::move(done)); });
+}
+
+void AnalyticsEndpoints::reportsAsync(const QString &requestId, Callback<ReportInfo> done)
+{
+    listAsync<ReportInfo>(
+        m_client, requestId, u"an analytics report request"_s, u"/v1/analyticsReportRequests/%1/reports"_s,
+        pageOf200(), u"listing the reports of request %1"_s.arg(requestId), &parseReports, std::move(done));
 }
 
 Result<QList<RequestWithReports>> AnalyticsEndpoints::requestsWithReports(const QString &appId)
@@ -232,9 +248,14 @@ Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportI
                                                           const QStringList &granularities,
                                                           const QList<QDate> &processingDates)
 {
-    if (const auto checked = checkResourceId(reportId, u"an analytics report"_s); !checked) {
-        return checked.error();
-    }
+    return blockingCall<Result<QList<InstanceInfo>>>([&](Callback<InstanceInfo> done) {
+        instancesAsync(reportId, granularities, processingDates, std::move(done));
+    });
+}
+
+void AnalyticsEndpoints::instancesAsync(const QString &reportId, const QStringList &granularities,
+                                        const QList<QDate> &processingDates, Callback<InstanceInfo> done)
+{
     QUrlQuery query = pageOf200();
     query.addQueryItem(u"filter[granularity]"_s, granularities.join(u','));
     if (!processingDates.isEmpty()) {
@@ -244,13 +265,10 @@ Result<QList<InstanceInfo>> AnalyticsEndpoints::instances(const QString &reportI
         }
         query.addQueryItem(u"filter[processingDate]"_s, dates.join(u','));
     }
-    const auto pages = m_client.getAll(
-        u"/v1/analyticsReports/%1/instances"_s.arg(pathSegment(reportId)), query,
-        u"listing the %1 instances of report %2"_s.arg(granularities.join(u", "_s).toLower(), reportId));
-    if (!pages) {
-        return pages.error();
-    }
-    return parseInstances(pages->data, reportId);
+    listAsync<InstanceInfo>(
+        m_client, reportId, u"an analytics report"_s, u"/v1/analyticsReports/%1/instances"_s, query,
+        u"listing the %1 instances of report %2"_s.arg(granularities.join(u", "_s).toLower(), reportId),
+        &parseInstances, std::move(done));
 }
 
 Result<QList<InstanceInfo>> parseInstances(const QJsonArray &data, const QString &reportId)
@@ -276,16 +294,16 @@ Result<QList<InstanceInfo>> parseInstances(const QJsonArray &data, const QString
 
 Result<QList<SegmentInfo>> AnalyticsEndpoints::segments(const QString &instanceId)
 {
-    if (const auto checked = checkResourceId(instanceId, u"an analytics report instance"_s); !checked) {
-        return checked.error();
-    }
-    const auto pages =
-        m_client.getAll(u"/v1/analyticsReportInstances/%1/segments"_s.arg(pathSegment(instanceId)),
-                        pageOf200(), u"listing the files of instance %1"_s.arg(instanceId));
-    if (!pages) {
-        return pages.error();
-    }
-    return parseSegments(pages->data, instanceId);
+    return blockingCall<Result<QList<SegmentInfo>>>(
+        [&](Callback<SegmentInfo> done) { segmentsAsync(instanceId, std::move(done)); });
+}
+
+void AnalyticsEndpoints::segmentsAsync(const QString &instanceId, Callback<SegmentInfo> done)
+{
+    listAsync<SegmentInfo>(m_client, instanceId, u"an analytics report instance"_s,
+                           u"/v1/analyticsReportInstances/%1/segments"_s, pageOf200(),
+                           u"listing the files of instance %1"_s.arg(instanceId), &parseSegments,
+                           std::move(done));
 }
 
 Result<QList<SegmentInfo>> parseSegments(const QJsonArray &data, const QString &instanceId)

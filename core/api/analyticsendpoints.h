@@ -79,8 +79,12 @@ public:
 
     // Asynchronous forms (ApiClient's rules: the callback runs once, later, in the client's thread). They
     // need only the client to outlive them, not this object.
-    using RequestsCallback = std::function<void(Result<QList<ReportRequestInfo>>)>;
-    void requestsAsync(const QString &appId, RequestsCallback done);
+    template <typename T> using Callback = std::function<void(Result<QList<T>>)>;
+    void requestsAsync(const QString &appId, Callback<ReportRequestInfo> done);
+    void reportsAsync(const QString &requestId, Callback<ReportInfo> done);
+    void instancesAsync(const QString &reportId, const QStringList &granularities,
+                        const QList<QDate> &processingDates, Callback<InstanceInfo> done);
+    void segmentsAsync(const QString &instanceId, Callback<SegmentInfo> done);
     void createRequestAsync(const QString &appId, const QString &accessType, OutcomeCallback done);
     void deleteRequestAsync(const QString &requestId, OutcomeCallback done);
 

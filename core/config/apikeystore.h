@@ -15,6 +15,9 @@ public:
     explicit ApiKeyStore(SecretStore &secrets);
 
     Result<auth::P8Key> load(const Settings &settings);
+    // The same, asynchronously: `done` runs once, later, in the SecretStore's thread (dropped with it).
+    using KeyCallback = std::function<void(Result<auth::P8Key>)>;
+    void loadAsync(const Settings &settings, KeyCallback done);
     // Validates the PEM as a key first, so a wrong file never reaches the keychain.
     Status store(const Settings &settings, const QByteArray &pem);
     Status forget(const Settings &settings);

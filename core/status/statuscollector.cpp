@@ -7,6 +7,8 @@
 
 #include "core/api/analyticsendpoints.h"
 #include "core/api/appsendpoint.h"
+#include "core/common/blockingcall.h"
+#include "core/common/inturn.h"
 #include "core/reports/pacifictime.h"
 #include "core/reports/reportversions.h"
 #include "core/storage/destination.h"
@@ -34,121 +36,180 @@ QSet<QString> probeReports(const StatusOptions &options, const std::optional<Loa
     return {u"App Downloads Standard"_s, u"App Store Discovery and Engagement Standard"_s};
 }
 
-class AppProbe {
+// One app's status while its listings come in: requests, then each request's reports, then the instances
+// of the reports that stand for it. Shared by the callbacks of its calls; answers once through `done`.
+class AppProbe : public std::enable_shared_from_this<AppProbe> {
 public:
-    AppProbe(api::AnalyticsEndpoints &endpoints, const StatusOptions &options, const QDate &today,
-             bool destinationChecked)
-        : m_endpoints(endpoints)
+    AppProbe(api::ApiClient &api, const StatusOptions &options, const QDate &today, bool destinationChecked,
+             std::optional<LoadedApp> loaded)
+        : m_api(api)
         , m_options(options)
         , m_today(today)
         , m_destinationChecked(destinationChecked)
+        , m_loaded(std::move(loaded))
+        , m_probes(probeReports(options, m_loaded))
     {}
 
-    Result<AppStatus> probe(const api::AppInfo &info, const std::optional<LoadedApp> &loaded)
+    void run(const api::AppInfo &info, std::function<void(Result<AppStatus>)> done)
     {
-        m_processingDates.clear();
-        AppStatus app;
-        app.appId = info.id;
-        app.name = info.name;
-        app.bundleId = info.bundleId;
+        m_done = std::move(done);
+        m_app.appId = info.id;
+        m_app.name = info.name;
+        m_app.bundleId = info.bundleId;
         for (const QString &granularity : m_options.granularities) {
             GranularityStatus entry;
             entry.granularity = granularity;
-            if (loaded) {
-                entry.loadedProcessingDate = loaded->newestProcessingDate.value(granularity);
+            if (m_loaded) {
+                entry.loadedProcessingDate = m_loaded->newestProcessingDate.value(granularity);
             }
-            app.granularities << entry;
+            m_app.granularities << entry;
         }
-        if (loaded) {
-            app.lastLoadedAt = loaded->lastLoadedAt;
+        if (m_loaded) {
+            m_app.lastLoadedAt = m_loaded->lastLoadedAt;
         }
-        const auto requests = m_endpoints.requests(info.id);
-        if (!requests) {
-            return requests.error();
-        }
-        const QSet<QString> probes = probeReports(m_options, loaded);
-        AppleListing listing;
-        for (const api::ReportRequestInfo &request : requests.value()) {
-            if (request.accessType == kOngoing) {
-                app.ongoing = request.stoppedDueToInactivity ? OngoingState::StoppedForInactivity
-                                                             : OngoingState::Active;
-            } else if (request.accessType == kSnapshot) {
-                app.snapshot = SnapshotState::Present;
-            }
-            const auto reports = m_endpoints.reports(request.id);
-            if (!reports) {
-                return reports.error();
-            }
-            app.reportCount += int(reports->size());
-            for (const api::ReportInfo &report : reports.value()) {
-                if (!probes.contains(report.name)) {
-                    continue;
+        api::AnalyticsEndpoints(m_api).requestsAsync(
+            info.id, [self = shared_from_this()](const Result<QList<api::ReportRequestInfo>> &requests) {
+                if (!requests) {
+                    self->m_done(requests.error());
+                    return;
                 }
-                const Status ok = request.accessType == kSnapshot
-                                      ? probeSnapshot(app, listing, report, loaded)
-                                      : probeOngoing(app, listing, report, loaded);
-                if (!ok) {
-                    return ok.error();
-                }
-            }
-        }
-        adviseApp(app, listing, loaded, m_destinationChecked);
-        return app;
+                forEachInTurn<api::ReportRequestInfo>(
+                    requests.value(),
+                    [self](const api::ReportRequestInfo &request, std::function<void(Status)> next) {
+                        self->probeRequest(request, std::move(next));
+                    },
+                    [self](const Status &status) { self->finish(status); });
+            });
     }
 
 private:
-    Status probeOngoing(AppStatus &app, AppleListing &listing, const api::ReportInfo &report,
-                        const std::optional<LoadedApp> &loaded)
+    void probeRequest(const api::ReportRequestInfo &request, std::function<void(Status)> next)
     {
-        for (GranularityStatus &entry : app.granularities) {
-            const auto instances = m_endpoints.instances(report.id, entry.granularity);
-            if (!instances) {
-                return instances.error();
+        if (request.accessType == kOngoing) {
+            m_app.ongoing =
+                request.stoppedDueToInactivity ? OngoingState::StoppedForInactivity : OngoingState::Active;
+        } else if (request.accessType == kSnapshot) {
+            m_app.snapshot = SnapshotState::Present;
+        }
+        const bool snapshot = request.accessType == kSnapshot;
+        api::AnalyticsEndpoints(m_api).reportsAsync(
+            request.id, [self = shared_from_this(), snapshot,
+                         next = std::move(next)](const Result<QList<api::ReportInfo>> &reports) {
+                if (!reports) {
+                    next(reports.error());
+                    return;
+                }
+                self->m_app.reportCount += int(reports->size());
+                QList<api::ReportInfo> probed;
+                for (const api::ReportInfo &report : reports.value()) {
+                    if (self->m_probes.contains(report.name)) {
+                        probed << report;
+                    }
+                }
+                forEachInTurn<api::ReportInfo>(
+                    probed,
+                    [self, snapshot](const api::ReportInfo &report, std::function<void(Status)> step) {
+                        if (snapshot) {
+                            self->probeSnapshot(report, std::move(step));
+                        } else {
+                            self->probeOngoing(report, std::move(step));
+                        }
+                    },
+                    next);
+            });
+    }
+
+    // Each granularity's instances of an ONGOING report: how many days Apple has processed, the newest,
+    // and how many the destination has not loaded yet.
+    void probeOngoing(const api::ReportInfo &report, std::function<void(Status)> next)
+    {
+        QList<qsizetype> entries;
+        for (qsizetype index = 0; index < m_app.granularities.size(); ++index) {
+            entries << index;
+        }
+        forEachInTurn<qsizetype>(
+            entries,
+            [self = shared_from_this(), reportId = report.id](qsizetype index,
+                                                              std::function<void(Status)> step) {
+                const QString granularity = self->m_app.granularities.at(index).granularity;
+                api::AnalyticsEndpoints(self->m_api)
+                    .instancesAsync(reportId, {granularity}, {},
+                                    [self, index, step = std::move(step)](
+                                        const Result<QList<api::InstanceInfo>> &instances) {
+                                        if (instances) {
+                                            self->countInstances(self->m_app.granularities[index],
+                                                                 instances.value());
+                                        }
+                                        step(instances ? Status{} : Status{instances.error()});
+                                    });
+            },
+            std::move(next));
+    }
+
+    void countInstances(GranularityStatus &entry, const QList<api::InstanceInfo> &instances)
+    {
+        QSet<QDate> &dates = m_processingDates[entry.granularity];
+        for (const api::InstanceInfo &instance : instances) {
+            dates.insert(instance.processingDate);
+            entry.processingDays = int(dates.size());
+            entry.newestProcessingDate = std::max(entry.newestProcessingDate, instance.processingDate);
+            if (entry.granularity == u"DAILY"_s &&
+                (!m_listing.oldestDailyProcessingDate.isValid() ||
+                 instance.processingDate < m_listing.oldestDailyProcessingDate)) {
+                m_listing.oldestDailyProcessingDate = instance.processingDate;
             }
-            QSet<QDate> &dates = m_processingDates[entry.granularity];
-            for (const api::InstanceInfo &instance : instances.value()) {
-                dates.insert(instance.processingDate);
-                entry.processingDays = int(dates.size());
-                entry.newestProcessingDate = std::max(entry.newestProcessingDate, instance.processingDate);
-                if (entry.granularity == u"DAILY"_s &&
-                    (!listing.oldestDailyProcessingDate.isValid() ||
-                     instance.processingDate < listing.oldestDailyProcessingDate)) {
-                    listing.oldestDailyProcessingDate = instance.processingDate;
-                }
-                const bool synced =
-                    m_destinationChecked && m_options.syncedGranularities.contains(entry.granularity);
-                if (synced && !(loaded && loaded->instanceIds.contains(instance.id))) {
-                    ++entry.unloadedInstances;
-                }
+            const bool synced =
+                m_destinationChecked && m_options.syncedGranularities.contains(entry.granularity);
+            if (synced && !(m_loaded && m_loaded->instanceIds.contains(instance.id))) {
+                ++entry.unloadedInstances;
             }
         }
-        return {};
     }
 
     // The snapshot has one instance per granularity, processed when Apple generated it: its age tells
     // whether a new one may be requested and how long before Apple deletes it.
-    Status probeSnapshot(AppStatus &app, AppleListing &listing, const api::ReportInfo &report,
-                         const std::optional<LoadedApp> &loaded)
+    void probeSnapshot(const api::ReportInfo &report, std::function<void(Status)> next)
     {
-        const auto instances = m_endpoints.instances(report.id, u"DAILY"_s);
-        if (!instances) {
-            return instances.error();
-        }
-        for (const api::InstanceInfo &instance : instances.value()) {
-            const int age = int(instance.processingDate.daysTo(m_today));
-            app.snapshotAgeDays = app.snapshotAgeDays ? std::min(*app.snapshotAgeDays, age) : age;
-            if (loaded && loaded->instanceIds.contains(instance.id)) {
-                listing.snapshotInstanceLoaded = true;
-            }
-        }
-        return {};
+        api::AnalyticsEndpoints(m_api).instancesAsync(
+            report.id, {u"DAILY"_s}, {},
+            [self = shared_from_this(),
+             next = std::move(next)](const Result<QList<api::InstanceInfo>> &instances) {
+                if (!instances) {
+                    next(instances.error());
+                    return;
+                }
+                for (const api::InstanceInfo &instance : instances.value()) {
+                    const int age = int(instance.processingDate.daysTo(self->m_today));
+                    self->m_app.snapshotAgeDays =
+                        self->m_app.snapshotAgeDays ? std::min(*self->m_app.snapshotAgeDays, age) : age;
+                    if (self->m_loaded && self->m_loaded->instanceIds.contains(instance.id)) {
+                        self->m_listing.snapshotInstanceLoaded = true;
+                    }
+                }
+                next({});
+            });
     }
 
-    api::AnalyticsEndpoints &m_endpoints;
-    const StatusOptions &m_options;
-    QDate m_today;
-    bool m_destinationChecked = false;
-    QHash<QString, QSet<QDate>> m_processingDates; // of the app being probed, by granularity
+    void finish(const Status &status)
+    {
+        if (!status) {
+            m_done(status.error());
+            return;
+        }
+        adviseApp(m_app, m_listing, m_loaded, m_destinationChecked);
+        m_done(m_app);
+    }
+
+    api::ApiClient &m_api;
+    const StatusOptions m_options;
+    const QDate m_today;
+    const bool m_destinationChecked = false;
+    const std::optional<LoadedApp> m_loaded;
+    const QSet<QString> m_probes;
+    AppStatus m_app;
+    AppleListing m_listing;
+    QHash<QString, QSet<QDate>> m_processingDates; // by granularity
+    std::function<void(Result<AppStatus>)> m_done;
 };
 
 // The versions syncs learned from Apple's answers (salessync records them); unreadable ones are skipped.
@@ -190,60 +251,112 @@ void addCoverageGaps(AppStatus &app, const CoverageFacts &facts, const QDateTime
                coverage.snapshotRecoveryDate().toString(Qt::ISODate));
 }
 
+// A status report while Apple's listings come in.
+struct StatusRun {
+    StatusReport report;
+    StatusOptions options;
+    DestinationFacts facts;
+    std::function<void(Result<StatusReport>)> done;
+};
+
+void probeApp(api::ApiClient &api, const std::shared_ptr<StatusRun> &run, const api::AppInfo &app,
+              std::function<void(Status)> next)
+{
+    const bool checked = run->facts.checked;
+    auto loadedApp = checked && run->facts.loaded.contains(app.id)
+                         ? std::optional<LoadedApp>(run->facts.loaded.value(app.id))
+                         : std::nullopt;
+    auto probe =
+        std::make_shared<AppProbe>(api, run->options, run->report.today, checked, std::move(loadedApp));
+    probe->run(app, [run, app, next = std::move(next)](Result<AppStatus> status) {
+        if (!status) {
+            next(makeError(status.error().code, u"Could not read the report status of %1 (%2): %3"_s.arg(
+                                                    app.name, app.id, status.errorMessage())));
+            return;
+        }
+        AppStatus appStatus = std::move(status).value();
+        if (run->facts.coverage) {
+            addCoverageGaps(appStatus, *run->facts.coverage, run->options.clock());
+        }
+        run->report.apps << std::move(appStatus);
+        next({});
+    });
+}
+
+void probeApps(api::ApiClient &api, const std::shared_ptr<StatusRun> &run, const QList<api::AppInfo> &listed)
+{
+    const api::AppSelection selection = api::selectApps(listed, run->options.apps);
+    if (!selection.unknown.isEmpty()) {
+        run->done(makeError(u"usage"_s, api::describeUnknownApps(selection.unknown)));
+        return;
+    }
+    forEachInTurn<api::AppInfo>(
+        selection.apps,
+        [&api, run](const api::AppInfo &app, std::function<void(Status)> next) {
+            probeApp(api, run, app, std::move(next));
+        },
+        [run](const Status &status) {
+            if (status) {
+                run->done(std::move(run->report));
+            } else {
+                run->done(status.error());
+            }
+        });
+}
+
 } // namespace
+
+DestinationFacts readDestinationFacts(storage::Destination *destination)
+{
+    DestinationFacts facts;
+    if (!destination) {
+        facts.note = u"No destination was given, so what is loaded is not shown."_s;
+        return facts;
+    }
+    auto read = readLoadedAnalytics(*destination);
+    if (!read) {
+        facts.note = read.errorMessage();
+        qCWarning(lcStatus) << "status without the destination:" << read.errorMessage();
+        return facts;
+    }
+    facts.loaded = std::move(read).value();
+    facts.checked = true;
+    facts.salesReportVersions = readLearnedVersions(*destination);
+    if (auto coverage = readCoverageFacts(*destination)) {
+        facts.coverage = std::move(coverage).value();
+    } else {
+        qCWarning(lcStatus) << "status without coverage:" << coverage.errorMessage();
+    }
+    return facts;
+}
+
+void collectStatusAsync(api::ApiClient &api, DestinationFacts facts, const StatusOptions &options,
+                        std::function<void(Result<StatusReport>)> done)
+{
+    auto run = std::make_shared<StatusRun>();
+    run->options = options;
+    run->done = std::move(done);
+    run->report.today = reports::pacificDate(options.clock());
+    run->report.destinationChecked = facts.checked;
+    run->report.destinationNote = facts.note;
+    run->report.salesReportVersions = facts.salesReportVersions;
+    run->facts = std::move(facts);
+    api::listAppsAsync(api, [&api, run](const Result<QList<api::AppInfo>> &apps) {
+        if (!apps) {
+            run->done(apps.error());
+            return;
+        }
+        probeApps(api, run, apps.value());
+    });
+}
 
 Result<StatusReport> collectStatus(api::ApiClient &api, storage::Destination *destination,
                                    const StatusOptions &options)
 {
-    StatusReport report;
-    report.today = reports::pacificDate(options.clock());
-    QHash<QString, LoadedApp> loaded;
-    if (destination) {
-        auto read = readLoadedAnalytics(*destination);
-        if (read) {
-            loaded = std::move(read).value();
-            report.destinationChecked = true;
-            report.salesReportVersions = readLearnedVersions(*destination);
-        } else {
-            report.destinationNote = read.errorMessage();
-            qCWarning(lcStatus) << "status without the destination:" << read.errorMessage();
-        }
-    } else {
-        report.destinationNote = u"No destination was given, so what is loaded is not shown."_s;
-    }
-
-    const auto apps = api::listApps(api);
-    if (!apps) {
-        return apps.error();
-    }
-    const api::AppSelection selection = api::selectApps(apps.value(), options.apps);
-    if (!selection.unknown.isEmpty()) {
-        return makeError(u"usage"_s, api::describeUnknownApps(selection.unknown));
-    }
-    std::optional<CoverageFacts> coverage;
-    if (report.destinationChecked) {
-        if (auto facts = readCoverageFacts(*destination))
-            coverage = std::move(facts).value();
-        else
-            qCWarning(lcStatus) << "status without coverage:" << facts.errorMessage();
-    }
-    api::AnalyticsEndpoints endpoints(api);
-    AppProbe probe(endpoints, options, report.today, report.destinationChecked);
-    for (const api::AppInfo &app : selection.apps) {
-        const auto loadedApp = report.destinationChecked && loaded.contains(app.id)
-                                   ? std::optional<LoadedApp>(loaded.value(app.id))
-                                   : std::nullopt;
-        auto status = probe.probe(app, loadedApp);
-        if (!status) {
-            return makeError(status.error().code, u"Could not read the report status of %1 (%2): %3"_s.arg(
-                                                      app.name, app.id, status.errorMessage()));
-        }
-        AppStatus appStatus = std::move(status).value();
-        if (coverage)
-            addCoverageGaps(appStatus, *coverage, options.clock());
-        report.apps << std::move(appStatus);
-    }
-    return report;
+    DestinationFacts facts = readDestinationFacts(destination);
+    return blockingCall<Result<StatusReport>>([&](std::function<void(Result<StatusReport>)> done) {
+        collectStatusAsync(api, std::move(facts), options, std::move(done));
+    });
 }
 
 } // namespace ascsync::status

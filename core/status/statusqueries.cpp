@@ -1,9 +1,36 @@
 #include "statusqueries.h"
 
+#include "core/common/blockingcall.h"
 #include "core/config/secretstore.h"
 #include "core/sync/syncsetup.h"
 
 namespace ascsync::status {
+
+DestinationFacts destinationFactsFor(const config::Settings &settings, config::SecretStore &secrets,
+                                     const StatusQuery &query)
+{
+    DestinationFacts facts;
+    if (!query.withDestination) {
+        facts.note = query.skippedNote;
+    } else if (!sync::destinationExists(settings)) {
+        facts.note = query.notCreatedYet;
+    } else if (auto opened = sync::openDestination(settings, secrets, query.openOptions)) {
+        facts = readDestinationFacts(opened.value().get());
+    } else {
+        facts.note = opened.errorMessage();
+    }
+    return facts;
+}
+
+StatusOptions statusOptionsFor(const config::Settings &settings, const StatusQuery &query)
+{
+    StatusOptions options;
+    options.apps = settings.apps;
+    options.syncedGranularities = settings.granularities;
+    options.probeReports = query.probeReports;
+    options.clock = query.clock;
+    return options;
+}
 
 Result<StatusReport> statusFor(const config::Settings &settings, config::SecretStore &secrets,
                                const StatusQuery &query)
@@ -11,29 +38,11 @@ Result<StatusReport> statusFor(const config::Settings &settings, config::SecretS
     auto client = sync::openApiClient(settings, secrets);
     if (!client)
         return client.error();
-    std::unique_ptr<storage::Destination> destination;
-    QString destinationNote;
-    if (!query.withDestination) {
-        destinationNote = query.skippedNote;
-    } else if (!sync::destinationExists(settings)) {
-        destinationNote = query.notCreatedYet;
-    } else if (auto opened = sync::openDestination(settings, secrets, query.openOptions)) {
-        destination = std::move(opened).value();
-    } else {
-        destinationNote = opened.errorMessage();
-    }
-    StatusOptions options;
-    options.apps = settings.apps;
-    options.syncedGranularities = settings.granularities;
-    options.probeReports = query.probeReports;
-    options.clock = query.clock;
-    auto report = collectStatus(*client.value(), destination.get(), options);
-    if (!report)
-        return report.error();
-    StatusReport result = std::move(report).value();
-    if (!destination)
-        result.destinationNote = destinationNote;
-    return result;
+    DestinationFacts facts = destinationFactsFor(settings, secrets, query);
+    return blockingCall<Result<StatusReport>>([&](std::function<void(Result<StatusReport>)> done) {
+        collectStatusAsync(*client.value(), std::move(facts), statusOptionsFor(settings, query),
+                           std::move(done));
+    });
 }
 
 Result<CoverageReport> coverageFor(const config::Settings &settings, config::SecretStore &secrets,

@@ -34,6 +34,13 @@ struct StatusQuery {
     storage::OpenOptions openOptions;
 };
 
+// statusFor in two halves, for a caller that keeps its thread free: the destination's side (blocking, so on
+// a worker thread; the destination is opened when asked for and it exists), then Apple's side with
+// collectStatusAsync(client, facts, statusOptionsFor(settings, query), …).
+DestinationFacts destinationFactsFor(const config::Settings &settings, config::SecretStore &secrets,
+                                     const StatusQuery &query);
+StatusOptions statusOptionsFor(const config::Settings &settings, const StatusQuery &query);
+
 // Every configured app's report requests and what the destination holds of them. A destination that does
 // not exist or cannot be opened is not an error: the report says so (destinationNote) and still shows
 // Apple's side.

@@ -1,5 +1,6 @@
 #include "syncsetup.h"
 
+#include "core/common/blockingcall.h"
 #include "core/config/apikeystore.h"
 #include "core/storage/destinationspec.h"
 
@@ -34,18 +35,32 @@ std::unique_ptr<api::ApiClient> makeApiClient(const api::ApiOptions &options, co
 Result<std::unique_ptr<api::ApiClient>> openApiClient(const config::Settings &settings,
                                                       config::SecretStore &secrets)
 {
+    return blockingCall<Result<std::unique_ptr<api::ApiClient>>>(
+        [&](ClientCallback done) { openApiClientAsync(settings, secrets, std::move(done)); });
+}
+
+void openApiClientAsync(const config::Settings &settings, config::SecretStore &secrets, ClientCallback done)
+{
     if (settings.keyId.isEmpty()) {
-        return makeError(
-            u"credentials.missing"_s,
-            u"No App Store Connect key is configured. Run `ascsync login --issuer-id ID --key-id KID "
-            u"--key-file AuthKey_KID.p8` first, or pass --issuer-id, --key-id and --key-file."_s);
+        QMetaObject::invokeMethod(
+            &secrets,
+            [done = std::move(done)] {
+                done(makeError(u"credentials.missing"_s,
+                               u"No App Store Connect key is configured. Run `ascsync login --issuer-id ID "
+                               u"--key-id KID --key-file AuthKey_KID.p8` first, or pass --issuer-id, "
+                               u"--key-id and --key-file."_s));
+            },
+            Qt::QueuedConnection);
+        return;
     }
-    config::ApiKeyStore keys(secrets);
-    auto key = keys.load(settings);
-    if (!key) {
-        return key.error();
-    }
-    return makeApiClient(apiOptionsFrom(settings), key.value(), claimsFrom(settings));
+    config::ApiKeyStore(secrets).loadAsync(
+        settings, [settings, done = std::move(done)](const Result<auth::P8Key> &key) {
+            if (!key) {
+                done(key.error());
+                return;
+            }
+            done(makeApiClient(apiOptionsFrom(settings), key.value(), claimsFrom(settings)));
+        });
 }
 
 Result<std::unique_ptr<storage::Destination>> openDestination(const config::Settings &settings,

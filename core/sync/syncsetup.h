@@ -10,13 +10,15 @@
 #include "core/config/settings.h"
 #include "core/storage/destination.h"
 
+#include <functional>
 #include <memory>
 
 namespace ascsync::sync {
 
 // Turns saved Settings into the objects a sync works with, the same way for the CLI and the desktop app.
-// Both objects are thread-affine and synchronous: create them on the thread that uses them (a worker
-// thread in the GUI). `secrets` is read with its blocking form, so it must not be called on a UI thread.
+// Both objects are thread-affine: create them on the thread that uses them. The API client works in a UI
+// thread (openApiClientAsync, then its asynchronous calls); the destination is blocking (a worker thread in
+// the GUI), and so is openApiClient, which reads `secrets` with its blocking form.
 
 // The one way a client is made from settings, for every key (the regular one, an Admin key in memory):
 // the API host and its CA file from the settings, tokens signed locally with `key` under `claims`.
@@ -28,6 +30,9 @@ std::unique_ptr<api::ApiClient> makeApiClient(const api::ApiOptions &options, co
 // The regular key's API client: the key from Settings::keyFile or the keychain.
 Result<std::unique_ptr<api::ApiClient>> openApiClient(const config::Settings &settings,
                                                       config::SecretStore &secrets);
+// The same, asynchronously: `done` runs once, later, in `secrets`' thread (dropped with it).
+using ClientCallback = std::function<void(Result<std::unique_ptr<api::ApiClient>>)>;
+void openApiClientAsync(const config::Settings &settings, config::SecretStore &secrets, ClientCallback done);
 
 // The destination. A PostgreSQL password comes from the keychain when one is stored for that database;
 // otherwise libpq reads PGPASSWORD or ~/.pgpass. A destination of an older ascsync is upgraded in place

@@ -3,8 +3,6 @@
 #include "core/admin/curlscript.h"
 #include "core/auth/credentialids.h"
 #include "core/common/secureerase.h"
-#include "core/config/secretstore.h"
-#include "ui/common/uilog.h"
 
 #include <utility>
 
@@ -42,7 +40,7 @@ QString AdminPlan::scriptFor(const QString &appId, const QUrl &apiBaseUrl) const
     return admin::renderCurlScript(only, token, apiBaseUrl);
 }
 
-Result<AdminPlan> prepareAdminPlan(AdminKeyInput input, const config::Settings &settings)
+Result<AdminKey> readAdminKey(AdminKeyInput input)
 {
     auto key = parseKey(input);
     const auto issuerId = auth::validateIssuerId(input.issuerId.trimmed());
@@ -59,13 +57,7 @@ Result<AdminPlan> prepareAdminPlan(AdminKeyInput input, const config::Settings &
     AdminKey adminKey{key.value(), {}};
     adminKey.claims.issuerId = issuerId.value();
     adminKey.claims.keyId = keyId.value();
-    config::SecretStore secrets;
-    auto planned = admin::planAdminSetup(settings, secrets, adminKey, settings.apps, [](const QString &why) {
-        qCInfo(lcUi) << "admin setup reads the apps with the Admin key:" << why;
-    });
-    if (!planned)
-        return planned.error();
-    return AdminPlan{std::move(planned).value(), adminKey};
+    return adminKey;
 }
 
 } // namespace ascsync::ui

@@ -21,7 +21,7 @@ struct AdminKeyInput {
     QString issuerId;
     QString keyId;
     QString keyFile; // used when pem is empty
-    QByteArray pem;  // wiped by prepareAdminPlan, whatever the outcome
+    QByteArray pem;  // wiped by readAdminKey, whatever the outcome
 };
 
 using AdminKey = admin::AdminKey;
@@ -35,9 +35,7 @@ struct AdminPlan : admin::AdminSetupPlan {
     QString scriptFor(const QString &appId, const QUrl &apiBaseUrl) const;
 };
 
-// Runs on a worker thread (keychain, then network; it creates its own API clients there).
-// Parses the key, lists the apps with their report requests (through the regular key when one is set up,
-// else the Admin key, as `ascsync admin-commands` does), plans the actions and renders the commands.
-Result<AdminPlan> prepareAdminPlan(AdminKeyInput input, const config::Settings &settings);
+// Parses and checks what the user typed: the IDs' formats and the key (pasted, else the file).
+Result<AdminKey> readAdminKey(AdminKeyInput input);
 
 } // namespace ascsync::ui

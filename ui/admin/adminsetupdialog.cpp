@@ -1,8 +1,10 @@
 #include "adminsetupdialog.h"
 
+#include "core/admin/requestcollector.h"
 #include "core/common/processhardening.h"
 #include "core/common/secureerase.h"
-#include "ui/common/backgroundtask.h"
+#include "core/sync/syncsetup.h"
+#include "ui/common/uilog.h"
 #include "ui/main/themeicons.h"
 
 #include <QApplication>
@@ -246,21 +248,47 @@ void AdminSetupDialog::checkApps()
     m_outcomes.clear();
     m_results->clear();
     m_results->hide();
+    auto adminKey = readAdminKey(std::move(input));
+    if (!adminKey) {
+        showError(adminKey.errorMessage());
+        Q_EMIT planReady(false);
+        return;
+    }
     setBusy(true, u"Checking your apps' report requests…"_s);
-    runInBackground(
-        this,
-        [input = std::move(input), settings = m_settings]() mutable {
-            return prepareAdminPlan(std::move(input), settings);
-        },
-        [this](Result<AdminPlan> plan) {
-            setBusy(false);
-            if (plan) {
-                showPlan(plan.value());
-            } else {
-                showError(plan.errorMessage());
-            }
-            Q_EMIT planReady(plan.ok());
-        });
+    m_checkKey = adminKey.value();
+    m_adminClient =
+        sync::makeApiClient(sync::apiOptionsFrom(m_settings), m_checkKey->key, m_checkKey->claims);
+    if (m_settings.keyId.isEmpty()) {
+        collectRequests(*m_adminClient);
+        return;
+    }
+    // The apps are read with the regular key when there is one: it is the key the syncs use and sees the
+    // same apps (as `ascsync admin-commands` does).
+    sync::openApiClientAsync(m_settings, m_secrets, [this](Result<std::unique_ptr<api::ApiClient>> regular) {
+        if (!regular) {
+            qCInfo(lcUi) << "admin setup reads the apps with the Admin key:" << regular.error().code;
+            collectRequests(*m_adminClient);
+            return;
+        }
+        m_regularClient = std::move(regular).value();
+        collectRequests(*m_regularClient);
+    });
+}
+
+void AdminSetupDialog::collectRequests(api::ApiClient &view)
+{
+    admin::collectAppRequestsAsync(view, m_settings.apps, [this](Result<QList<admin::AppRequests>> apps) {
+        setBusy(false);
+        auto plan = apps ? admin::planFromRequests(m_settings, *m_checkKey, std::move(apps).value())
+                         : Result<admin::AdminSetupPlan>(apps.error());
+        if (plan) {
+            showPlan(AdminPlan{std::move(plan).value(), *m_checkKey});
+        } else {
+            showError(plan.errorMessage());
+        }
+        m_checkKey.reset();
+        Q_EMIT planReady(plan.ok());
+    });
 }
 
 void AdminSetupDialog::showPlan(const AdminPlan &plan)
@@ -386,6 +414,9 @@ void AdminSetupDialog::forgetKey()
     // when it frees it); a send still under way is dropped with its client.
     m_plan.reset();
     m_sender.reset();
+    m_checkKey.reset();
+    m_adminClient.reset();
+    m_regularClient.reset();
     m_keyPem->clear();
     m_commands->clear();
 }

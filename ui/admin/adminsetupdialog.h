@@ -3,6 +3,7 @@
 #include "adminsession.h"
 
 #include "core/api/apiclient.h"
+#include "core/config/secretstore.h"
 #include "core/config/settings.h"
 
 #include <QDialog>
@@ -60,13 +61,19 @@ private:
     void showPlan(const AdminPlan &plan);
     void showError(const QString &message);
     void showOutcomes(const QList<admin::ActionOutcome> &outcomes);
+    void collectRequests(api::ApiClient &view);
     void setBusy(bool busy, const QString &text = {});
     void forgetKey();
 
     config::Settings m_settings;
     std::optional<AdminPlan> m_plan;
     QList<admin::ActionOutcome> m_outcomes;
-    std::unique_ptr<api::ApiClient> m_sender; // of the last "Send requests now", in this thread
+    // "Check apps" and "Send requests now" talk to Apple from this thread; closing the dialog drops them.
+    config::SecretStore m_secrets;
+    std::optional<AdminKey> m_checkKey; // while "Check apps" runs
+    std::unique_ptr<api::ApiClient> m_adminClient;
+    std::unique_ptr<api::ApiClient> m_regularClient;
+    std::unique_ptr<api::ApiClient> m_sender;
     bool m_busy = false;
 
     QLineEdit *m_issuerId;

@@ -13,6 +13,7 @@
 #include "ascsync/version.h"
 #include "core/config/secretstore.h"
 #include "core/status/statusqueries.h"
+#include "core/sync/syncsetup.h"
 #include "ui/admin/adminsetupdialog.h"
 #include "ui/common/backgroundtask.h"
 #include "ui/common/uilog.h"
@@ -427,25 +428,52 @@ void MainWindow::refreshStatus()
         return;
     }
     const int generation = ++m_statusGeneration;
+    m_statusClient.reset(); // a check under way is dropped with its client
+    status::StatusQuery query;
+    query.notCreatedYet = u"The destination does not exist yet: click Sync now."_s;
+    // The destination's side on a worker thread (database reads block), Apple's side in this thread.
     runInBackground(
         this,
-        [settings = m_settings] {
+        [settings = m_settings, query] {
             config::SecretStore secrets;
-            status::StatusQuery query;
-            query.notCreatedYet = u"The destination does not exist yet: click Sync now."_s;
-            return status::statusFor(settings, secrets, query);
+            return status::destinationFactsFor(settings, secrets, query);
         },
-        [this, generation](Result<status::StatusReport> report) {
+        [this, generation, query](status::DestinationFacts facts) {
+            if (generation == m_statusGeneration) {
+                askAppleForStatus(generation, status::statusOptionsFor(m_settings, query), std::move(facts));
+            }
+        });
+}
+
+void MainWindow::askAppleForStatus(int generation, const status::StatusOptions &options,
+                                   status::DestinationFacts facts)
+{
+    sync::openApiClientAsync(
+        m_settings, *m_secrets,
+        [this, generation, options,
+         facts = std::move(facts)](Result<std::unique_ptr<api::ApiClient>> client) {
             if (generation != m_statusGeneration) {
                 return;
             }
-            if (report) {
-                showStatus(report.value());
-            } else {
-                showStatusError(report.errorMessage());
+            if (!client) {
+                showStatusResult(client.error());
+                return;
             }
-            Q_EMIT statusRefreshed();
+            m_statusClient = std::move(client).value();
+            status::collectStatusAsync(
+                *m_statusClient, facts, options,
+                [this](const Result<status::StatusReport> &report) { showStatusResult(report); });
         });
+}
+
+void MainWindow::showStatusResult(const Result<status::StatusReport> &report)
+{
+    if (report) {
+        showStatus(report.value());
+    } else {
+        showStatusError(report.errorMessage());
+    }
+    Q_EMIT statusRefreshed();
 }
 
 void MainWindow::showStatus(const status::StatusReport &report)

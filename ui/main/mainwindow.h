@@ -2,9 +2,11 @@
 
 #include "statustablemodel.h"
 
+#include "core/api/apiclient.h"
 #include "core/config/secretstore.h"
 #include "core/config/settings.h"
 #include "core/status/appstatus.h"
+#include "core/status/statuscollector.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -85,6 +87,9 @@ private:
     void applySettings();
     void onSyncStarted();
     void onSyncFinished(const SyncOutcome &outcome);
+    void askAppleForStatus(int generation, const status::StatusOptions &options,
+                           status::DestinationFacts facts);
+    void showStatusResult(const Result<status::StatusReport> &report);
     void showStatus(const status::StatusReport &report);
     void showStatusError(const QString &message);
     void loadRunHistory();
@@ -97,7 +102,8 @@ private:
     config::Settings m_settings;
     bool m_configured = false;
     bool m_quitting = false;
-    int m_statusGeneration = 0; // drops a status answer that a newer refresh superseded
+    int m_statusGeneration = 0;                     // drops a status answer that a newer refresh superseded
+    std::unique_ptr<api::ApiClient> m_statusClient; // asks Apple for the status, in this thread
     QHash<QString, StatusTableModel::LoadTally> m_syncTally; // per app name, of the running sync
     QSet<QString> m_reportedGaps; // gaps already told in the activity log this session
 

@@ -78,20 +78,14 @@ std::unique_ptr<api::ApiClient> makeApiClient(const config::Settings &settings, 
     return sync::makeApiClient(options, key, sync::claimsFrom(settings));
 }
 
-Result<status::StatusReport> collectRequestStatus(const config::Settings &settings, const auth::P8Key &key,
-                                                  ApiCancellation &cancellation)
+status::StatusOptions requestStatusOptions(const config::Settings &settings)
 {
-    if (cancellation.isCancelled()) {
-        return cancelledError();
-    }
-    const auto client = makeApiClient(settings, key);
-    const AttachedClient attached(cancellation, *client);
     status::StatusOptions options;
     options.apps = settings.apps;
     // Only what the sync will load, so the check stays short.
     options.granularities = settings.granularities;
     options.syncedGranularities = settings.granularities;
-    return status::collectStatus(*client, nullptr, options);
+    return options;
 }
 
 namespace {

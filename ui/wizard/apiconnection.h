@@ -4,7 +4,7 @@
 #include "core/auth/p8key.h"
 #include "core/common/result.h"
 #include "core/config/settings.h"
-#include "core/status/appstatus.h"
+#include "core/status/statuscollector.h"
 #include "core/sync/syncplan.h"
 
 #include <QMutex>
@@ -38,17 +38,14 @@ private:
 // URL and the given key. Used in the UI thread with the asynchronous calls, or by the helpers below.
 std::unique_ptr<api::ApiClient> makeApiClient(const config::Settings &settings, const auth::P8Key &key);
 
-// Blocking helpers for worker threads (runInBackground): each builds its own client.
+// What the wizard asks status::collectStatusAsync for: the report requests of the selected apps
+// (settings.apps; empty = all the key sees), as `ascsync status` computes them, without a destination.
+// appsWithoutRequests() are the apps the Admin Setup dialog can fix.
+status::StatusOptions requestStatusOptions(const config::Settings &settings);
 
-// The report-request status of the selected apps (settings.apps; empty = all the key sees), as
-// `ascsync status` computes it, without looking at a destination: appsWithoutRequests() are the apps the
-// Admin Setup dialog can fix.
-Result<status::StatusReport> collectRequestStatus(const config::Settings &settings, const auth::P8Key &key,
-                                                  ApiCancellation &cancellation);
-
-// What a first sync of these settings would cost (`ascsync sync --plan` against an empty destination, so
-// nothing is written where the settings point before Finish). Planning spends the requests a sync spends
-// before its first download.
+// Blocking, for a worker thread (runInBackground): what a first sync of these settings would cost (`ascsync
+// sync --plan` against an empty destination, so nothing is written where the settings point before Finish).
+// Planning spends the requests a sync spends before its first download.
 Result<sync::SyncPlan> estimateFirstSync(const config::Settings &settings, const auth::P8Key &key,
                                          ApiCancellation &cancellation);
 

@@ -94,9 +94,6 @@ FinishPage::FinishPage(SetupWizard *wizard)
 
 FinishPage::~FinishPage()
 {
-    if (m_cancellation) {
-        m_cancellation->cancel();
-    }
     if (m_estimateCancellation) {
         m_estimateCancellation->cancel();
     }
@@ -134,29 +131,20 @@ void FinishPage::showSaveError(const QString &message)
 void FinishPage::countAppsWithoutRequests()
 {
     const auto key = m_wizard->credentialsEditor()->key();
-    ++m_countGeneration;
-    if (m_cancellation) {
-        m_cancellation->cancel();
-    }
+    m_statusClient.reset(); // a check under way is dropped with its client
     m_countKnown = false;
     m_adminSetup->setVisible(false);
     if (!key) {
         m_requests->clearMessage();
         return;
     }
-    m_cancellation = std::make_shared<ApiCancellation>();
     m_requests->showProgress(tr("Checking which apps have analytics report requests…"));
-    const int generation = m_countGeneration;
-    runInBackground(
-        this,
-        [settings = m_wizard->settings(), key = *key, cancellation = m_cancellation] {
-            return collectRequestStatus(settings, key, *cancellation);
-        },
-        [this, generation](Result<status::StatusReport> count) {
-            if (generation == m_countGeneration) {
-                showRequestCount(count);
-            }
-        });
+    // In this thread: the client answers from the event loop.
+    const config::Settings settings = m_wizard->settings();
+    m_statusClient = makeApiClient(settings, *key);
+    status::collectStatusAsync(
+        *m_statusClient, status::readDestinationFacts(nullptr), requestStatusOptions(settings),
+        [this](const Result<status::StatusReport> &report) { showRequestCount(report); });
 }
 
 void FinishPage::showRequestCount(const Result<status::StatusReport> &report)

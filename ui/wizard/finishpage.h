@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/apiclient.h"
 #include "core/common/result.h"
 #include "core/status/appstatus.h"
 #include "core/sync/syncplan.h"
@@ -50,10 +51,9 @@ private:
     ValidationLabel *m_estimate; // what the first sync costs in Apple's requests and time
     QPushButton *m_adminSetup;
     ValidationLabel *m_saveMessage;
-    std::shared_ptr<ApiCancellation> m_cancellation;
+    std::unique_ptr<api::ApiClient> m_statusClient; // of the report-request check, in this thread
     std::shared_ptr<ApiCancellation> m_estimateCancellation;
     int m_estimateGeneration = 0;
-    int m_countGeneration = 0;
     bool m_countKnown = false;
     bool m_saving = false;
 };
