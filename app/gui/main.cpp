@@ -5,7 +5,6 @@
 #include "ui/common/backgroundtask.h"
 #include "ui/common/quitsignals.h"
 #include "ui/common/screenshottour.h"
-#include "ui/common/uilog.h"
 #include "ui/main/appstartup.h"
 #include "ui/wizard/wizardscreenshots.h"
 
@@ -14,8 +13,8 @@
 #include <QIcon>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -38,15 +37,11 @@ void applyApplicationIdentity()
     QApplication::setWindowIcon(QIcon::fromTheme(appId, QIcon(u":/icons/%1.svg"_s.arg(appId))));
 }
 
-// Background reads (status, history, dashboard) may still be retrying when the window closes. Give them a
-// moment to end; past that, leave without static destructors, which they could otherwise run into.
+// Background reads (status, history, dashboard) may still run when the window closes: their statements are
+// stopped and the app waits for their threads, so static destructors never run under their feet.
 int leave(int exitCode)
 {
-    if (!ascsync::ui::waitForBackgroundThreads(5000)) {
-        qCWarning(ascsync::ui::lcUi) << "leaving with background reads still running";
-        std::fflush(nullptr);
-        std::quick_exit(exitCode);
-    }
+    ascsync::ui::finishBackgroundThreads();
     return exitCode;
 }
 

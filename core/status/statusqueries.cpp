@@ -64,11 +64,12 @@ Result<CoverageReport> coverageFor(const config::Settings &settings, config::Sec
 }
 
 Result<QList<storage::RunRecord>> recentRunsFor(const config::Settings &settings,
-                                                config::SecretStore &secrets, int limit)
+                                                config::SecretStore &secrets, int limit,
+                                                const storage::OpenOptions &openOptions)
 {
     if (!sync::destinationExists(settings))
         return QList<storage::RunRecord>();
-    auto destination = sync::openDestination(settings, secrets);
+    auto destination = sync::openDestination(settings, secrets, openOptions);
     if (!destination)
         return destination.error();
     return destination.value()->recentRuns(limit);

@@ -55,6 +55,7 @@ Result<CoverageReport> coverageFor(const config::Settings &settings, config::Sec
 
 // The destination's most recent sync runs, newest first; none for a destination that does not exist yet.
 Result<QList<storage::RunRecord>> recentRunsFor(const config::Settings &settings,
-                                                config::SecretStore &secrets, int limit);
+                                                config::SecretStore &secrets, int limit,
+                                                const storage::OpenOptions &openOptions = {});
 
 } // namespace ascsync::status

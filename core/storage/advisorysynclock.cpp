@@ -140,12 +140,11 @@ Result<std::unique_ptr<SyncLock>> AdvisorySyncLock::acquire(const DestinationSpe
                                                             const QString &password, const QDateTime &now)
 {
     const QString connectionName = uniqueConnectionName(u"lock");
-    // Client-side keepalives: a lock holder whose server vanished notices it too.
+    // Every connection has client-side keepalives (openPostgresConnection): a lock holder whose server
+    // vanished notices it too.
     QSqlDatabase db;
     {
-        const Result<QSqlDatabase> opened = openPostgresConnection(
-            spec, password, connectionName,
-            u"keepalives=1;keepalives_idle=30;keepalives_interval=10;keepalives_count=3"_s);
+        const Result<QSqlDatabase> opened = openPostgresConnection(spec, password, connectionName);
         if (!opened)
             return opened.error();
         db = opened.value();

@@ -111,6 +111,9 @@ Destination::Destination(DestinationSpec spec, SqlDialect dialect)
 
 Destination::~Destination()
 {
+    if (m_interrupter) {
+        m_interrupter->disarm(m_interruptId); // before the connection below closes
+    }
     if (m_lease->sink) {
         qCWarning(lcStorage) << "a row sink into" << m_spec.describe()
                              << "was still open; its rows are dropped";
@@ -153,6 +156,10 @@ Status Destination::checkUsable(const QString &action) const
 Status Destination::initialise(const OpenOptions &options)
 {
     m_clock = options.clock;
+    if (options.interrupter) {
+        m_interrupter = options.interrupter;
+        m_interruptId = m_interrupter->arm(makeStop());
+    }
     m_metadata = std::make_unique<MetadataStore>(m_db, m_spec.schema(), m_dialect, m_clock);
     m_instances = std::make_unique<InstanceRegistry>(m_db, m_spec.schema(), m_dialect, m_clock);
     if (!options.upgrade) {

@@ -3,6 +3,7 @@
 #include "column.h"
 #include "destinationspec.h"
 #include "instancerecord.h"
+#include "interrupter.h"
 #include "loadrecord.h"
 #include "rowfilter.h"
 #include "rowsink.h"
@@ -50,6 +51,8 @@ struct OpenOptions {
     // "Now" for what the destination stamps itself (load times, the lock holder, an upgrade): the sync's
     // clock.
     Clock clock = systemClock();
+    // Lets another thread stop this destination's statements (the desktop app closing); none by default.
+    std::shared_ptr<Interrupter> interrupter;
 };
 
 class Destination {
@@ -157,6 +160,8 @@ protected:
     virtual Status widenColumns(const QString &table, const QList<Column> &widened) = 0;
     virtual Result<std::unique_ptr<RowSink>>
     createSink(std::shared_ptr<RowSink::Lease> lease, const QString &table, const QList<Column> &columns) = 0;
+    // How another thread stops the statement this connection runs (Interrupter); called under its lock.
+    virtual std::function<void()> makeStop() = 0;
     // Sets per-back-end reading options (numeric precision) on a query before it runs.
     virtual void configureQuery(QSqlQuery &query) const = 0;
     // Right after prepareTable created `table` (newTable) or added `columns` to it, in the same transaction:
@@ -184,6 +189,8 @@ private:
     QThread *m_thread = nullptr;
     bool m_inTransaction = false;
     bool m_readOnly = false; // opened with OpenOptions::upgrade false
+    std::shared_ptr<Interrupter> m_interrupter;
+    quint64 m_interruptId = 0;
 };
 
 } // namespace ascsync::storage

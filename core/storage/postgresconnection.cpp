@@ -110,7 +110,7 @@ Result<QString> effectiveSslMode(const DestinationSpec &spec, bool withPassword)
 }
 
 Result<QSqlDatabase> openPostgresConnection(const DestinationSpec &spec, const QString &password,
-                                            const QString &connectionName, const QString &extraOptions)
+                                            const QString &connectionName)
 {
     const auto sslMode =
         effectiveSslMode(spec, !password.isEmpty() || qEnvironmentVariableIsSet("PGPASSWORD"));
@@ -128,11 +128,12 @@ Result<QSqlDatabase> openPostgresConnection(const DestinationSpec &spec, const Q
     db.setDatabaseName(spec.database());
     if (!password.isEmpty())
         db.setPassword(password);
-    QString options = u"connect_timeout=10;application_name=ascsync"_s;
+    // Bounded waits: 10 s to connect, and client-side keepalives so a statement waiting on a server that
+    // vanished fails within about a minute instead of the system's two hours.
+    QString options = u"connect_timeout=10;application_name=ascsync;keepalives=1;keepalives_idle=30;"
+                      u"keepalives_interval=10;keepalives_count=3"_s;
     if (!sslMode->isEmpty())
         options += u";sslmode="_s + sslMode.value();
-    if (!extraOptions.isEmpty())
-        options += u';' + extraOptions;
     db.setConnectOptions(options);
 
     qCDebug(lcStorage) << "connecting to PostgreSQL at" << spec.hostAndPort() << "database" << spec.database()

@@ -16,7 +16,7 @@ namespace ascsync::storage {
 // failure removes the connection again and says what to do: wrong password, no password, unknown database,
 // server not reachable...
 Result<QSqlDatabase> openPostgresConnection(const DestinationSpec &spec, const QString &password,
-                                            const QString &connectionName, const QString &extraOptions = {});
+                                            const QString &connectionName);
 
 // The sslmode ascsync connects with: the one in the URL; else, to a host that is not loopback (or a local
 // socket), "require", since libpq's own default "prefer" falls back to plain text without a word. An

@@ -12,6 +12,9 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <libpq-fe.h>
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace ascsync::storage {
@@ -171,6 +174,23 @@ void PostgresDestination::describeUncommentedTables()
             qCDebug(lcStorage).noquote()
                 << "left" << table << "without comments:" << described.errorMessage();
     }
+}
+
+std::function<void()> PostgresDestination::makeStop()
+{
+    // A cancel request goes over a connection of its own, so it works while this one waits for a result.
+    pg_conn *connection = nativePostgresHandle(database());
+    std::shared_ptr<PGcancel> cancel(connection ? PQgetCancel(connection) : nullptr, [](PGcancel *object) {
+        if (object) {
+            PQfreeCancel(object);
+        }
+    });
+    return [cancel] {
+        char error[256] = {};
+        if (cancel && PQcancel(cancel.get(), error, int(sizeof error)) == 0) {
+            qCInfo(lcStorage) << "PostgreSQL did not take the cancel request:" << error;
+        }
+    };
 }
 
 void PostgresDestination::configureQuery(QSqlQuery &query) const

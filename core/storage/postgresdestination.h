@@ -20,6 +20,7 @@ protected:
     Status widenColumns(const QString &table, const QList<Column> &widened) override;
     Result<std::unique_ptr<RowSink>> createSink(std::shared_ptr<RowSink::Lease> lease, const QString &table,
                                                 const QList<Column> &columns) override;
+    std::function<void()> makeStop() override;
     void configureQuery(QSqlQuery &query) const override;
     Status describeNewColumns(const QString &table, const QList<Column> &columns, bool newTable) override;
 

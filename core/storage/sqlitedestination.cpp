@@ -164,6 +164,18 @@ Result<std::unique_ptr<RowSink>> SqliteDestination::createSink(std::shared_ptr<R
     return SqliteRowSink::open(handle, std::move(lease), table, columns);
 }
 
+std::function<void()> SqliteDestination::makeStop()
+{
+    // sqlite3_interrupt may be called from any thread while the connection is open (the Interrupter
+    // guarantees the destination disarms it before closing).
+    sqlite3 *handle = nativeHandle(database());
+    return [handle] {
+        if (handle) {
+            sqlite3_interrupt(handle);
+        }
+    };
+}
+
 void SqliteDestination::configureQuery(QSqlQuery &query) const
 {
     // REAL values come back as doubles and are printed with the shortest exact form.

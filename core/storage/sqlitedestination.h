@@ -24,6 +24,7 @@ protected:
     Status widenColumns(const QString &table, const QList<Column> &widened) override;
     Result<std::unique_ptr<RowSink>> createSink(std::shared_ptr<RowSink::Lease> lease, const QString &table,
                                                 const QList<Column> &columns) override;
+    std::function<void()> makeStop() override;
     void configureQuery(QSqlQuery &query) const override;
 
 private:

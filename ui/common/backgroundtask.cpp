@@ -1,5 +1,7 @@
 #include "backgroundtask.h"
 
+#include "uilog.h"
+
 #include <QDeadlineTimer>
 #include <QList>
 #include <QMutex>
@@ -18,6 +20,12 @@ QList<QThread *> &registry()
 {
     static QList<QThread *> threads;
     return threads;
+}
+
+std::shared_ptr<storage::Interrupter> &interrupter()
+{
+    static auto shared = std::make_shared<storage::Interrupter>();
+    return shared;
 }
 
 } // namespace
@@ -57,6 +65,26 @@ bool waitForBackgroundThreads(int timeoutMs)
         }
         const QMutexLocker lock(&registryMutex());
         registry().removeAll(next);
+    }
+}
+
+storage::OpenOptions backgroundReadOptions()
+{
+    storage::OpenOptions options;
+    options.interrupter = interrupter();
+    return options;
+}
+
+void finishBackgroundThreads()
+{
+    for (int round = 0;; ++round) {
+        interrupter()->interrupt();
+        if (waitForBackgroundThreads(200)) {
+            return;
+        }
+        if (round == 25) { // five seconds
+            qCInfo(lcUi) << "waiting for background reads to end before leaving";
+        }
     }
 }
 

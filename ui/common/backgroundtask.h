@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/storage/destination.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -13,9 +15,16 @@ namespace ascsync::ui {
 // Every thread runInBackground started and that has not finished yet, so the app can wait for them before
 // Qt's globals go away at exit (a read still retrying must not run into a destroyed QCoreApplication).
 void trackBackgroundThread(QThread *thread);
-// Waits up to `timeoutMs` for the tracked threads; false when some are still running (the caller then leaves
-// without running static destructors under their feet).
+// Waits up to `timeoutMs` for the tracked threads; false when some are still running.
 bool waitForBackgroundThreads(int timeoutMs);
+
+// What the background reads open their destinations with: an interrupter the app stops them with when it
+// leaves (finishBackgroundThreads).
+storage::OpenOptions backgroundReadOptions();
+// Stops the statements of the background reads and waits until every tracked thread has ended, stopping
+// again while it waits (a read may start another statement). Every wait in them is bounded (PostgreSQL's
+// connect timeout and keepalives, the API clients' timeouts), so this returns.
+void finishBackgroundThreads();
 
 // Runs `work` on a thread of its own and hands its result to `done` in `receiver`'s thread (the UI thread),
 // so the synchronous core calls (ApiClient, Destination::open) never block the UI and no nested event loop

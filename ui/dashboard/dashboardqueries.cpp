@@ -2,6 +2,7 @@
 
 #include "core/config/secretstore.h"
 #include "core/sync/syncsetup.h"
+#include "ui/common/backgroundtask.h"
 
 using namespace Qt::StringLiterals;
 
@@ -12,7 +13,7 @@ namespace {
 Result<std::unique_ptr<storage::Destination>> open(const config::Settings &settings)
 {
     config::SecretStore secrets;
-    return sync::openDestination(settings, secrets);
+    return sync::openDestination(settings, secrets, backgroundReadOptions());
 }
 
 } // namespace

@@ -39,7 +39,8 @@ CoverageDialog::CoverageDialog(const config::Settings &settings, QHash<QString, 
         this,
         [settings] {
             config::SecretStore secrets;
-            return status::coverageFor(settings, secrets, {}, QDateTime::currentDateTimeUtc());
+            return status::coverageFor(settings, secrets, {}, QDateTime::currentDateTimeUtc(),
+                                       backgroundReadOptions());
         },
         [this](Result<status::CoverageReport> report) {
             if (report) {

@@ -431,6 +431,7 @@ void MainWindow::refreshStatus()
     m_statusClient.reset(); // a check under way is dropped with its client
     status::StatusQuery query;
     query.notCreatedYet = u"The destination does not exist yet: click Sync now."_s;
+    query.openOptions = backgroundReadOptions();
     // The destination's side on a worker thread (database reads block), Apple's side in this thread.
     runInBackground(
         this,
@@ -509,7 +510,7 @@ void MainWindow::loadRunHistory()
         this,
         [settings = m_settings] {
             config::SecretStore secrets;
-            return status::recentRunsFor(settings, secrets, kHistoryRuns);
+            return status::recentRunsFor(settings, secrets, kHistoryRuns, backgroundReadOptions());
         },
         [this](Result<QList<storage::RunRecord>> runs) {
             if (runs) {

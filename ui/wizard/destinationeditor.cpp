@@ -318,7 +318,7 @@ void DestinationEditor::runTest(const storage::DestinationSpec &spec, const QStr
         this,
         [spec, password]() -> Status {
             // Opened, checked and closed in this worker thread: QtSql connections belong to their thread.
-            auto destination = storage::Destination::open(spec, password);
+            auto destination = storage::Destination::open(spec, password, backgroundReadOptions());
             if (!destination) {
                 return destination.error();
             }

@@ -7,6 +7,11 @@
 #include <QJsonObject>
 #include <QSysInfo>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace ascsync;
@@ -237,4 +242,41 @@ void DurabilitySuite::killedMidLoadLeavesDestinationAsBefore()
     }
     // And the next load works.
     VERIFY_OK(createAndLoad(destination, u"events"_s, eventColumns(), {{u"next"_s, u"1"_s, u"p"_s}}));
+}
+
+void DurabilitySuite::interruptStopsARunningStatement()
+{
+    // The desktop app leaving while a background read runs: the read's statement is stopped from the app's
+    // thread and fails, so the read's thread ends.
+    const DestinationSpec spec = m_backend.freshSpec(u"interrupt"_s);
+    OpenOptions options;
+    options.interrupter = std::make_shared<Interrupter>();
+    const QString endless =
+        m_backend.isPostgres()
+            ? u"SELECT pg_sleep(600)"_s
+            : u"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"_s;
+    std::atomic<bool> running{false};
+    std::optional<Result<qint64>> outcome;
+    QString openError;
+    std::unique_ptr<QThread> reader(QThread::create([&] {
+        // Opened, run and closed in this thread: QtSql connections belong to their thread.
+        auto destination = Destination::open(spec, m_backend.password(), options);
+        if (!destination) {
+            openError = destination.errorMessage();
+            return;
+        }
+        running = true;
+        outcome = destination.value()->query(
+            endless, [](const QStringList &) {}, [](const QList<QString> &) { return true; });
+    }));
+    reader->start();
+    QTRY_VERIFY_WITH_TIMEOUT(running || reader->isFinished(), 60000);
+    // As the app does: stop, and again while waiting (the statement may not have started yet).
+    while (!reader->wait(100)) {
+        options.interrupter->interrupt();
+    }
+    QVERIFY2(openError.isEmpty(), qPrintable(openError));
+    QVERIFY(outcome.has_value());
+    QVERIFY2(!outcome->ok(), "the endless statement ended without an error");
+    QVERIFY(options.interrupter->isInterrupted());
 }

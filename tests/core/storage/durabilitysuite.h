@@ -5,7 +5,8 @@
 #include <QObject>
 
 // What has to hold across processes and versions: ascsync's metadata and its migrations, run history, the
-// sync lock against a second process, and a process killed in mid-load.
+// sync lock against a second process, a process killed in mid-load, and a statement stopped from another
+// thread.
 // Run once per back-end with the same bodies (tst_storage_sqlite, tst_storage_postgres).
 class DurabilitySuite : public QObject {
     Q_OBJECT
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void syncLockRefusedWhileHeld();
     void staleSyncLockTakenOver();
     void killedMidLoadLeavesDestinationAsBefore();
+    void interruptStopsARunningStatement();
 
 private:
     StorageTestBackend &m_backend;
