@@ -504,7 +504,10 @@ private Q_SLOTS:
         ScriptedReply silent;
         silent.silent = true;
         server.script("/v1/apps", {silent});
-        auto client = clientFor(server);
+        ApiOptions options;
+        options.baseUrl = QUrl(QString::fromLatin1(server.origin()));
+        options.transferTimeout = std::chrono::minutes(5); // silence never ends these calls by itself
+        auto client = clientWith(options);
         bool answered = false;
         client->getAsync(u"/v1/apps"_s, {}, [&answered](const Result<HttpOutcome> &) { answered = true; });
         client->downloadAllAsync(
