@@ -42,7 +42,7 @@ struct ScheduleContext {
 
 Result<schedule::SyncSchedule> configuredSchedule(const ScheduleContext &context)
 {
-    auto parsed = schedule::SyncSchedule::parse(context.settings.schedule);
+    auto parsed = context.settings.schedule.schedule();
     if (!parsed) {
         return makeError(parsed.error().code,
                          parsed.errorMessage() + u" Fix sync/schedule in %1 (or in the "

@@ -82,7 +82,8 @@ Result<Settings> SettingsFile::load(const QString &path)
     settings.streams = std::move(streams).value();
     settings.granularities = file.value(u"sync/granularities"_s, settings.granularities).toStringList();
     settings.financeRegions = file.value(u"sync/financeRegions"_s, settings.financeRegions).toStringList();
-    settings.schedule = file.value(u"sync/schedule"_s, settings.schedule).toString();
+    settings.schedule =
+        ScheduleSetting::fromText(file.value(u"sync/schedule"_s, settings.schedule.text()).toString());
     settings.reportVersions = file.value(u"sync/reportVersions"_s).toStringList();
     bool ok = true;
     settings.backfillDays = file.value(u"sync/backfillDays"_s, settings.backfillDays).toInt(&ok);
@@ -133,7 +134,7 @@ Status SettingsFile::save(const QString &path, const Settings &settings)
     file.setValue(u"sync/granularities"_s, settings.granularities);
     file.setValue(u"sync/financeRegions"_s, settings.financeRegions);
     file.setValue(u"sync/concurrency"_s, settings.concurrency);
-    file.setValue(u"sync/schedule"_s, settings.schedule);
+    file.setValue(u"sync/schedule"_s, settings.schedule.text());
     file.setValue(u"sync/reportVersions"_s, settings.reportVersions);
     file.setValue(u"archive/directory"_s, settings.archiveDirectory);
     file.setValue(u"archive/maxBytes"_s, settings.archiveMaxBytes);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "schedulesetting.h"
+
 #include "core/common/result.h"
 #include "core/reports/streamselection.h"
 #include "core/storage/column.h"
@@ -39,7 +41,7 @@ struct Settings {
     // What a sync does with a new column (README "Migration policy"); the file says evolve | ignore | fail.
     storage::MigrationPolicy migrationPolicy = storage::MigrationPolicy::Evolve;
     int concurrency = 4;
-    QString schedule = QStringLiteral("daily 06:00");
+    ScheduleSetting schedule; // daily 06:00
     // The raw archive (README "Raw archive"): empty = off. Limits: 0 = none.
     QString archiveDirectory;
     qint64 archiveMaxBytes = 0;

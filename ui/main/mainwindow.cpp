@@ -352,7 +352,7 @@ void MainWindow::applySettings()
         m_scheduler->setSchedule(manual);
         return;
     }
-    if (const auto parsed = schedule::SyncSchedule::parse(m_settings.schedule)) {
+    if (const auto parsed = m_settings.schedule.schedule()) {
         m_scheduler->setSchedule(parsed.value());
     } else {
         m_scheduler->setSchedule(manual);

@@ -20,10 +20,10 @@ namespace ascsync::ui {
 
 namespace {
 
-QString scheduleOf(const QString &text)
+QString scheduleOf(const config::ScheduleSetting &setting)
 {
-    const auto schedule = schedule::SyncSchedule::parse(text);
-    return schedule ? schedule->describe() : u"\"%1\""_s.arg(text);
+    const auto schedule = setting.schedule();
+    return schedule ? schedule->describe() : u"\"%1\""_s.arg(setting.text());
 }
 
 QString summaryOf(const config::Settings &settings, bool keyInKeychain)

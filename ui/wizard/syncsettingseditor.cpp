@@ -232,10 +232,10 @@ void SyncSettingsEditor::load(const config::Settings &settings)
     if (const int unknown = m_schedule->findData(Unknown); unknown >= 0) {
         m_schedule->removeItem(unknown);
     }
-    const auto schedule = schedule::SyncSchedule::parse(settings.schedule);
+    const auto schedule = settings.schedule.schedule();
     if (!schedule) {
-        m_unknownSchedule = settings.schedule;
-        m_schedule->addItem(tr("As in the settings file: %1").arg(settings.schedule), Unknown);
+        m_unknownSchedule = settings.schedule.text();
+        m_schedule->addItem(tr("As in the settings file: %1").arg(settings.schedule.text()), Unknown);
         m_schedule->setCurrentIndex(m_schedule->findData(Unknown));
     } else {
         using Kind = schedule::SyncSchedule::Kind;
@@ -358,7 +358,7 @@ void SyncSettingsEditor::checkArchive()
 
 void SyncSettingsEditor::applyTo(config::Settings &settings) const
 {
-    settings.schedule = scheduleText();
+    settings.schedule = config::ScheduleSetting::fromText(scheduleText());
     settings.backfillDays = m_backfillDays->value();
     settings.migrationPolicy = m_ignore->isChecked() ? storage::MigrationPolicy::Ignore
                                : m_fail->isChecked() ? storage::MigrationPolicy::Fail

@@ -29,7 +29,7 @@ private Q_SLOTS:
         written.streams = ascsync::reports::StreamSelection::of({QStringLiteral("analytics")});
         written.granularities = {QStringLiteral("DAILY"), QStringLiteral("WEEKLY")};
         written.migrationPolicy = ascsync::storage::MigrationPolicy::Fail;
-        written.schedule = QStringLiteral("every 6h");
+        written.schedule = ascsync::config::ScheduleSetting::fromText(QStringLiteral("every 6h"));
         written.reportVersions = {QStringLiteral("SUBSCRIPTION=1_4"),
                                   QStringLiteral("SALES/SUMMARY/DAILY=1_0")};
         QVERIFY(SettingsFile::save(path, written));
@@ -45,8 +45,35 @@ private Q_SLOTS:
         QCOMPARE(read->streams, written.streams);
         QCOMPARE(read->granularities, written.granularities);
         QCOMPARE(read->migrationPolicy, written.migrationPolicy);
-        QCOMPARE(read->schedule, written.schedule);
+        QCOMPARE(read->schedule.text(), written.schedule.text());
+        QVERIFY(read->schedule.schedule());
+        QCOMPARE(read->schedule.schedule()->everyHours, 6);
         QCOMPARE(read->reportVersions, written.reportVersions);
+    }
+
+    // The schedule is typed too, but a schedule the file holds that this version cannot read (a hand-edited
+    // typo) still opens: it is kept as written, and asking for it says why it is not one.
+    void anUnreadableScheduleIsKeptAsWritten()
+    {
+        QCOMPARE(Settings().schedule.text(), QStringLiteral("daily 06:00"));
+        QVERIFY(Settings().schedule.isReadable());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ascsync.conf"));
+        QVERIFY(SettingsFile::save(path, Settings()));
+        {
+            QSettings file(path, QSettings::IniFormat);
+            file.setValue(QStringLiteral("sync/schedule"), QStringLiteral("every 5h"));
+        }
+        const auto read = SettingsFile::load(path);
+        QVERIFY2(read, qPrintable(read.errorMessage()));
+        QVERIFY(!read->schedule.isReadable());
+        QCOMPARE(read->schedule.text(), QStringLiteral("every 5h"));
+        const auto schedule = read->schedule.schedule();
+        QVERIFY(!schedule);
+        QVERIFY2(schedule.errorMessage().contains(QStringLiteral("every 5h")),
+                 qPrintable(schedule.errorMessage()));
+        QVERIFY(SettingsFile::save(path, read.value())); // saving it again keeps it as it was
+        QCOMPARE(SettingsFile::load(path)->schedule.text(), QStringLiteral("every 5h"));
     }
 
     // The policy is typed: a word the file holds that is none of the three is refused when the file is read,
@@ -76,7 +103,7 @@ private Q_SLOTS:
         QVERIFY(read);
         QCOMPARE(read->schema, QStringLiteral("apple_app_store"));
         QCOMPARE(read->backfillDays, 7);
-        QCOMPARE(read->schedule, QStringLiteral("daily 06:00"));
+        QCOMPARE(read->schedule.text(), QStringLiteral("daily 06:00"));
         QVERIFY(validate(read.value()));
     }
 

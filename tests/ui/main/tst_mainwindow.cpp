@@ -703,7 +703,7 @@ private Q_SLOTS:
         QFETCH(QString, schedule);
         QFETCH(bool, timed);
         ascsync::config::Settings settings = m_env.readerSettings(kStreams);
-        settings.schedule = schedule;
+        settings.schedule = ascsync::config::ScheduleSetting::fromText(schedule);
         const QString path = m_env.settingsPath() + u".schedule.conf"_s;
         QVERIFY(ascsync::config::SettingsFile::save(path, settings).ok());
         MainWindow window(path);

@@ -35,7 +35,7 @@ ascsync::config::Settings UiTestEnvironment::readerSettings(const QStringList &s
     settings.destination = u"sqlite:"_s + sqlitePath();
     settings.vendorNumber = m_sandbox.vendorNumber();
     settings.streams = ascsync::reports::StreamSelection::of(streams);
-    settings.schedule = u"manual"_s;
+    settings.schedule = ascsync::config::ScheduleSetting::fromText(u"manual"_s);
     return settings;
 }
 

@@ -49,7 +49,7 @@ private:
         settings.vendorNumber = u"85012345"_s;
         settings.destination = u"sqlite:"_s + m_dir.filePath(u"reports.db"_s);
         settings.schema = u"asc"_s;
-        settings.schedule = u"weekly tue 07:30"_s;
+        settings.schedule = ascsync::config::ScheduleSetting::fromText(u"weekly tue 07:30"_s);
         settings.backfillDays = 14;
         settings.migrationPolicy = ascsync::storage::MigrationPolicy::Fail;
         settings.streams = ascsync::reports::StreamSelection::of({u"analytics:downloads"_s, u"finance"_s});
@@ -70,17 +70,17 @@ private Q_SLOTS:
                                     u"daily 23:45"_s, u"weekly fri 07:30"_s}) {
             ascsync::ui::SyncSettingsEditor editor;
             Settings settings;
-            settings.schedule = text;
+            settings.schedule = ascsync::config::ScheduleSetting::fromText(text);
             editor.load(settings);
             Settings written;
             editor.applyTo(written);
-            QCOMPARE(written.schedule, text);
+            QCOMPARE(written.schedule.text(), text);
             QVERIFY(editor.isValid());
         }
         // A text it refuses is shown, explained, and blocks saving until another schedule is chosen.
         ascsync::ui::SyncSettingsEditor editor;
         Settings settings;
-        settings.schedule = u"every 5h"_s;
+        settings.schedule = ascsync::config::ScheduleSetting::fromText(u"every 5h"_s);
         editor.load(settings);
         QVERIFY(!editor.isValid());
         QVERIFY(!visibleText(&editor, "scheduleMessage").isEmpty());
@@ -90,7 +90,7 @@ private Q_SLOTS:
         find<QComboBox>(&editor, "scheduleHoursCombo")->setCurrentIndex(3);
         QVERIFY(editor.isValid());
         editor.applyTo(settings);
-        QCOMPARE(settings.schedule, u"every 6h"_s);
+        QCOMPARE(settings.schedule.text(), u"every 6h"_s);
     }
 
     void archiveFieldsAreCheckedAndKept()
@@ -188,7 +188,7 @@ private Q_SLOTS:
         QCOMPARE(loaded->vendorNumber, expected.vendorNumber);
         QCOMPARE(loaded->destination, expected.destination);
         QCOMPARE(loaded->schema, expected.schema);
-        QCOMPARE(loaded->schedule, expected.schedule);
+        QCOMPARE(loaded->schedule.text(), expected.schedule.text());
         QCOMPARE(loaded->backfillDays, 3);
         QCOMPARE(loaded->migrationPolicy, expected.migrationPolicy);
         QCOMPARE(loaded->streams, expected.streams);

@@ -297,7 +297,7 @@ private Q_SLOTS:
         QCOMPARE(settings.vendorNumber, m_sandbox.vendorNumber());
         QCOMPARE(settings.destination, u"sqlite:"_s + databasePath);
         QCOMPARE(settings.schema, u"apple_app_store"_s);
-        QCOMPARE(settings.schedule, u"every 6h"_s);
+        QCOMPARE(settings.schedule.text(), u"every 6h"_s);
         QCOMPARE(settings.backfillDays, 10);
         QCOMPARE(settings.migrationPolicy, ascsync::storage::MigrationPolicy::Ignore);
         // The default analytics reports (the two behind conversion-rate.sql) and sales; finance unticked.
@@ -424,7 +424,7 @@ private Q_SLOTS:
         QVERIFY2(loaded.ok(), qPrintable(loaded.errorMessage()));
         QCOMPARE(loaded->keyFile, m_readerKeyFile);
         QCOMPARE(loaded->keyId, reader.value(u"keyId"_s).toString());
-        QCOMPARE(loaded->schedule, u"daily 23:15"_s);
+        QCOMPARE(loaded->schedule.text(), u"daily 23:15"_s);
         QCOMPARE(loaded->apps, QStringList()); // all three checked: "all apps", including later ones
         QFile file(settingsPath);
         QVERIFY(file.open(QIODevice::ReadOnly));
