@@ -80,9 +80,17 @@ QUrlQuery pageOf200()
     return query;
 }
 
-} // namespace
-
-namespace {
+// Checks an id before it goes into a path. When it is not one, `done` hears why (later, as ApiClient
+// answers) and false is returned.
+template <typename Callback>
+bool checkIdOrAnswer(ApiClient &client, const QString &id, const QString &kind, Callback &done)
+{
+    auto checked = checkResourceId(id, kind);
+    if (!checked) {
+        client.later([done = std::move(done), error = checked.error()] { done(error); });
+    }
+    return checked.ok();
+}
 
 template <typename T> using ListParser = Result<QList<T>> (*)(const QJsonArray &data, const QString &ownerId);
 
@@ -93,8 +101,7 @@ void listAsync(ApiClient &client, const QString &ownerId, const QString &ownerKi
                const QString &pathPattern, const QUrlQuery &query, const QString &what, ListParser<T> parse,
                std::function<void(Result<QList<T>>)> done)
 {
-    if (auto checked = checkResourceId(ownerId, ownerKind); !checked) {
-        client.later([done = std::move(done), error = checked.error()] { done(error); });
+    if (!checkIdOrAnswer(client, ownerId, ownerKind, done)) {
         return;
     }
     client.getAllAsync(pathPattern.arg(pathSegment(ownerId)), query, what,
@@ -342,8 +349,7 @@ Result<HttpOutcome> AnalyticsEndpoints::deleteRequest(const QString &requestId)
 void AnalyticsEndpoints::createRequestAsync(const QString &appId, const QString &accessType,
                                             OutcomeCallback done)
 {
-    if (auto checked = checkResourceId(appId, u"an app"_s); !checked) {
-        m_client.later([done = std::move(done), error = checked.error()] { done(error); });
+    if (!checkIdOrAnswer(m_client, appId, u"an app"_s, done)) {
         return;
     }
     m_client.postAsync(u"/v1/analyticsReportRequests"_s, createRequestBody(appId, accessType),
@@ -352,8 +358,7 @@ void AnalyticsEndpoints::createRequestAsync(const QString &appId, const QString 
 
 void AnalyticsEndpoints::deleteRequestAsync(const QString &requestId, OutcomeCallback done)
 {
-    if (auto checked = checkResourceId(requestId, u"an analytics report request"_s); !checked) {
-        m_client.later([done = std::move(done), error = checked.error()] { done(error); });
+    if (!checkIdOrAnswer(m_client, requestId, u"an analytics report request"_s, done)) {
         return;
     }
     m_client.deleteAsync(u"/v1/analyticsReportRequests/%1"_s.arg(pathSegment(requestId)), std::move(done));

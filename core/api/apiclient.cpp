@@ -309,7 +309,7 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
 {
     using Kind = AttemptResult::Kind;
     if (m_cancelled.load()) {
-        finished(AttemptResult::failed(Kind::Cancelled));
+        answerLater(std::move(finished), AttemptResult::failed(Kind::Cancelled));
         return;
     }
     QNetworkRequest request(attempt->url);
@@ -318,7 +318,7 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
     if (m_sslConfiguration)
         request.setSslConfiguration(*m_sslConfiguration);
     if (auto refused = authorize(*attempt, request)) {
-        finished(*refused);
+        answerLater(std::move(finished), *refused);
         return;
     }
     if (!attempt->body.isEmpty())
@@ -328,9 +328,10 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
     if (!attempt->filePath.isEmpty()) {
         flight->file.setFileName(attempt->filePath);
         if (!flight->file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            finished(AttemptResult::failed(
-                Kind::LocalFile,
-                u"cannot write %1: %2"_s.arg(attempt->filePath, flight->file.errorString())));
+            answerLater(std::move(finished),
+                        AttemptResult::failed(
+                            Kind::LocalFile,
+                            u"cannot write %1: %2"_s.arg(attempt->filePath, flight->file.errorString())));
             return;
         }
     }
@@ -350,10 +351,16 @@ void ApiClient::startAttempt(const std::shared_ptr<Attempt> &attempt,
                          const AttemptResult result = concludeAttempt(reply, *attempt, *flight);
                          qCDebug(lcApi).noquote() << attempt->method << loggable(attempt->url) << "->"
                                                   << result.status << static_cast<int>(result.kind);
-                         // Not under the reply's signal: what follows may end in a callback that destroys
-                         // the client, and the reply with it.
-                         later([finished, result] { finished(result); });
+                         answerLater(finished, result);
                      });
+}
+
+// Every attempt answers from the event loop: never inside startAttempt (callers chain attempts without
+// recursing) and never under a reply's signal (what follows may end in a callback that destroys the client,
+// and the reply with it).
+void ApiClient::answerLater(std::function<void(AttemptResult)> finished, AttemptResult result)
+{
+    later([finished = std::move(finished), result = std::move(result)] { finished(result); });
 }
 
 void ApiClient::armDeadline(QNetworkReply *reply, const std::shared_ptr<InFlight> &flight)
@@ -883,20 +890,21 @@ void ApiClient::settleDownload(const std::shared_ptr<DownloadBatch> &batch, qsiz
     }
     if (const auto delay = retryDelay(result, number)) {
         if (auto refused = refuseLongWait(result, request.url)) {
-            QFile::remove(request.filePath);
             completeDownload(batch, index, *refused);
             return;
         }
         after(*delay, [this, batch, index, number] { startDownload(batch, index, number + 1); });
         return;
     }
-    QFile::remove(request.filePath);
     completeDownload(batch, index, segmentFailure(result));
 }
 
 void ApiClient::completeDownload(const std::shared_ptr<DownloadBatch> &batch, qsizetype index,
                                  Result<DownloadResult> result)
 {
+    if (!result) {
+        QFile::remove(batch->requests[index].filePath); // as deliver(): a failed download leaves no file
+    }
     const QPointer<ClientContext> alive(m_context.get());
     batch->done(index, std::move(result));
     if (!alive) {
@@ -905,9 +913,7 @@ void ApiClient::completeDownload(const std::shared_ptr<DownloadBatch> &batch, qs
     if (--batch->remaining == 0) {
         batch->finished();
     } else if (batch->next < batch->requests.size()) {
-        // Queued, so a run of downloads failing at once (cancelled) does not recurse through the batch.
-        const qsizetype following = batch->next++;
-        later([this, batch, following] { startDownload(batch, following, 1); });
+        startDownload(batch, batch->next++, 1);
     }
 }
 

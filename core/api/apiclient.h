@@ -203,6 +203,7 @@ private:
     void after(std::chrono::milliseconds delay, std::function<void()> then);
 
     void startAttempt(const std::shared_ptr<Attempt> &attempt, std::function<void(AttemptResult)> finished);
+    void answerLater(std::function<void(AttemptResult)> finished, AttemptResult result);
     std::optional<AttemptResult> authorize(const Attempt &attempt, QNetworkRequest &request);
     void armDeadline(QNetworkReply *reply, const std::shared_ptr<InFlight> &flight);
     void guardRedirects(QNetworkReply *reply, const Attempt &attempt,

@@ -7,9 +7,6 @@ namespace ascsync::storage {
 quint64 Interrupter::arm(Stop stop)
 {
     const QMutexLocker lock(&m_mutex);
-    if (m_interrupted) {
-        stop();
-    }
     const quint64 id = m_nextId++;
     m_stops.insert(id, std::move(stop));
     return id;

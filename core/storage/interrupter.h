@@ -15,7 +15,6 @@ public:
     using Stop = std::function<void()>;
 
     // Registers how to stop one connection; the id unregisters it (disarm) before the connection closes.
-    // When already interrupted, `stop` runs at once too.
     quint64 arm(Stop stop);
     void disarm(quint64 id);
 

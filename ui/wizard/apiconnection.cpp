@@ -2,7 +2,7 @@
 
 #include "core/api/apiclient.h"
 #include "core/auth/tokenprovider.h"
-#include "core/status/statuscollector.h"
+#include "core/status/statusqueries.h"
 #include "core/storage/destination.h"
 #include "core/sync/syncsetup.h"
 
@@ -80,11 +80,9 @@ std::unique_ptr<api::ApiClient> makeApiClient(const config::Settings &settings, 
 
 status::StatusOptions requestStatusOptions(const config::Settings &settings)
 {
-    status::StatusOptions options;
-    options.apps = settings.apps;
+    status::StatusOptions options = status::statusOptionsFor(settings, status::StatusQuery{});
     // Only what the sync will load, so the check stays short.
     options.granularities = settings.granularities;
-    options.syncedGranularities = settings.granularities;
     return options;
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/api/appsendpoint.h"
 #include "core/auth/p8key.h"
 #include "core/common/result.h"
 #include "core/config/settings.h"
