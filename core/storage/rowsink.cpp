@@ -1,5 +1,7 @@
 #include "rowsink.h"
 
+using namespace Qt::StringLiterals;
+
 namespace ascsync::storage {
 
 RowSink::RowSink(std::shared_ptr<Lease> lease)
@@ -35,6 +37,17 @@ Status RowSink::append(const QList<QString> &values)
         m_utf8Views[i] = QByteArrayView(buffer.constData(), end - buffer.constData());
     }
     return appendUtf8(m_utf8Views);
+}
+
+Error RowSink::valueError(qint64 row, const QString &table, const Column &column, QByteArrayView value)
+{
+    static const QStringList expected = {u"text"_s, u"a date (YYYY-MM-DD)"_s, u"a decimal number"_s,
+                                         u"an integer"_s};
+    return makeError(
+        u"storage.sink.value"_s,
+        u"Could not load row %1 into %2: column %3 is %4, but the value '%5' is not %6."_s.arg(row).arg(
+            table, column.name, columnTypeName(column.type), QString::fromUtf8(value).left(80),
+            expected[int(column.type)]));
 }
 
 void RowSink::releaseLease()

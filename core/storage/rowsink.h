@@ -1,5 +1,7 @@
 #pragma once
 
+#include "column.h"
+
 #include "core/common/result.h"
 
 #include <QByteArray>
@@ -42,6 +44,8 @@ protected:
     explicit RowSink(std::shared_ptr<Lease> lease);
     // Tells the destination the sink is done (after finish, abandon or on destruction).
     void releaseLease();
+    // The error for a value its column's type cannot hold, the same on every back-end.
+    static Error valueError(qint64 row, const QString &table, const Column &column, QByteArrayView value);
 
 private:
     std::shared_ptr<Lease> m_lease;

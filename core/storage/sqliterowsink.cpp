@@ -133,15 +133,8 @@ Status SqliteRowSink::bindValue(int index, QByteArrayView value)
             rc = sqlite3_bind_text(m_statement, parameter, value.data(), int(value.size()), SQLITE_STATIC);
         break;
     }
-    if (!ok) {
-        static const QStringList expected = {u"text"_s, u"a date (YYYY-MM-DD)"_s, u"a decimal number"_s,
-                                             u"an integer"_s};
-        return makeError(
-            u"storage.sink.value"_s,
-            u"Could not load row %1 into %2: column %3 is %4, but the value '%5' is not %6."_s.arg(m_rows + 1)
-                .arg(m_table, column.name, columnTypeName(column.type), QString::fromUtf8(value).left(80),
-                     expected[int(column.type)]));
-    }
+    if (!ok)
+        return valueError(m_rows + 1, m_table, column, value);
     if (rc != SQLITE_OK)
         return sqliteError(u"bind the value of column %1 in row %2"_s.arg(column.name).arg(m_rows + 1));
     return {};

@@ -7,15 +7,20 @@
 // - valid UTF-8 survives the QString round trip byte for byte (a leading BOM included);
 // - convertUtf8 gives exactly the values and errors of convert() (its documented promise);
 // - a converted value is in normal form: converting it again gives it back, dates are valid ISO dates,
-//   integers fit in 64 bits, decimals carry no '+' or leading zeros.
+//   integers fit in 64 bits, decimals carry no '+' or leading zeros;
+// - PostgreSQL's binary COPY form takes every converted value (length word and payload adding up), except
+//   decimals beyond numeric's limits, which need an exponent, more than 16383 fraction digits or more than
+//   131068 integer digits to reach (the server refuses those in text too).
 
 #include "fuzzsupport.h"
 
 #include "core/reports/fielddecoder.h"
 #include "core/reports/valueconverter.h"
+#include "core/storage/copybinaryencoder.h"
 
 #include <QDate>
 #include <QRegularExpression>
+#include <QtEndian>
 
 using namespace ascsync::reports;
 using namespace Qt::StringLiterals;
@@ -58,6 +63,26 @@ void checkNormalForm(ColumnType type, const QString &value)
     FUZZ_CHECK(again && *again == value);
 }
 
+void checkBinaryForm(ColumnType type, const QByteArray &value)
+{
+    QByteArray out;
+    const auto refused = ascsync::storage::CopyBinaryEncoder({type}).appendRow({value}, out);
+    if (refused) {
+        const qsizetype point = value.indexOf('.');
+        const qsizetype fraction = point < 0 ? 0 : value.size() - point - 1;
+        const qsizetype integers = point < 0 ? value.size() : point;
+        FUZZ_CHECK(type == ColumnType::Decimal &&
+                   (value.contains('e') || fraction > 16383 || integers > 131068));
+        FUZZ_CHECK(out.isEmpty());
+        return;
+    }
+    FUZZ_CHECK(out.size() >= 6);
+    const qint32 length = qFromBigEndian<qint32>(out.constData() + 2);
+    FUZZ_CHECK(length == out.size() - 6);
+    if (type == ColumnType::Text)
+        FUZZ_CHECK(out.sliced(6) == value);
+}
+
 } // namespace
 
 ASCSYNC_FUZZ_QUIET_QT()
@@ -94,6 +119,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(converted->toUtf8() == *convertedUtf8);
     if (!converted->isNull()) {
         checkNormalForm(type, *converted);
+        checkBinaryForm(type, convertedUtf8->toByteArray());
     }
     return 0;
 }

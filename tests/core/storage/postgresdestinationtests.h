@@ -21,6 +21,8 @@ private Q_SLOTS:
     void explicitPasswordWins();
     void missingSchemaIsCreated();
     void connectionLostDuringCopy();
+    void binaryCopyStoresWhatTextWould();
+    void aColumnOfAnotherTypeLoadsAsText();
 
 private:
     QString url(int port, const QString &database) const;
