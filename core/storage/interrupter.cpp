@@ -21,16 +21,9 @@ void Interrupter::disarm(quint64 id)
 void Interrupter::interrupt()
 {
     const QMutexLocker lock(&m_mutex);
-    m_interrupted = true;
     for (const Stop &stop : std::as_const(m_stops)) {
         stop();
     }
-}
-
-bool Interrupter::isInterrupted() const
-{
-    const QMutexLocker lock(&m_mutex);
-    return m_interrupted;
 }
 
 } // namespace ascsync::storage

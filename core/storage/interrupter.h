@@ -21,13 +21,11 @@ public:
     // Stops the statement each registered connection is running. A statement started afterwards runs: call
     // again until the work has ended (the app does, while it waits for its background reads).
     void interrupt();
-    bool isInterrupted() const;
 
 private:
-    mutable QMutex m_mutex; // also keeps a stop from running after its disarm() returned
+    QMutex m_mutex; // also keeps a stop from running after its disarm() returned
     QHash<quint64, Stop> m_stops;
     quint64 m_nextId = 1;
-    bool m_interrupted = false;
 };
 
 } // namespace ascsync::storage

@@ -10,6 +10,21 @@
 
 using namespace ascsync::config;
 
+namespace {
+
+// Writes the default settings to `path`, then sets one key by hand, as a user editing the file would.
+bool saveDefaultsWith(const QString &path, const QString &key, const QString &value)
+{
+    if (!SettingsFile::save(path, Settings()))
+        return false;
+    QSettings file(path, QSettings::IniFormat);
+    file.setValue(key, value);
+    file.sync();
+    return file.status() == QSettings::NoError;
+}
+
+} // namespace
+
 class SettingsTest : public QObject {
     Q_OBJECT
 
@@ -59,11 +74,7 @@ private Q_SLOTS:
         QVERIFY(Settings().schedule.isReadable());
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ascsync.conf"));
-        QVERIFY(SettingsFile::save(path, Settings()));
-        {
-            QSettings file(path, QSettings::IniFormat);
-            file.setValue(QStringLiteral("sync/schedule"), QStringLiteral("every 5h"));
-        }
+        QVERIFY(saveDefaultsWith(path, QStringLiteral("sync/schedule"), QStringLiteral("every 5h")));
         const auto read = SettingsFile::load(path);
         QVERIFY2(read, qPrintable(read.errorMessage()));
         QVERIFY(!read->schedule.isReadable());
@@ -82,11 +93,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ascsync.conf"));
-        QVERIFY(SettingsFile::save(path, Settings()));
-        {
-            QSettings file(path, QSettings::IniFormat);
-            file.setValue(QStringLiteral("destination/migrationPolicy"), QStringLiteral("merge"));
-        }
+        QVERIFY(
+            saveDefaultsWith(path, QStringLiteral("destination/migrationPolicy"), QStringLiteral("merge")));
         const auto read = SettingsFile::load(path);
         QVERIFY(!read);
         QCOMPARE(read.error().code, QStringLiteral("settings.migrationPolicy"));

@@ -278,5 +278,4 @@ void DurabilitySuite::interruptStopsARunningStatement()
     QVERIFY2(openError.isEmpty(), qPrintable(openError));
     QVERIFY(outcome.has_value());
     QVERIFY2(!outcome->ok(), "the endless statement ended without an error");
-    QVERIFY(options.interrupter->isInterrupted());
 }

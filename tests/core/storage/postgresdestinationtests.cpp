@@ -60,28 +60,17 @@ Result<std::unique_ptr<Destination>> openUrl(const QString &url, const QString &
     return Destination::open(spec.value(), password);
 }
 
-// Loads `rows` into a new table of `columns` in one transaction; gives the COPY format the sink chose.
-Result<PostgresRowSink::Format> loadNewTable(Destination &destination, const QString &table,
-                                             const QList<Column> &columns, const QList<QStringList> &rows)
+// createAndLoad, giving the COPY format the sink chose.
+Result<PostgresRowSink::Format> loadWithFormat(Destination &destination, const QString &table,
+                                               const QList<Column> &columns, const QList<QStringList> &rows)
 {
-    if (const Status begun = destination.begin(); !begun)
-        return begun.error();
-    const Result<TablePlan> plan = destination.prepareTable(table, columns, {}, MigrationPolicy::Evolve);
-    if (!plan)
-        return plan.error();
-    Result<std::unique_ptr<RowSink>> sink = destination.openSink(table, plan->loadColumns);
-    if (!sink)
-        return sink.error();
-    const PostgresRowSink::Format format = dynamic_cast<const PostgresRowSink &>(*sink.value()).format();
-    for (const QStringList &row : rows) {
-        if (const Status appended = sink.value()->append(row); !appended)
-            return appended.error();
-    }
-    if (const Result<qint64> finished = sink.value()->finish(); !finished)
-        return finished.error();
-    sink.value().reset();
-    if (const Status committed = destination.commit(); !committed)
-        return committed.error();
+    PostgresRowSink::Format format = PostgresRowSink::Format::Text;
+    const Status loaded =
+        storagetest::createAndLoad(destination, table, columns, rows, [&format](const RowSink &sink) {
+            format = dynamic_cast<const PostgresRowSink &>(sink).format();
+        });
+    if (!loaded)
+        return loaded.error();
     return format;
 }
 
@@ -313,7 +302,8 @@ void PostgresDestinationTests::binaryCopyStoresWhatTextWould()
     for (qsizetype i = 0; i < decimals.size(); ++i)
         rows << QStringList{QString::number(i), dates.value(i % dates.size()), decimals[i],
                             integers.value(i % integers.size()), u"text ✓ \\t\t"_s + QString::number(i)};
-    rows << QStringList{QString::number(rows.size()), QString(), QString(), QString(), QString()};
+    rows << QStringList{QString::number(rows.size()), storagetest::Null, storagetest::Null, storagetest::Null,
+                        storagetest::Null};
 
     const QList<Column> typed = {{u"k"_s, ColumnType::Integer},
                                  {u"d"_s, ColumnType::Date},
@@ -323,10 +313,10 @@ void PostgresDestinationTests::binaryCopyStoresWhatTextWould()
     QList<Column> asText = typed;
     for (qsizetype i = 1; i < asText.size(); ++i)
         asText[i].type = ColumnType::Text;
-    const Result<PostgresRowSink::Format> typedFormat = loadNewTable(destination, u"typed"_s, typed, rows);
+    const Result<PostgresRowSink::Format> typedFormat = loadWithFormat(destination, u"typed"_s, typed, rows);
     VERIFY_OK(typedFormat);
     QCOMPARE(*typedFormat, PostgresRowSink::Format::Binary);
-    VERIFY_OK(loadNewTable(destination, u"texts"_s, asText, rows));
+    VERIFY_OK(loadWithFormat(destination, u"texts"_s, asText, rows));
 
     // Numbers compare as text: 1.5 and 1.50 are equal numbers, but the scale is part of what was loaded.
     const QString sql =
@@ -350,7 +340,7 @@ void PostgresDestinationTests::aColumnOfAnotherTypeLoadsAsText()
     const QList<Column> columns = {
         {u"k"_s, ColumnType::Integer}, {u"amount"_s, ColumnType::Decimal}, {u"label"_s, ColumnType::Text}};
     const Result<PostgresRowSink::Format> created =
-        loadNewTable(destination, u"changed"_s, columns, {{u"1"_s, u"1.25"_s, u"one"_s}});
+        loadWithFormat(destination, u"changed"_s, columns, {{u"1"_s, u"1.25"_s, u"one"_s}});
     VERIFY_OK(created);
     QCOMPARE(*created, PostgresRowSink::Format::Binary);
     VERIFY_OK(destination.execute(
@@ -358,7 +348,7 @@ void PostgresDestinationTests::aColumnOfAnotherTypeLoadsAsText()
         "ALTER COLUMN label TYPE varchar(20)"_s.arg(destination.qualified(u"changed"_s))));
 
     const Result<PostgresRowSink::Format> changed =
-        loadNewTable(destination, u"changed"_s, columns, {{u"2"_s, u"2.5"_s, u"two"_s}});
+        loadWithFormat(destination, u"changed"_s, columns, {{u"2"_s, u"2.5"_s, u"two"_s}});
     VERIFY_OK(changed);
     QCOMPARE(*changed, PostgresRowSink::Format::Text);
     QCOMPARE(storagetest::rowsOf(destination, u"SELECT k, amount, label FROM %1 ORDER BY k"_s.arg(

@@ -63,11 +63,13 @@ QList<Column> eventColumns()
 }
 
 Result<qint64> loadRows(Destination &destination, const QString &table, const QList<Column> &columns,
-                        const QList<QStringList> &rows)
+                        const QList<QStringList> &rows, const SinkInspector &inspect)
 {
     Result<std::unique_ptr<RowSink>> sink = destination.openSink(table, columns);
     if (!sink)
         return sink.error();
+    if (inspect)
+        inspect(*sink.value());
     for (const QStringList &row : rows) {
         QList<QString> values;
         for (const QString &value : row)
@@ -79,7 +81,7 @@ Result<qint64> loadRows(Destination &destination, const QString &table, const QL
 }
 
 Status createAndLoad(Destination &destination, const QString &table, const QList<Column> &columns,
-                     const QList<QStringList> &rows)
+                     const QList<QStringList> &rows, const SinkInspector &inspect)
 {
     if (const Status ok = destination.begin(); !ok)
         return ok;
@@ -88,7 +90,7 @@ Status createAndLoad(Destination &destination, const QString &table, const QList
         (void)destination.rollback();
         return plan.error();
     }
-    const Result<qint64> loaded = loadRows(destination, table, plan->loadColumns, rows);
+    const Result<qint64> loaded = loadRows(destination, table, plan->loadColumns, rows, inspect);
     if (!loaded) {
         (void)destination.rollback();
         return loaded.error();

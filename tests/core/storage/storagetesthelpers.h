@@ -6,6 +6,8 @@
 #include <QProcess>
 #include <QTest>
 
+#include <functional>
+
 Q_DECLARE_METATYPE(ascsync::storage::Column)
 Q_DECLARE_METATYPE(ascsync::storage::MigrationPolicy)
 Q_DECLARE_METATYPE(ascsync::storage::ColumnType)
@@ -42,14 +44,18 @@ QStringList expectedColumns(QStringList columns, bool sqlite);
 // The columns of the `events` table several tests load: batch (text), n (integer), payload (text).
 QList<ascsync::storage::Column> eventColumns();
 
+// Called with the sink once it is open, for tests that look at the sink itself (e.g. its COPY format).
+using SinkInspector = std::function<void(const ascsync::storage::RowSink &)>;
+
 // Opens a sink on `columns` in the open transaction, appends every row and finishes it.
 ascsync::Result<qint64> loadRows(ascsync::storage::Destination &destination, const QString &table,
                                  const QList<ascsync::storage::Column> &columns,
-                                 const QList<QStringList> &rows);
+                                 const QList<QStringList> &rows, const SinkInspector &inspect = {});
 
 // begin + prepareTable(Evolve) + loadRows + commit.
 ascsync::Status createAndLoad(ascsync::storage::Destination &destination, const QString &table,
-                              const QList<ascsync::storage::Column> &columns, const QList<QStringList> &rows);
+                              const QList<ascsync::storage::Column> &columns, const QList<QStringList> &rows,
+                              const SinkInspector &inspect = {});
 
 // Tries to take the sync lock until it is free: the PostgreSQL server releases a killed holder's lock only
 // once it notices the closed connection, a moment later. Any other failure returns at once.
